@@ -1,0 +1,28 @@
+/*
+ * cli.h - the subcommands.  Each lives in cmd_<name>.c, parses its own
+ * options (GOptionContext, so every one has --help and a usage string),
+ * reports errors on stderr as "screener <name>: subject: reason", and
+ * returns an enum screener_exit; only main.c exits.
+ */
+#ifndef SCREENER_CLI_H
+#define SCREENER_CLI_H
+
+#include "error.h"
+
+int cmd_decide(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_match(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+/* Parse argv with ctx; on a usage error print it and return false.
+ * Frees nothing: the caller owns ctx. */
+#include <stdbool.h>
+bool cli_parse(GOptionContext *ctx, int *argc, char ***argv);
+
+/* The text of the exit-code table, for every --help. */
+extern const char cli_exit_codes[];
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * main.c - screener's entry point: the table of subcommands, dispatch,
+ * and the only exit().
+ */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "sandbox.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static int cmd_help(int argc, char **argv);
+
+static const struct command commands[] = {
+	{ "extract", cmd_extract, "print the text screener reads in documents" },
+	{ "help", cmd_help, "list the commands" },
+};
+
+const char cli_exit_codes[] =
+	"Exit status:\n"
+	"  0  all good\n"
+	"  1  some files failed (each is named on stderr and in errors.csv)\n"
+	"  2  usage or configuration error\n"
+	"  3  busy: another run holds the lock, or the database stayed locked\n"
+	"  4  fatal: the job could not be done (I/O or database error)\n"
+	"  5  lint: rule errors or failing examples\n";
+
+bool cli_parse(GOptionContext *ctx, int *argc, char ***argv)
+{
+	g_autoptr(GError) err = NULL;
+
+	g_option_context_set_description(ctx, cli_exit_codes);
+	if (!g_option_context_parse(ctx, argc, argv, &err)) {
+		fprintf(stderr, "%s: %s\n(try --help)\n", g_get_prgname(),
+			err->message);
+		return false;
+	}
+	return true;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	size_t i;
+
+	printf("usage: screener <command> [options] [args]\n\ncommands:\n");
+	for (i = 0; i < G_N_ELEMENTS(commands); i++)
+		printf("  %-8s %s\n", commands[i].name, commands[i].summary);
+	printf("\n'screener <command> --help' tells more.\n\n%s",
+	       cli_exit_codes);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	signal(SIGPIPE, SIG_IGN);
+	if (argc >= 2 && strcmp(argv[1], "__child") == 0)
+		return sandbox_child_main(argc - 1, argv + 1);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)
+		return cmd_help(argc, argv);
+	for (i = 0; i < G_N_ELEMENTS(commands); i++) {
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			g_set_prgname(g_strconcat("screener ", argv[1], NULL));
+			return commands[i].fn(argc - 1, argv + 1);
+		}
+	}
+	fprintf(stderr, "screener: unknown command '%s' (try screener help)\n",
+		argv[1]);
+	return EXIT_USAGE;
+}

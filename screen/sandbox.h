@@ -1,0 +1,36 @@
+/*
+ * sandbox.h - untrusted parsing in a limited child process.
+ *
+ * A struct sandbox is one long-lived child (fork+exec of our own binary
+ * as "screener __child") that serves many documents in turn over a
+ * socketpair, under setrlimit (AS, CPU, CORE=0, NOFILE, FSIZE),
+ * PR_SET_NO_NEW_PRIVS and no network.  The parent enforces the wall-clock
+ * limit and turns a timeout, a crash or an out-of-memory death into a
+ * per-file GError, then starts a fresh child for the next document.
+ *
+ * One sandbox is used by one thread at a time; a pool of N workers owns N
+ * sandboxes.
+ */
+#ifndef SCREENER_SANDBOX_H
+#define SCREENER_SANDBOX_H
+
+#include <stdbool.h>
+#include "doc.h"
+#include "caps.h"
+
+struct sandbox;
+
+/* self_exe: path of our own binary (from /proc/self/exe).  The child is
+ * started lazily on first use.  Caller frees with sandbox_free(). */
+struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps);
+void sandbox_free(struct sandbox *sb);
+
+/* Extract a document from its bytes.  On failure returns NULL and sets
+ * err (SE_TIMEOUT, SE_MEMORY, SE_CRASH, or the child's own error). */
+struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
+			    gsize len, bool raw, GError **err);
+
+/* Entry point of the child: main.c calls it for "screener __child". */
+int sandbox_child_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Install the Debian 12 packages screener builds and tests with, only when
+# something is missing, so a fresh machine needs nothing typed by hand.
+set -e
+PKGS="build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libxml2-dev
+libpcre2-dev libsqlite3-dev libzip-dev libhunspell-dev hunspell-en-us python3 sqlite3"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
