@@ -1,0 +1,67 @@
+/*
+ * match.h - running a rule set over an applicant's documents: evidence
+ * records and per-criterion results.
+ *
+ * Matching is the only stage that runs rules.  Scoring, the store and
+ * every report read the evidence produced here and never match again.
+ * (The rule set itself, its profile and its hash are in rules.h.)
+ */
+#ifndef SCREENER_MATCH_H
+#define SCREENER_MATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+#include "doc.h"
+#include "facts.h"
+
+struct ruleset;
+
+/* What part a document plays for its applicant. */
+enum doc_role {
+	DOC_ROLE_RESUME = 0,
+	DOC_ROLE_COVER,		/* cover letter or personal statement */
+	DOC_ROLE_OTHER,
+};
+
+/* One piece of evidence: a rule fired on [start, end) of a document's
+ * normalised text.  Location (page, paragraph) and snippets are derived
+ * from the offsets and the document's blocks, never stored twice. */
+struct evidence {
+	uint32_t criterion;	/* index into the rule set's criteria */
+	uint32_t rule;		/* index into the rule set's rules */
+	uint32_t doc;		/* index of the document in the applicant */
+	uint32_t start, end;	/* in that doc's text */
+	double points;		/* what this hit contributed after caps */
+};
+
+struct criterion_result {
+	double points;		/* capped sum */
+	double score;		/* 0..1: points / the criterion's max */
+	bool met;		/* score reached the criterion's threshold */
+};
+
+struct match_result {
+	GArray *evidence;	/* struct evidence, by criterion then offset */
+	struct criterion_result *crit;	/* one per criterion */
+	guint n_crit;
+	GPtrArray *errors;	/* char *: "rule X hit the match limit" */
+};
+
+/* Match every rule against every document of one applicant.
+ * docs[i], facts[i] and roles[i] describe document i.  Never fails as a
+ * whole: a rule that errs on a document is recorded in errors and
+ * skipped.  Caller frees with match_result_free(). */
+struct match_result *match_applicant(const struct ruleset *rs,
+				     const struct doc *const *docs,
+				     const struct facts *const *facts,
+				     const enum doc_role *roles, guint n);
+void match_result_free(struct match_result *r);
+
+/* About a sentence of context around [start, end) of text, cut at word
+ * boundaries, never inside a UTF-8 character, with the match wrapped in
+ * open/close markers (e.g. "[[" and "]]").  Caller frees. */
+char *match_snippet(const char *text, gsize len, uint32_t start,
+		    uint32_t end, const char *open, const char *close);
+
+#endif
