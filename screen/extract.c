@@ -219,5 +219,11 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 	}
 	doc_block_close(d);	/* an extractor that stopped early */
 	text_normalise(d, raw);
+	if (d->text->len == 0) {
+		g_set_error_literal(err, SCREENER_ERROR, SE_NO_TEXT,
+				    "no text in document");
+		doc_free(d);
+		return NULL;
+	}
 	return d;
 }

@@ -21,7 +21,8 @@ static const guint16 cp1252_c1[32] = {
 };
 
 /* UTF-16 without a BOM: most code units of Latin text have one zero
- * byte, always on the same side. */
+ * byte, nearly always on the same side (at least 40% of the code units,
+ * and five times as many as on the other side). */
 static enum text_enc sniff_utf16(const guint8 *p, gsize len)
 {
 	gsize n = MIN(len, 4096) & ~(gsize)1, i, even = 0, odd = 0;
@@ -32,9 +33,9 @@ static enum text_enc sniff_utf16(const guint8 *p, gsize len)
 		even += p[i] == 0;
 		odd += p[i + 1] == 0;
 	}
-	if (odd * 10 >= n / 2 * 4 && even * 20 < n / 2)
+	if (odd * 10 >= n / 2 * 4 && even * 5 <= odd)
 		return TEXT_ENC_UTF16LE;
-	if (even * 10 >= n / 2 * 4 && odd * 20 < n / 2)
+	if (even * 10 >= n / 2 * 4 && odd * 5 <= even)
 		return TEXT_ENC_UTF16BE;
 	return TEXT_ENC_BINARY;
 }
