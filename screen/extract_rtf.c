@@ -18,6 +18,7 @@
 enum rtf_act {
 	ACT_SKIP,	/* a destination whose text is not document text */
 	ACT_PAR,	/* ends a paragraph */
+	ACT_CELL,	/* ends a table cell or row: no blank line */
 	ACT_LINE,
 	ACT_TAB,
 	ACT_CHAR,	/* a character: the table's ch */
@@ -47,7 +48,7 @@ static const struct rtf_word {
 	{ "bkmkend", ACT_SKIP, 0 },
 	{ "bkmkstart", ACT_SKIP, 0 },
 	{ "bullet", ACT_CHAR, 0x2022 },
-	{ "cell", ACT_PAR, 0 },
+	{ "cell", ACT_CELL, 0 },
 	{ "colortbl", ACT_SKIP, 0 },
 	{ "comment", ACT_SKIP, 0 },
 	{ "company", ACT_SKIP, 0 },
@@ -94,7 +95,7 @@ static const struct rtf_word {
 	{ "rdblquote", ACT_CHAR, 0x201D },
 	{ "revtbl", ACT_SKIP, 0 },
 	{ "revtim", ACT_REVTIM, 0 },
-	{ "row", ACT_PAR, 0 },
+	{ "row", ACT_CELL, 0 },
 	{ "rquote", ACT_CHAR, 0x2019 },
 	{ "rsidtbl", ACT_SKIP, 0 },
 	{ "sect", ACT_PAR, 0 },
@@ -258,6 +259,10 @@ static void control_word(struct rtf *r, const char *name, bool has_arg,
 		break;
 	case ACT_PAR:
 		paragraph(r);
+		break;
+	case ACT_CELL:
+		if (!g->skip)
+			block_end(r);
 		break;
 	case ACT_LINE:
 		put_text(r, "\n", 1);
