@@ -362,8 +362,9 @@ static void test_random(void)
 		}
 		d = doc_new(DOC_FORMAT_TEXT, 0);
 		for (k = 0; k < s->len;) {
-			guint m = MIN(s->len - k,
-				      (guint)g_rand_int_range(rnd, 1, 40));
+			guint m = (guint)g_rand_int_range(rnd, 1, 40);
+
+			m = MIN(m, s->len - k);
 
 			doc_block_open(d, 0, DOC_BLOCK_BODY, 0);
 			g_string_append_len(d->raw, s->str + k, m);
