@@ -316,12 +316,23 @@ static void normalise(struct norm *n, const char *raw, gsize len)
 		gunichar ch;
 
 		if (printable_ascii(c)) {
-			/* The last character of a run is left to the slow
-			 * path when a combining mark may follow it. */
-			for (j = i + 1; j < len && printable_ascii(raw[j]); j++)
-				;
-			if (j < len && (guchar)raw[j] >= 0x80)
+			/* A run of printable ASCII and single spaces between
+			 * words goes out as it is.  Its last character is
+			 * left to the slow path when a combining mark may
+			 * follow it. */
+			for (j = i + 1; j < len; j++) {
+				if (printable_ascii(raw[j]))
+					continue;
+				if (raw[j] != ' ' || j + 1 >= len ||
+				    !printable_ascii(raw[j + 1]))
+					break;
+				j++;
+			}
+			if (j < len && (guchar)raw[j] >= 0x80) {
 				j--;
+				if (raw[j - 1] == ' ')
+					j--;
+			}
 			if (j > i) {
 				visible(n, raw + i, j - i, (guint32)i, true);
 				i = j;
@@ -386,19 +397,29 @@ static void make_valid(GString *out, const char *s, gsize len)
 static void make_valid_map(GString *out, GArray *map, const char *s,
 			   gsize len)
 {
-	gsize i = 0, k;
+	gsize i = 0, start = 0, k, at, b;
+	guint32 cur = 0;
 
-	while (i < len) {
-		gunichar ch = decode(s + i, len - i, &k);
-
-		if (ch == (gunichar)-1) {
-			g_string_append(out, "\xEF\xBF\xBD");
-		} else {
-			g_string_append_len(out, s + i, (gssize)k);
+	while (i <= len) {
+		if (i < len && decode(s + i, len - i, &k) != (gunichar)-1) {
+			i += k;
+			continue;
 		}
-		while (map->len < out->len)
+		/* The valid stretch [start, i), then U+FFFD for s[i]. */
+		at = out->len;
+		g_string_append_len(out, s + start, (gssize)(i - start));
+		g_array_set_size(map, out->len);
+		for (b = start; b < i; b++) {
+			if (((guchar)s[b] & 0xC0) != 0x80)
+				cur = (guint32)b;
+			g_array_index(map, guint32, at + b - start) = cur;
+		}
+		if (i == len)
+			break;
+		g_string_append(out, "\xEF\xBF\xBD");
+		for (b = 0; b < 3; b++)
 			g_array_append_val(map, (guint32){ (guint32)i });
-		i += k;
+		start = ++i;
 	}
 }
 
