@@ -1,9 +1,12 @@
 /*
- * extract_rtf.c - a small RTF reader: the text, its paragraphs and the
- * document date.
+ * extract_rtf.c - a small RTF reader: the text, its paragraphs (with
+ * their kind and heading level) and the document date.
  *
  * Owns RTF tokenising and the table of control words it acts on; every
- * other control word is ignored.  Group nesting is capped (caps->xml_depth)
+ * other control word is ignored.  Heading levels come from \outlinelevel
+ * or from the paragraph style (its outline level or its name "heading N"
+ * in the stylesheet).  The date is the revision time, else the creation
+ * time, from \info.  Group nesting is capped (caps->xml_depth)
  * and kept in an array, never on the C stack.  Text in the document's ANSI
  * code page (\ansicpg) is decoded here; fonts' own charsets are not
  * followed.  Must not normalise: d->raw is the document's text as written.
@@ -34,6 +37,9 @@ enum rtf_act {
 	ACT_YR,
 	ACT_MO,
 	ACT_DY,
+	ACT_STYLESHEET,
+	ACT_STYLE,	/* \sN: paragraph style N */
+	ACT_OUTLINE,	/* \outlinelevelN: heading level N + 1 */
 };
 
 /* Sorted by name for bsearch(). */
@@ -86,6 +92,7 @@ static const struct rtf_word {
 	{ "objdata", ACT_SKIP, 0 },
 	{ "object", ACT_SKIP, 0 },
 	{ "operator", ACT_SKIP, 0 },
+	{ "outlinelevel", ACT_OUTLINE, 0 },
 	{ "page", ACT_PAR, 0 },
 	{ "par", ACT_PAR, 0 },
 	{ "pard", ACT_PARD, 0 },
@@ -98,8 +105,9 @@ static const struct rtf_word {
 	{ "row", ACT_CELL, 0 },
 	{ "rquote", ACT_CHAR, 0x2019 },
 	{ "rsidtbl", ACT_SKIP, 0 },
+	{ "s", ACT_STYLE, 0 },
 	{ "sect", ACT_PAR, 0 },
-	{ "stylesheet", ACT_SKIP, 0 },
+	{ "stylesheet", ACT_STYLESHEET, 0 },
 	{ "subject", ACT_SKIP, 0 },
 	{ "tab", ACT_TAB, 0 },
 	{ "title", ACT_SKIP, 0 },
@@ -116,6 +124,8 @@ enum { TIM_NONE, TIM_CREATED, TIM_REVISED, TIM_N };
 struct rtf_group {
 	bool skip;		/* inside a destination we do not read */
 	bool table;		/* paragraph is in a table (\intbl) */
+	bool styles;		/* inside the stylesheet */
+	guint8 heading;		/* the paragraph's outline level, 1-9 */
 	guint8 kind;		/* enum doc_block_kind */
 	guint8 tim;		/* which date \yr \mo \dy set */
 	guint8 uc;		/* bytes to skip after \uN */
@@ -133,6 +143,12 @@ struct rtf {
 	bool in_block;
 	guint8 block_kind;
 	int date[TIM_N][3];	/* year, month, day */
+	/* Heading levels of paragraph styles, from the stylesheet: the
+	 * style's \outlinelevel, or a name "heading N". */
+	guint8 style_level[256];
+	int style;		/* the style being defined, or -1 */
+	char style_name[32];
+	gsize style_len;
 };
 
 static int word_cmp(const void *key, const void *elem)
@@ -186,7 +202,7 @@ static void put_text(struct rtf *r, const char *s, gsize n)
 	if (r->in_block && r->block_kind != kind)
 		block_end(r);
 	if (!r->in_block) {
-		doc_block_open(r->d, 0, kind, 0);
+		doc_block_open(r->d, 0, kind, g->heading);
 		r->in_block = true;
 		r->block_kind = kind;
 	}
@@ -213,8 +229,32 @@ static void put_char(struct rtf *r, gunichar ch)
 	put_text(r, buf, (gsize)g_unichar_to_utf8(ch, buf));
 }
 
+/* A character of a style's name in the stylesheet; ';' ends the name. */
+static void style_name(struct rtf *r, guint8 c)
+{
+	const char *p = r->style_name;
+
+	if (c != ';') {
+		if (r->style_len < sizeof(r->style_name) - 1)
+			r->style_name[r->style_len++] = (char)c;
+		return;
+	}
+	r->style_name[r->style_len] = 0;
+	r->style_len = 0;
+	while (*p == ' ')
+		p++;
+	if (r->style >= 0 && !r->style_level[r->style] &&
+	    g_ascii_strncasecmp(p, "heading ", 8) == 0 &&
+	    p[8] >= '1' && p[8] <= '9' && (p[9] == 0 || p[9] == ' '))
+		r->style_level[r->style] = (guint8)(p[8] - '0');
+}
+
 static void put_byte(struct rtf *r, guint8 c)
 {
+	if (top(r)->styles) {
+		style_name(r, c);
+		return;
+	}
 	if (r->skip_after_u) {
 		r->skip_after_u--;
 		return;
@@ -295,7 +335,31 @@ static void control_word(struct rtf *r, const char *name, bool has_arg,
 		break;
 	case ACT_PARD:
 		g->table = false;
+		g->heading = 0;
 		break;
+	case ACT_STYLESHEET:
+		g->skip = true;
+		g->styles = true;
+		break;
+	case ACT_STYLE:
+		if (!has_arg || arg < 0 || arg >= 256)
+			break;
+		if (g->styles)
+			r->style = (int)arg;
+		else
+			g->heading = r->style_level[arg];
+		break;
+	case ACT_OUTLINE: {
+		/* Level 9 is body text. */
+		guint8 level = has_arg && arg >= 0 && arg < 9 ?
+			(guint8)(arg + 1) : 0;
+
+		if (!g->styles)
+			g->heading = level;
+		else if (r->style >= 0)
+			r->style_level[r->style] = level;
+		break;
+	}
 	case ACT_CREATIM:
 	case ACT_REVTIM:
 		g->skip = true;
@@ -406,6 +470,7 @@ bool extract_rtf(const guint8 *data, gsize len, const struct caps *caps,
 		.len = len,
 		.d = d,
 		.max_depth = caps->xml_depth ? caps->xml_depth : 1,
+		.style = -1,
 	};
 	g_autofree struct rtf_group *stack =
 		g_new0(struct rtf_group, r.max_depth + 1);
@@ -428,6 +493,10 @@ bool extract_rtf(const guint8 *data, gsize len, const struct caps *caps,
 			r.depth++;
 			r.stack[r.depth] = r.stack[r.depth - 1];
 			r.skip_after_u = 0;
+			if (r.stack[r.depth].styles) {
+				r.style = -1;	/* a new style definition */
+				r.style_len = 0;
+			}
 			break;
 		case '}':
 			r.skip_after_u = 0;

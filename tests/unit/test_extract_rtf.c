@@ -112,6 +112,32 @@ static void test_kinds(void)
 	g_assert_cmpuint(block(d, 8)->para, ==, 9);
 }
 
+/* Heading levels from \outlinelevel, or from a style named "heading N"
+ * or defined with an outline level in the stylesheet. */
+static void test_headings(void)
+{
+	g_autoptr(doc) d = rtf(
+		"{\\rtf1{\\stylesheet{\\s0 Normal;}"
+		"{\\s1\\sbasedon0\\snext0\\b\\fs32 heading 1;}"
+		"{\\s2\\outlinelevel1 My Section;}"
+		"{\\*\\cs3 Heading 3 Char;}{\\s4 Heading 10;}}"
+		"\\pard\\plain\\s1 Jane Doe\\par"
+		"\\pard\\s0 Body\\par"
+		"\\pard\\s2 Experience\\par"
+		"\\pard\\outlinelevel2 Lead\\par"
+		"\\pard\\s4 Not\\par"
+		"\\pard\\s1\\outlinelevel9 Body too\\par"
+		"\\pard Plain\\par}");
+	static const guint8 want[] = { 1, 0, 2, 3, 0, 0, 0 };
+	guint i;
+
+	g_assert_cmpstr(d->raw->str, ==, "Jane Doe\nBody\nExperience\nLead\n"
+			"Not\nBody too\nPlain\n");
+	g_assert_cmpuint(d->blocks->len, ==, G_N_ELEMENTS(want));
+	for (i = 0; i < G_N_ELEMENTS(want); i++)
+		g_assert_cmpuint(block(d, i)->heading, ==, want[i]);
+}
+
 static void test_date(void)
 {
 	static const struct {
@@ -258,6 +284,18 @@ static void test_sample(void)
 	b = doc_block_at(d, (guint32)(p - d->text->str));
 	g_assert_nonnull(b);
 	g_assert_cmpuint(b->kind, ==, DOC_BLOCK_TABLE);
+	/* Headings: the name (style "Heading 1"), the sections (outline
+	 * level 1), the jobs (level 2). */
+	g_assert_cmpuint(doc_block_at(d, 0)->heading, ==, 1);
+	p = strstr(d->text->str, "\nExperience\n");
+	g_assert_cmpuint(doc_block_at(d, (guint32)(p + 1 - d->text->str))->heading,
+			 ==, 2);
+	p = strstr(d->text->str, "\nSoftware Developer");
+	g_assert_cmpuint(doc_block_at(d, (guint32)(p + 1 - d->text->str))->heading,
+			 ==, 3);
+	p = strstr(d->text->str, "\n\xE2\x80\xA2 Wrote");
+	g_assert_cmpuint(doc_block_at(d, (guint32)(p + 1 - d->text->str))->heading,
+			 ==, 0);
 }
 
 int main(int argc, char **argv)
@@ -268,6 +306,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_rtf/unicode", test_unicode);
 	g_test_add_func("/extract_rtf/destinations", test_destinations);
 	g_test_add_func("/extract_rtf/kinds", test_kinds);
+	g_test_add_func("/extract_rtf/headings", test_headings);
 	g_test_add_func("/extract_rtf/date", test_date);
 	g_test_add_func("/extract_rtf/depth", test_depth);
 	g_test_add_func("/extract_rtf/cap", test_cap);
