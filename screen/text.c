@@ -12,7 +12,9 @@
  * remembered and written before the next visible character on the same
  * line, a newline before the next visible character on a later line.
  * That one rule gives trimming, folding and end-of-line hyphenation
- * (the hyphen is taken back when the next line starts in lowercase).
+ * (the hyphen is taken back when the next line starts in lowercase; a
+ * soft hyphen ending a line joins the lines whatever follows, since the
+ * writer marked the break).
  */
 #include <string.h>
 
@@ -20,6 +22,7 @@
 
 #define BULLET 0x2022
 #define DROP 0xFFFFFFFFu
+#define SOFT 0xFFFFFFFEu	/* soft hyphen: dropped, but joins lines */
 
 /* Characters replaced before (and again after) NFKC, by code point
  * range.  Sorted; 'to' is the replacement or DROP. */
@@ -28,7 +31,7 @@ static const struct {
 } replace[] = {
 	{ 0x0085, 0x0085, '\n' },	/* NEL */
 	{ 0x00A0, 0x00A0, ' ' },
-	{ 0x00AD, 0x00AD, DROP },	/* soft hyphen */
+	{ 0x00AD, 0x00AD, SOFT },
 	{ 0x00B4, 0x00B4, '\'' },	/* acute accent used as apostrophe */
 	{ 0x1680, 0x1680, ' ' },
 	{ 0x180E, 0x180E, DROP },
@@ -153,7 +156,10 @@ struct norm {
 	unsigned nl;		/* newlines pending (0, 1, or 2 for a blank
 				   line), from raw nl_off[] */
 	guint32 nl_off[2];
-	bool hy;		/* the last line ended in letter + '-' */
+	enum { HY_NONE, HY_HARD, HY_SOFT } hy;	/* how the last line
+				   ended: letter + '-', or a soft hyphen */
+	bool soft;		/* a soft hyphen since the last visible
+				   character */
 };
 
 static void put(struct norm *n, const char *s, gsize len, guint32 off)
@@ -171,17 +177,22 @@ static void put(struct norm *n, const char *s, gsize len, guint32 off)
 static void before_visible(struct norm *n, gunichar first)
 {
 	if (n->nl) {
-		if (n->hy && n->nl == 1 && g_unichar_islower(first)) {
+		if (n->hy == HY_HARD && n->nl == 1 &&
+		    g_unichar_islower(first)) {
 			g_string_truncate(n->out, n->out->len - 1);
 			g_array_set_size(n->map, n->map->len - 1);
+		} else if (n->hy == HY_SOFT && n->nl == 1 &&
+			   g_unichar_isalnum(first)) {
+			/* nothing to take back */
 		} else if (n->out->len) {
 			put(n, "\n", 1, n->nl_off[0]);
 			if (n->nl > 1)
 				put(n, "\n", 1, n->nl_off[1]);
 		}
 		n->nl = 0;
-		n->hy = false;
+		n->hy = HY_NONE;
 	}
+	n->soft = false;
 	if (n->sp && n->content)
 		put(n, " ", 1, n->sp_off);
 	n->sp = false;
@@ -229,7 +240,8 @@ static bool ends_hyphenated(const GString *out)
 static void newline(struct norm *n, guint32 off)
 {
 	if (n->content) {
-		n->hy = ends_hyphenated(n->out);
+		n->hy = ends_hyphenated(n->out) ? HY_HARD :
+			n->soft ? HY_SOFT : HY_NONE;
 		n->content = false;
 		n->sp = false;
 		n->nl = 1;
@@ -249,6 +261,10 @@ static void emit(struct norm *n, gunichar ch, guint32 off)
 	ch = replacement(ch);
 	if (ch == DROP)
 		return;
+	if (ch == SOFT) {
+		n->soft = n->content;
+		return;
+	}
 	if (ch == ' ') {
 		space(n, off);
 		return;

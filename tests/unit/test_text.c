@@ -110,6 +110,12 @@ static void test_hyphenation(void)
 static void test_soft_hyphen_ligatures(void)
 {
 	NORM("inte\xC2\xADgration", "integration");
+	/* A soft hyphen at the line end joins whatever follows. */
+	NORM("Inte\xC2\xAD\nGration", "InteGration");
+	NORM("inte\xC2\xAD  \n  gration 2019\xC2\xAD\n2020", "integration 20192020");
+	NORM("inte\xC2\xAD\n\ngration", "inte\n\ngration");
+	NORM("\xC2\xAD\nword", "word");
+	NORM("a\xC2\xAD b\nc", "a b\nc");
 	NORM("\xEF\xAC\x81nance \xEF\xAC\x82ow \xEF\xAC\x80 \xEF\xAC\x83 "
 	     "\xEF\xAC\x84 \xEF\xAC\x85 \xEF\xAC\x86",
 	     "finance flow ff ffi ffl st st");
