@@ -101,31 +101,51 @@ static enum doc_format zip_central_format(const guint8 *p, gsize len)
 	return DOC_FORMAT_UNKNOWN;
 }
 
+/* The names in the local headers from the start, as long as each
+ * header gives the size of its data (no data descriptor); at most 64. */
+static enum doc_format zip_local_format(const guint8 *p, gsize len)
+{
+	gsize off = 0, nlen, step;
+	enum doc_format f;
+	guint n;
+
+	for (n = 0; n < 64 && len - off >= 30 &&
+		    memcmp(p + off, "PK\3\4", 4) == 0; n++) {
+		nlen = le16(p + off + 26);
+		if (len - off - 30 < nlen)
+			break;
+		f = zip_name_format(p + off + 30, nlen);
+		if (f != DOC_FORMAT_UNKNOWN)
+			return f;
+		if (le16(p + off + 6) & 8)
+			break;
+		step = 30 + nlen + le16(p + off + 28) + (gsize)le32(p + off + 18);
+		if (step > len - off)
+			break;
+		off += step;
+	}
+	return DOC_FORMAT_UNKNOWN;
+}
+
 /* A zip: ODT when its first entry is the stored "mimetype" naming an
- * OpenDocument text; DOCX when its first entry or any name in the central
- * directory is an OOXML word-processing part. */
+ * OpenDocument text; else what the entry names say, from the local
+ * headers (a truncated archive still tells) or the central directory. */
 static enum doc_format sniff_zip(const guint8 *p, gsize len)
 {
-	gsize nlen, elen, data;
+	gsize nlen, data;
 	enum doc_format f;
 
 	if (len < 30)
 		return DOC_FORMAT_UNKNOWN;
 	nlen = le16(p + 26);
-	elen = le16(p + 28);
-	if (30 + nlen <= len) {
-		if (name_is(p + 30, nlen, "mimetype")) {
-			data = 30 + nlen + elen;
-			return data <= len && len - data >= strlen(ODT_MIME) &&
-			       memcmp(p + data, ODT_MIME,
-				      strlen(ODT_MIME)) == 0 ?
-				DOC_FORMAT_ODT : DOC_FORMAT_UNKNOWN;
-		}
-		f = zip_name_format(p + 30, nlen);
-		if (f == DOC_FORMAT_DOCX)
-			return f;
+	if (30 + nlen <= len && name_is(p + 30, nlen, "mimetype")) {
+		data = 30 + nlen + le16(p + 28);
+		return data <= len && len - data >= strlen(ODT_MIME) &&
+		       memcmp(p + data, ODT_MIME, strlen(ODT_MIME)) == 0 ?
+			DOC_FORMAT_ODT : DOC_FORMAT_UNKNOWN;
 	}
-	return zip_central_format(p, len);
+	f = zip_local_format(p, len);
+	return f != DOC_FORMAT_UNKNOWN ? f : zip_central_format(p, len);
 }
 
 /* A UTF-16LE name inside an OLE compound file's directory. */

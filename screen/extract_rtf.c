@@ -138,6 +138,7 @@ struct rtf {
 	struct rtf_group *stack;	/* [0..depth] */
 	guint depth, max_depth;
 	gunichar cp[128];	/* code page bytes 0x80-0xFF */
+	bool cp_set;		/* \ansicpg seen */
 	unsigned skip_after_u;	/* fallback characters still to skip */
 	gunichar high;		/* a \u high surrogate waiting for its pair */
 	bool in_block;
@@ -161,25 +162,37 @@ static struct rtf_group *top(struct rtf *r)
 	return &r->stack[r->depth];
 }
 
-/* The 128 upper bytes of a Windows code page; 1252 by default and
- * whenever the code page is unknown. */
+/* The 128 upper bytes of a Windows code page: 1252 by default and when
+ * the code page is unknown to iconv.  Only the first \ansicpg counts (it
+ * belongs in the header), so a hostile file cannot make us open iconv
+ * over and over.  Double-byte code pages are not decoded. */
 static void set_codepage(struct rtf *r, long cp)
 {
+	char name[24];
+	GIConv cd;
 	unsigned c;
 
+	if (r->cp_set)
+		return;
+	r->cp_set = true;
+	if (cp == 1252 || cp <= 0 || cp > 65535)
+		return;
+	g_snprintf(name, sizeof(name), "CP%ld", cp);
+	cd = g_iconv_open("UTF-8", name);
+	if (cd == (GIConv)-1)
+		return;
 	for (c = 0x80; c < 0x100; c++) {
-		char in = (char)c, name[24];
-		g_autofree char *out = NULL;
-		gsize n = 0;
+		char in = (char)c, out[8], *ip = &in, *op = out;
+		gsize il = 1, ol = sizeof(out);
 
-		r->cp[c - 0x80] = extract_cp1252((guint8)c);
-		if (cp == 1252 || cp <= 0 || cp > 65535)
-			continue;
-		g_snprintf(name, sizeof(name), "CP%ld", cp);
-		out = g_convert(&in, 1, "UTF-8", name, NULL, &n, NULL);
-		r->cp[c - 0x80] = out && n > 0 && g_utf8_validate(out, n, NULL) ?
-			g_utf8_get_char(out) : 0xFFFD;
+		g_iconv(cd, NULL, NULL, NULL, NULL);	/* reset */
+		if (g_iconv(cd, &ip, &il, &op, &ol) != (gsize)-1 && il == 0 &&
+		    g_utf8_validate(out, op - out, NULL) && op > out)
+			r->cp[c - 0x80] = g_utf8_get_char(out);
+		else
+			r->cp[c - 0x80] = 0xFFFD;
 	}
+	g_iconv_close(cd);
 }
 
 static void block_end(struct rtf *r)
@@ -478,7 +491,8 @@ bool extract_rtf(const guint8 *data, gsize len, const struct caps *caps,
 
 	r.stack = stack;
 	r.stack[0].uc = 1;
-	set_codepage(&r, 1252);
+	for (t = 0x80; t < 0x100; t++)
+		r.cp[t - 0x80] = extract_cp1252((guint8)t);
 	while (r.i < r.len && !doc_full(d)) {
 		guint8 c = data[r.i++];
 

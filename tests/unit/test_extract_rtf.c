@@ -58,6 +58,9 @@ static void test_codepage(void)
 	    "\xE2\x82\xAC\n");
 	RTF("{\\rtf1\\ansi\\ansicpg1251 \\'cf\\'f0\\'e8\\'e2\\'e5\\'f2}",
 	    "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\n");
+	/* Only the first code page counts. */
+	RTF("{\\rtf1\\ansi\\ansicpg1253\\ansicpg1251 \\'e1}", "\xCE\xB1\n");
+	RTF("{\\rtf1\\ansi\\ansicpg77777 \\'e9}", "\xC3\xA9\n");
 	/* Raw upper bytes are in the code page too; bad hex is dropped. */
 	RTF("{\\rtf1 caf\xE9 \\'zz\\'4}", "caf\xC3\xA9 zz4\n");
 }
