@@ -1,0 +1,39 @@
+/*
+ * scan.h - small byte-level helpers the fact finders share: lines, word
+ * boundaries, case-insensitive whole-word phrases over d->text.
+ *
+ * ASCII case folding only: the words looked for (headings, month names,
+ * degree names) are ASCII; other bytes are compared as they are.  Knows
+ * nothing of what the words mean.
+ */
+#ifndef SCREENER_SCAN_H
+#define SCREENER_SCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+
+/* A letter or digit, or any byte of a non-ASCII character (so "José"
+ * is one word). */
+static inline bool scan_is_word(unsigned char c)
+{
+	return g_ascii_isalnum(c) || c >= 0x80;
+}
+
+/* The offset of the '\n' ending the line at off, or len. */
+uint32_t scan_line_end(const char *t, uint32_t len, uint32_t off);
+
+/* True when [off, off + strlen(p)) equals p ignoring ASCII case, with no
+ * word byte just before off or just after the match (when p starts or
+ * ends with a word byte).  end bounds the match. */
+bool scan_word_at(const char *t, uint32_t end, uint32_t off, const char *p);
+
+/* The first whole-word, case-insensitive occurrence of p in [start, end);
+ * sets *at and returns true, or returns false. */
+bool scan_find(const char *t, uint32_t start, uint32_t end, const char *p,
+	       uint32_t *at);
+
+/* [*s, *e) with white space trimmed from both ends. */
+void scan_trim(const char *t, uint32_t *s, uint32_t *e);
+
+#endif
