@@ -1,0 +1,45 @@
+/*
+ * spell.h - spelling mistakes in a document's words, with hunspell.
+ *
+ * The dictionary is loaded once per process (it takes tens of
+ * milliseconds) and shared by every thread; spell.c is the only file that
+ * includes hunspell.h.
+ */
+#ifndef SCREENER_SPELL_H
+#define SCREENER_SPELL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+
+struct spell_result {
+	unsigned words;		/* every word of the text */
+	unsigned checked;	/* words given to the dictionary */
+	GArray *errors;		/* struct span: each misspelt word */
+	bool available;		/* false: no dictionary, nothing checked */
+};
+
+/* The dictionary at base ("/usr/share/hunspell/en_US", NULL for that),
+ * loaded on first use; false when its files are missing.  Thread-safe. */
+bool spell_load(const char *base);
+
+/* Milliseconds the first spell_load() of base took (0 before). */
+double spell_load_ms(void);
+
+/* True when word (UTF-8, len bytes) is in the dictionary or allow (the
+ * rule set's technical terms, compared ignoring case). */
+bool spell_word_ok(const char *base, const char *word, size_t len,
+		   const GPtrArray *allow);
+
+/* Count and check the words of [start, end) of t.  Skipped: e-mail
+ * addresses, web addresses, words with digits, all-capital acronyms,
+ * CamelCase, one-letter words, allow-listed terms, and capitalised words
+ * that are not the first of a sentence followed by a small word (they are
+ * names of people, firms and products more often than mistakes).
+ * r->errors is created here; release with spell_result_release(). */
+void spell_check(const char *t, uint32_t start, uint32_t end,
+		 const char *base, const GPtrArray *allow,
+		 struct spell_result *r);
+void spell_result_release(struct spell_result *r);
+
+#endif
