@@ -129,8 +129,11 @@ static void find_urls(const char *t, uint32_t len, struct contacts *c)
 	for (i = 0; i < G_N_ELEMENTS(hosts); i++) {
 		size_t n = strlen(hosts[i].needle);
 
+		unsigned char c0 = hosts[i].needle[0];
+
 		for (p = 0; p + n <= len; p++) {
-			if (g_ascii_strncasecmp(t + p, hosts[i].needle, n))
+			if (scan_lower(t[p]) != c0 ||
+			    g_ascii_strncasecmp(t + p, hosts[i].needle, n))
 				continue;
 			s = p;
 			e = p + n;

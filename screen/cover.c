@@ -80,30 +80,31 @@ double cover_relevance(const char *t, uint32_t s, uint32_t e,
 		       const struct facts_config *cfg, GArray *mentions)
 {
 	const GPtrArray *terms = cfg ? cfg->domain_terms : NULL;
-	unsigned found = 0, n;
+	const char *const *words = default_terms;
+	size_t n = G_N_ELEMENTS(default_terms), i, found;
+	uint32_t role_at[G_N_ELEMENTS(role_terms)], *first;
 	bool role = false;
-	uint32_t at;
-	size_t i;
 
+	if (terms && terms->len) {
+		words = (const char *const *)terms->pdata;
+		n = terms->len;
+	}
+	scan_find_each(t, s, e, role_terms, G_N_ELEMENTS(role_terms), role_at);
 	for (i = 0; i < G_N_ELEMENTS(role_terms) && !role; i++)
-		if (scan_find(t, s, e, role_terms[i], &at)) {
+		if (role_at[i] != G_MAXUINT32) {
 			role = true;
 			if (mentions)
 				g_array_append_val(mentions, ((struct span){
-					at, at + (uint32_t)strlen(role_terms[i]) }));
+					role_at[i], role_at[i] +
+					(uint32_t)strlen(role_terms[i]) }));
 		}
-	n = terms && terms->len ? terms->len : G_N_ELEMENTS(default_terms);
-	for (i = 0; i < n; i++) {
-		const char *w = terms && terms->len ?
-			g_ptr_array_index(terms, i) : default_terms[i];
-
-		if (!w || !w[0] || !scan_find(t, s, e, w, &at))
-			continue;
-		found++;
-		if (mentions)
+	first = g_new(uint32_t, n);
+	found = scan_find_each(t, s, e, words, n, first);
+	for (i = 0; mentions && i < n; i++)
+		if (first[i] != G_MAXUINT32)
 			g_array_append_val(mentions, ((struct span){
-				at, at + (uint32_t)strlen(w) }));
-	}
+				first[i], first[i] + (uint32_t)strlen(words[i]) }));
+	g_free(first);
 	return (role ? 0.4 : 0.0) +
 	       0.6 * (found >= TERMS_FULL ? 1.0 : (double)found / TERMS_FULL);
 }

@@ -173,7 +173,7 @@ enum degree_level credentials_degree_at(const char *t, uint32_t end,
 	for (i = 0; i < G_N_ELEMENTS(degree_names); i++) {
 		const struct degree_name *dn = &degree_names[i];
 
-		if (g_ascii_tolower(t[off]) != g_ascii_tolower(dn->name[0]))
+		if (scan_lower(t[off]) != scan_lower(dn->name[0]))
 			continue;
 		if (dn->flags & DG_CASE ? !match_case(t, end, off, dn->name) :
 		    !scan_word_at(t, end, off, dn->name))

@@ -182,10 +182,13 @@ static bool parse_date(const char *t, uint32_t p, uint32_t end,
 				return true;
 			}
 	if (g_ascii_isalpha(t[p])) {
+		unsigned char c0 = scan_lower(t[p]);
+
 		if (!at_word_start(t, p))
 			return false;
 		for (i = 0; i < G_N_ELEMENTS(month_names); i++)
-			if (scan_word_at(t, end, p, month_names[i].name))
+			if (c0 == month_names[i].name[0] &&
+			    scan_word_at(t, end, p, month_names[i].name))
 				break;
 		if (i < G_N_ELEMENTS(month_names)) {
 			d->month = d->last = month_names[i].month;
@@ -193,7 +196,8 @@ static bool parse_date(const char *t, uint32_t p, uint32_t end,
 			q = p + strlen(month_names[i].name);
 		} else {
 			for (i = 0; i < G_N_ELEMENTS(season_names); i++)
-				if (scan_word_at(t, end, p,
+				if (c0 == season_names[i].name[0] &&
+				    scan_word_at(t, end, p,
 						 season_names[i].name))
 					break;
 			if (i == G_N_ELEMENTS(season_names))
@@ -329,6 +333,22 @@ static bool parse_range(const char *t, uint32_t p, uint32_t end,
 	return false;
 }
 
+/* Digits, the first letters of month and season names and of "since";
+ * every other byte is skipped at once. */
+static const bool date_first[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['j'] = 1, ['f'] = 1, ['m'] = 1, ['a'] = 1, ['s'] = 1, ['o'] = 1,
+	['n'] = 1, ['d'] = 1, ['w'] = 1,
+	['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1, ['S'] = 1, ['O'] = 1,
+	['N'] = 1, ['D'] = 1, ['W'] = 1,
+};
+
+static bool may_start_date(unsigned char c)
+{
+	return date_first[c];
+}
+
 bool dates_next(const char *t, uint32_t off, uint32_t end, int as_of_year,
 		struct date_range *out)
 {
@@ -338,7 +358,7 @@ bool dates_next(const char *t, uint32_t off, uint32_t end, int as_of_year,
 	for (p = off; p < end; p++) {
 		unsigned char c = t[p];
 
-		if (!g_ascii_isalnum(c) && c != '\'')
+		if (!may_start_date(c))
 			continue;
 		if (c != '\'' && !at_word_start(t, p))
 			continue;
@@ -462,33 +482,6 @@ int32_t dates_present(const char *doc_date, const char *as_of)
 
 /* --- roles ------------------------------------------------------------ */
 
-static bool has_any(const char *t, uint32_t s, uint32_t e,
-		    const char *const *words, size_t n)
-{
-	uint32_t at;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (scan_find(t, s, e, words[i], &at))
-			return true;
-	return false;
-}
-
-static bool has_any_ptr(const char *t, uint32_t s, uint32_t e,
-			const GPtrArray *words)
-{
-	uint32_t at;
-	guint i;
-
-	for (i = 0; i < words->len; i++) {
-		const char *w = g_ptr_array_index(words, i);
-
-		if (w && w[0] && scan_find(t, s, e, w, &at))
-			return true;
-	}
-	return false;
-}
-
 static uint32_t line_start(const char *t, uint32_t off)
 {
 	while (off > 0 && t[off - 1] != '\n')
@@ -533,34 +526,58 @@ static uint32_t seg_sep(const char *t, uint32_t p, uint32_t e)
 	return 0;
 }
 
+/* Words that make a segment an employer. */
+static const char *const employer_words[] = {
+	"inc", "inc.", "ltd", "ltd.", "llc", "llp", "corp", "corp.",
+	"corporation", "co.", "company", "gmbh", "ag", "plc", "group",
+	"university", "bank", "technologies", "solutions", "systems",
+	"services", "consulting", "labs", "limited", "s.a.", "bv",
+	"partners", "agency", "software", "studio", "hospital",
+};
+
+enum { SEG_MAX = 8 };
+
+struct seg {
+	struct span at;
+	bool title_word, employer_word, range_line;
+};
+
 struct seg_pick {
-	struct span title, employer, first, second;
+	struct seg seg[SEG_MAX];
+	unsigned n;
+	bool range_line;	/* segments now come from the range's line */
 };
 
 static void pick_segment(const char *t, uint32_t s, uint32_t e,
 			 struct seg_pick *pk)
 {
+	struct seg *sg;
 	uint32_t i;
-	bool letters = false;
+	bool letters = false, upper = true;
 
 	while (s < e && (g_ascii_isspace(t[s]) || strchr(",;:|()", t[s])))
 		s++;
-	while (e > s && (g_ascii_isspace(t[e - 1]) || strchr(",;:|()", t[e - 1])))
+	while (e > s && (g_ascii_isspace(t[e - 1]) ||
+			 strchr(",;:|()", t[e - 1])))
 		e--;
-	for (i = s; i < e; i++)
+	for (i = s; i < e; i++) {
 		if (g_ascii_isalpha(t[i]))
 			letters = true;
-	if (!letters || e - s < 2)
-		return;
-	if (!pk->title.end &&
-	    has_any(t, s, e, title_words, G_N_ELEMENTS(title_words))) {
-		pk->title = (struct span){ s, e };
-		return;
+		if (g_ascii_islower(t[i]))
+			upper = false;
 	}
-	if (!pk->first.end)
-		pk->first = (struct span){ s, e };
-	else if (!pk->second.end)
-		pk->second = (struct span){ s, e };
+	/* Nothing, or "UT", "NY": a state, not a name. */
+	if (!letters || e - s < 2 || (e - s == 2 && upper))
+		return;
+	if (pk->n == SEG_MAX)
+		return;
+	sg = &pk->seg[pk->n++];
+	sg->at = (struct span){ s, e };
+	sg->title_word = scan_has_any(t, s, e, title_words,
+				 G_N_ELEMENTS(title_words));
+	sg->employer_word = scan_has_any(t, s, e, employer_words,
+				    G_N_ELEMENTS(employer_words));
+	sg->range_line = pk->range_line;
 }
 
 /* Split [s, e) (one line, minus the skipped range [ks, ke)) into
@@ -589,14 +606,49 @@ static void pick_line(const char *t, uint32_t s, uint32_t e, uint32_t ks,
 	}
 }
 
+/* The title: a segment with a title word; else one on the range's line
+ * that does not name a firm; else the first that does not.  The
+ * employer: one naming a firm; else the first other one off the range's
+ * line; else any other. */
+static void pick_roles(const struct seg_pick *pk, struct role *r)
+{
+	int title = -1, emp = -1;
+	unsigned i;
+
+	for (i = 0; i < pk->n && title < 0; i++)
+		if (pk->seg[i].title_word && !pk->seg[i].employer_word)
+			title = i;
+	for (i = 0; i < pk->n && title < 0; i++)
+		if (pk->seg[i].range_line && !pk->seg[i].employer_word)
+			title = i;
+	for (i = 0; i < pk->n && title < 0; i++)
+		if (!pk->seg[i].employer_word)
+			title = i;
+	for (i = 0; i < pk->n && emp < 0; i++)
+		if ((int)i != title && pk->seg[i].employer_word)
+			emp = i;
+	for (i = 0; i < pk->n && emp < 0; i++)
+		if ((int)i != title && !pk->seg[i].range_line &&
+		    !pk->seg[i].title_word)
+			emp = i;
+	for (i = 0; i < pk->n && emp < 0; i++)
+		if ((int)i != title && !pk->seg[i].title_word)
+			emp = i;
+	if (title >= 0)
+		r->title = pk->seg[title].at;
+	if (emp >= 0)
+		r->employer = pk->seg[emp].at;
+}
+
 /* Title, employer and header start of role r whose range is on the line
  * [ls, le); no header line starts before lowest. */
 static void role_header(const char *t, uint32_t len, struct role *r,
 			uint32_t ls, uint32_t le, uint32_t lowest,
 			uint32_t next_start, uint32_t *head)
 {
-	struct seg_pick pk = { 0 };
+	struct seg_pick pk = { .n = 0 };
 	uint32_t s = ls, ps, pe, n;
+	unsigned i;
 	int k;
 
 	/* Up to two header lines above, stopping at a blank line. */
@@ -613,21 +665,96 @@ static void role_header(const char *t, uint32_t len, struct role *r,
 		pick_line(t, s, pe, G_MAXUINT32, G_MAXUINT32, &pk);
 		s = pe + 1;
 	}
+	pk.range_line = true;
 	pick_line(t, ls, le, r->range.span.start, r->range.span.end, &pk);
+	pk.range_line = false;
 	/* The title may be the line below the dates. */
-	if (!pk.title.end && le < len) {
+	for (i = 0; i < pk.n && !pk.seg[i].title_word; i++)
+		;
+	if (i == pk.n && le < len) {
 		n = scan_line_end(t, len, le + 1);
 		if (n <= next_start && n - (le + 1) <= 60 &&
 		    header_line(t, le + 1, n))
 			pick_line(t, le + 1, n, G_MAXUINT32, G_MAXUINT32, &pk);
 	}
-	if (pk.title.end) {
-		r->title = pk.title;
-		r->employer = pk.first;
-	} else {
-		r->title = pk.first;
-		r->employer = pk.second;
+	pick_roles(&pk, r);
+}
+
+/* A role dated by one date on a header line of its own ("Groundworker
+ * 2017", "Acme | March 2020"): that year, or that month.  The date must
+ * open or close the line and not follow a small word ("promoted in
+ * 2019" is an event, not a role). */
+static bool single_date_line(const char *t, uint32_t ls, uint32_t le,
+			     int as_of_year, struct date_range *out)
+{
+	struct pdate a;
+	uint32_t s = ls, e = le, p, q, tail, w;
+
+	scan_trim(t, &s, &e);
+	if (e - s > 80 || !header_line(t, s, e))
+		return false;
+	for (p = s; p < e; p++) {
+		if (!g_ascii_isalnum(t[p]) || !at_word_start(t, p))
+			continue;
+		if (!parse_date(t, p, e, as_of_year, false, &a, &q))
+			continue;
+		tail = q;
+		while (tail < e && strchr(" )]|,.", t[tail]))
+			tail++;
+		if (tail != e && p != s) {
+			p = q - 1;
+			continue;
+		}
+		/* The word before must not be a small word. */
+		w = p;
+		while (w > s && !g_ascii_isalpha(t[w - 1]) &&
+		       t[w - 1] != '|')
+			w--;
+		while (w > s && g_ascii_isalpha(t[w - 1]))
+			w--;
+		if (w < p && g_ascii_islower(t[w]))
+			return false;
+		memset(out, 0, sizeof(*out));
+		out->span = (struct span){ p, q };
+		out->start = start_month(&a);
+		out->end = a.month ? a.year * 12 + a.last : (a.year + 1) * 12;
+		out->start_style = out->end_style = a.style;
+		return true;
 	}
+	return false;
+}
+
+static gint cmp_role(gconstpointer a, gconstpointer b)
+{
+	const struct role *x = a, *y = b;
+
+	return (x->range.span.start > y->range.span.start) -
+	       (x->range.span.start < y->range.span.start);
+}
+
+/* Add the single-date roles of the lines of sc that hold no range. */
+static void single_dates(const char *t, struct span sc, int as_of_year,
+			 GArray *roles, guint first)
+{
+	struct date_range rg;
+	uint32_t ls, le;
+	guint i = first, n = roles->len;
+
+	for (ls = sc.start; ls < sc.end; ls = le + 1) {
+		le = scan_line_end(t, sc.end, ls);
+		while (i < n && g_array_index(roles, struct role, i)
+					.range.span.end <= ls)
+			i++;
+		if (i < n && g_array_index(roles, struct role, i)
+				     .range.span.start < le)
+			continue;	/* a range is on this line */
+		if (single_date_line(t, ls, le, as_of_year, &rg)) {
+			struct role r = { .range = rg, .text = sc };
+
+			g_array_append_val(roles, r);
+		}
+	}
+	g_array_sort(roles, cmp_role);
 }
 
 /* Where to look for roles: experience sections; else every section that
@@ -701,11 +828,27 @@ void dates_experience(const struct doc *d, const GArray *sections,
 
 			g_array_append_val(x->roles, r);
 			p = rg.span.end;
-			if (rg.start > max_m)
-				max_m = rg.start;
-			if (!rg.open && rg.end - 1 > max_m)
-				max_m = rg.end - 1;
 		}
+		if (in_exp) {
+			guint k, first = x->roles->len;
+
+			/* first: the roles of this scope found so far */
+			for (k = 0; k < x->roles->len; k++)
+				if (g_array_index(x->roles, struct role, k)
+					    .text.start == sc.start) {
+					first = k;
+					break;
+				}
+			single_dates(t, sc, as_of_year, x->roles, first);
+		}
+	}
+	for (i = 0; i < x->roles->len; i++) {
+		const struct role *r = &g_array_index(x->roles, struct role, i);
+
+		if (r->range.start > max_m)
+			max_m = r->range.start;
+		if (!r->range.open && r->range.end - 1 > max_m)
+			max_m = r->range.end - 1;
 	}
 	/* The document's date means "present" unless the text itself goes
 	 * past it (a template's old creation date). */
@@ -735,7 +878,7 @@ void dates_experience(const struct doc *d, const GArray *sections,
 		role_header(t, len, r, ls, le, lowest, next_start, &head);
 		r->text.start = head;
 		if (!in_exp)
-			r->education = has_any(t, head, le, study_words,
+			r->education = scan_has_any(t, head, le, study_words,
 					       G_N_ELEMENTS(study_words));
 	}
 	/* Each role's text runs to the next one's header. */
@@ -762,10 +905,11 @@ void dates_experience(const struct doc *d, const GArray *sections,
 			continue;
 		}
 		if (cfg && cfg->relevant_titles && cfg->relevant_titles->len)
-			r->relevant = has_any_ptr(t, ts, te,
-						  cfg->relevant_titles);
+			r->relevant = scan_has_any(t, ts, te,
+				(const char *const *)cfg->relevant_titles->pdata,
+				cfg->relevant_titles->len);
 		else
-			r->relevant = has_any(t, ts, te, default_relevant,
+			r->relevant = scan_has_any(t, ts, te, default_relevant,
 					      G_N_ELEMENTS(default_relevant));
 		g_array_append_val(x->merged, iv);
 		if (r->relevant)

@@ -244,7 +244,7 @@ static bool make_key(const char *t, uint32_t s, uint32_t e, char *key,
 		if (g_ascii_isalpha(c)) {
 			if (n + 1 >= KEY_MAX)
 				return false;
-			key[n++] = g_ascii_tolower(c);
+			key[n++] = scan_lower(c);
 			if (!in_word)
 				(*words)++;
 			in_word = true;

@@ -125,6 +125,29 @@ bool spell_word_ok(const char *base, const char *word, size_t len,
 	return ok || allowed(word, len, allow);
 }
 
+/* Prefixes written with a hyphen ("pre-shift", "co-located") that no
+ * dictionary holds as words of their own. */
+static const char *const hyphen_prefixes[] = {
+	"pre", "post", "re", "co", "non", "multi", "sub", "cross", "self",
+	"inter", "intra", "semi", "anti", "de", "un", "ex", "mid", "bi",
+	"tri", "micro", "macro", "auto", "meta", "hyper", "e",
+};
+
+static bool hyphen_prefix(const char *t, uint32_t ws, uint32_t we,
+			  uint32_t end)
+{
+	size_t i;
+
+	if (we >= end || t[we] != '-')
+		return false;
+	for (i = 0; i < G_N_ELEMENTS(hyphen_prefixes); i++)
+		if (strlen(hyphen_prefixes[i]) == we - ws &&
+		    g_ascii_strncasecmp(t + ws, hyphen_prefixes[i],
+					we - ws) == 0)
+			return true;
+	return false;
+}
+
 static bool is_space(unsigned char c)
 {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -238,7 +261,8 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			r->words++;
 			first_upper = g_ascii_isupper(t[ws]);
 			if (digit || camel || we - ws < 2 ||
-			    we - ws > WORD_MAX || (upper && !lower))
+			    we - ws > WORD_MAX || (upper && !lower) ||
+			    hyphen_prefix(t, ws, we, te))
 				continue;
 			if (first_upper &&
 			    !(sentence_start(t, start, ws) &&

@@ -147,6 +147,192 @@ static void test_experience_doc_date(void)
 	dates_experience_release(&x);
 }
 
+static void experience(const char *text, const char *date,
+		       struct experience *x, struct doc **dp)
+{
+	struct doc *d = test_doc(text, date);
+	g_autoptr(GArray) s = sections_find(d);
+
+	dates_experience(d, s, &cfg, x);
+	*dp = d;
+}
+
+static char *span_text(const struct doc *d, struct span s)
+{
+	return test_span_text(d, s.start, s.end);
+}
+
+static const struct role *role(const struct experience *x, guint i)
+{
+	g_assert_cmpuint(i, <, x->roles->len);
+	return &g_array_index(x->roles, struct role, i);
+}
+
+static void test_overlap_and_gap(void)
+{
+	/* Two overlapping jobs count once; the gap stays a gap. */
+	struct experience x;
+	struct doc *d;
+	const struct date_interval *gap;
+
+	experience("Work History\n"
+		   "Integration Engineer | Acme Ltd | Jan 2020 - Dec 2021\n"
+		   "\xe2\x80\xa2 Built REST APIs\n"
+		   "Freelance Developer | Self | Jun 2021 - Jun 2022\n"
+		   "\xe2\x80\xa2 Websites\n"
+		   "Support Engineer | Beta Inc | Jan 2015 - Dec 2017\n",
+		   NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 3);
+	g_assert_cmpuint(x.merged->len, ==, 2);
+	/* 2020-01..2022-06 is 30 months, 2015-2017 is 36. */
+	g_assert_cmpint(x.months_total, ==, 30 + 36);
+	g_assert_cmpint(x.months_relevant, ==, 24);
+	g_assert_cmpuint(x.gaps->len, ==, 1);
+	gap = &g_array_index(x.gaps, struct date_interval, 0);
+	g_assert_cmpint(gap->start, ==, M(2018, 1));
+	g_assert_cmpint(gap->end, ==, M(2020, 1));
+	{
+		g_autofree char *t = span_text(d, role(&x, 0)->title);
+		g_autofree char *e = span_text(d, role(&x, 0)->employer);
+
+		g_assert_cmpstr(t, ==, "Integration Engineer");
+		g_assert_cmpstr(e, ==, "Acme Ltd");
+	}
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_titles_around(void)
+{
+	struct experience x;
+	struct doc *d;
+	g_autofree char *t0 = NULL, *e0 = NULL, *t1 = NULL, *e1 = NULL;
+
+	/* Employer above the dates, title below; then title above. */
+	experience("Experience\n"
+		   "Acme Corp, London\n"
+		   "March 2019 to date\n"
+		   "Senior Integration Engineer\n"
+		   "\xe2\x80\xa2 Kafka and API gateways\n"
+		   "\n"
+		   "Middleware Developer\n"
+		   "Beta GmbH\n"
+		   "01/2016 - 02/2019\n"
+		   "\xe2\x80\xa2 ESB flows\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	t0 = span_text(d, role(&x, 0)->title);
+	e0 = span_text(d, role(&x, 0)->employer);
+	t1 = span_text(d, role(&x, 1)->title);
+	e1 = span_text(d, role(&x, 1)->employer);
+	g_assert_cmpstr(t0, ==, "Senior Integration Engineer");
+	g_assert_cmpstr(e0, ==, "Acme Corp");
+	g_assert_cmpstr(t1, ==, "Middleware Developer");
+	g_assert_cmpstr(e1, ==, "Beta GmbH");
+	g_assert_true(role(&x, 1)->relevant);
+	/* Mixed styles: month names and numbers. */
+	g_assert_true(x.styles & (1u << DATE_STYLE_MONTH));
+	g_assert_true(x.styles & (1u << DATE_STYLE_NUMERIC));
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_single_date_role(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	experience("Experience\n"
+		   "Edge Excavation\n"
+		   "Groundworker 2017\n"
+		   "Promoted to foreman in 2018\n"
+		   "\xe2\x80\xa2 Won an award in 2019\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 1);
+	g_assert_cmpint(x.months_total, ==, 12);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_education_ignored(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* With sections: only the experience section is read. */
+	experience("Experience\n"
+		   "Engineer, Acme, 2019 - 2021\n"
+		   "Education\n"
+		   "BSc Computing, 2010 - 2014\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 1);
+	g_assert_cmpint(x.months_total, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+	/* Without sections: study lines are recognised and not counted. */
+	experience("Jane Doe\n"
+		   "Engineer at Acme, 2019 - 2021\n"
+		   "BSc Computing, University of Leeds, 2010 - 2014\n",
+		   NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_true(role(&x, 1)->education);
+	g_assert_cmpint(x.months_total, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_problems_not_counted(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	experience("Experience\n"
+		   "Engineer, Acme, 2021 - 2019\n"
+		   "Engineer, Beta, 2030 - Present\n"
+		   "Engineer, Gamma, 2019 - 2091\n"
+		   "Engineer, Delta, Jan 2022 - Dec 2022\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 4);
+	g_assert_cmpuint(x.problems, ==, 3);
+	g_assert_cmpint(role(&x, 0)->range.problem, ==, DATE_END_BEFORE_START);
+	g_assert_cmpint(role(&x, 1)->range.problem, ==, DATE_BAD_YEAR);
+	g_assert_cmpint(role(&x, 2)->range.problem, ==, DATE_BAD_YEAR);
+	g_assert_cmpint(x.months_total, ==, 12);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_future_start(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* The document says it was written in mid-2020 but lists a role
+	 * from 2022: its date is not believed, the as-of date is used. */
+	experience("Experience\n"
+		   "Engineer, Acme, Jan 2022 - Present\n", "2020-06-01",
+		   &x, &d);
+	g_assert_false(x.doc_date_used);
+	g_assert_cmpint(role(&x, 0)->range.problem, ==, DATE_OK);
+	dates_experience_release(&x);
+	doc_free(d);
+	experience("Experience\n"
+		   "Engineer, Acme, Jan 2027 - Present\n", NULL, &x, &d);
+	g_assert_cmpint(role(&x, 0)->range.problem, ==, DATE_FUTURE);
+	g_assert_cmpint(x.months_total, ==, 0);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_no_dates(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	experience("Experience\nEngineer at Acme for many years.\n", NULL,
+		   &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 0);
+	g_assert_cmpint(x.months_total, ==, 0);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -157,5 +343,15 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/merge", test_merge);
 	g_test_add_func("/dates/experience/doc-date",
 			test_experience_doc_date);
+	g_test_add_func("/dates/experience/overlap-gap", test_overlap_and_gap);
+	g_test_add_func("/dates/experience/titles", test_titles_around);
+	g_test_add_func("/dates/experience/single-date",
+			test_single_date_role);
+	g_test_add_func("/dates/experience/education",
+			test_education_ignored);
+	g_test_add_func("/dates/experience/problems",
+			test_problems_not_counted);
+	g_test_add_func("/dates/experience/future", test_future_start);
+	g_test_add_func("/dates/experience/none", test_no_dates);
 	return g_test_run();
 }
