@@ -146,6 +146,7 @@ static void find_urls(const char *t, uint32_t len, struct contacts *c)
 			     c->at[CONTACT_URL].end == e ||
 			     memchr(t + s, '@', e - s)))
 				continue;
+			p = e > p ? e - 1 : p;	/* never this token again */
 			if (e - s < n + 3)
 				continue;
 			put(c, hosts[i].kind, t, s, e);
@@ -204,7 +205,8 @@ static bool phone_at(const char *t, uint32_t len, uint32_t s, uint32_t *end)
 		if (g_ascii_isdigit(ch)) {
 			if (run == 0)
 				groups++;
-			nd++;
+			if (++nd > 15)
+				return false;
 			run++;
 			if (run > longest)
 				longest = run;
@@ -230,9 +232,7 @@ static bool phone_at(const char *t, uint32_t len, uint32_t s, uint32_t *end)
 		return false;
 	if (!intl && t[s] == '0' && s + 1 < len && t[s + 1] == '0')
 		intl = true;	/* 0049 30 1234567 */
-	ls = s;
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
+	ls = scan_line_start(t, s, 40);
 	if (!(intl && nd >= 8) && !(paren && nd >= 10) &&
 	    !(nd >= 10 && groups >= 2) && !phone_labelled(t, ls, s))
 		return false;

@@ -198,7 +198,7 @@ static struct span degree_field(const char *t, uint32_t end, uint32_t p)
 	uint32_t s, e, words = 0;
 	size_t i;
 
-	end = scan_line_end(t, end, p);
+	end = scan_line_end_near(t, end, p, 200);
 	while (p < end && strchr(" ,-:(", t[p]))
 		p++;
 	if (scan_word_at(t, end, p, "Hons")) {
@@ -245,6 +245,10 @@ static struct span degree_field(const char *t, uint32_t end, uint32_t p)
 	return (struct span){ s, e };
 }
 
+/* Items kept per list: more is a list of everything, not credentials,
+ * and the overlap checks below are linear. */
+#define ITEMS_MAX 100
+
 static bool overlaps(const GArray *spans, struct span x)
 {
 	guint i;
@@ -272,7 +276,9 @@ static void find_degrees(const char *t, uint32_t s, uint32_t e,
 		lv = credentials_degree_at(t, e, p, &n);
 		if (lv == DEGREE_NONE)
 			continue;
-		g_array_append_val(c->degrees, ((struct span){ p, p + n }));
+		if (c->degrees->len < ITEMS_MAX)
+			g_array_append_val(c->degrees,
+					   ((struct span){ p, p + n }));
 		if (lv > c->level) {
 			c->level = lv;
 			c->degree = (struct span){ p, p + n };
@@ -295,12 +301,11 @@ static void find_certified(const char *t, uint32_t len,
 	uint32_t p = 0, at, s, e, ls, le, q;
 	unsigned words;
 
-	while (p < len && scan_find(t, p, len, "certified", &at)) {
+	while (p < len && c->certs->len < ITEMS_MAX &&
+	       scan_find(t, p, len, "certified", &at)) {
 		p = at + 9;
-		ls = at;
-		while (ls > 0 && t[ls - 1] != '\n')
-			ls--;
-		le = scan_line_end(t, len, at);
+		ls = scan_line_start(t, at, 200);
+		le = scan_line_end_near(t, len, at, 200);
 		s = at;
 		for (words = 0; words < 3 && s > ls + 1 && t[s - 1] == ' ';
 		     words++) {
@@ -357,7 +362,8 @@ static void section_items(const char *t, const struct section *sec,
 {
 	uint32_t ls, le, s, e;
 
-	for (ls = sec->body.start; ls < sec->body.end; ls = le + 1) {
+	for (ls = sec->body.start; ls < sec->body.end && into->len < ITEMS_MAX;
+	     ls = le + 1) {
 		le = scan_line_end(t, sec->body.end, ls);
 		s = ls;
 		e = le;
@@ -416,7 +422,7 @@ void credentials_find(const struct doc *d, const GArray *sections,
 		if (!name || !name[0] || !scan_find(t, 0, len, name, &at))
 			continue;
 		sp = (struct span){ at, at + (uint32_t)strlen(name) };
-		if (!overlaps(c->certs, sp))
+		if (c->certs->len < ITEMS_MAX && !overlaps(c->certs, sp))
 			g_array_append_val(c->certs, sp);
 	}
 	find_certified(t, len, c);
@@ -440,7 +446,8 @@ void credentials_find(const struct doc *d, const GArray *sections,
 
 		if (s->kind != SECTION_EDUCATION)
 			continue;
-		for (ls = s->body.start; ls < s->body.end; ls = le + 1) {
+		for (ls = s->body.start; ls < s->body.end &&
+		     c->trainings->len < ITEMS_MAX; ls = le + 1) {
 			struct span sp;
 
 			le = scan_line_end(t, s->body.end, ls);

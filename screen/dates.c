@@ -482,11 +482,14 @@ int32_t dates_present(const char *doc_date, const char *as_of)
 
 /* --- roles ------------------------------------------------------------ */
 
+/* Lines longer than this are cut for the role header search. */
+#define LINE_NEAR 400
+/* Date ranges read per document: a resume has a few dozen at most. */
+#define ROLES_MAX 200
+
 static uint32_t line_start(const char *t, uint32_t off)
 {
-	while (off > 0 && t[off - 1] != '\n')
-		off--;
-	return off;
+	return scan_line_start(t, off, LINE_NEAR);
 }
 
 static bool is_bullet(const char *t, uint32_t s, uint32_t e)
@@ -661,7 +664,7 @@ static void role_header(const char *t, uint32_t len, struct role *r,
 	}
 	*head = s;
 	while (s < ls) {
-		pe = scan_line_end(t, len, s);
+		pe = scan_line_end_near(t, len, s, LINE_NEAR);
 		pick_line(t, s, pe, G_MAXUINT32, G_MAXUINT32, &pk);
 		s = pe + 1;
 	}
@@ -672,7 +675,7 @@ static void role_header(const char *t, uint32_t len, struct role *r,
 	for (i = 0; i < pk.n && !pk.seg[i].title_word; i++)
 		;
 	if (i == pk.n && le < len) {
-		n = scan_line_end(t, len, le + 1);
+		n = scan_line_end_near(t, len, le + 1, LINE_NEAR);
 		if (n <= next_start && n - (le + 1) <= 60 &&
 		    header_line(t, le + 1, n))
 			pick_line(t, le + 1, n, G_MAXUINT32, G_MAXUINT32, &pk);
@@ -740,7 +743,8 @@ static void single_dates(const char *t, struct span sc, int as_of_year,
 	uint32_t ls, le;
 	guint i = first, n = roles->len;
 
-	for (ls = sc.start; ls < sc.end; ls = le + 1) {
+	for (ls = sc.start; ls < sc.end && roles->len < ROLES_MAX;
+	     ls = le + 1) {
 		le = scan_line_end(t, sc.end, ls);
 		while (i < n && g_array_index(roles, struct role, i)
 					.range.span.end <= ls)
@@ -819,7 +823,7 @@ void dates_experience(const struct doc *d, const GArray *sections,
 		uint32_t p = sc.start;
 		struct date_range rg;
 
-		while (p < sc.end &&
+		while (p < sc.end && x->roles->len < ROLES_MAX &&
 		       dates_next(t, p, sc.end, as_of_year, &rg)) {
 			struct role r = {
 				.range = rg,
@@ -863,14 +867,16 @@ void dates_experience(const struct doc *d, const GArray *sections,
 		struct role *prev = i ? r - 1 : NULL;
 		struct role *next = i + 1 < x->roles->len ? r + 1 : NULL;
 		uint32_t ls = line_start(t, r->range.span.start);
-		uint32_t le = scan_line_end(t, len, r->range.span.end);
+		uint32_t le = scan_line_end_near(t, len, r->range.span.end,
+						 LINE_NEAR);
 		uint32_t lowest = r->text.start, next_start = r->text.end;
 		uint32_t head;
 
 		dates_resolve(&r->range, x->present, as_of_year);
 		if (prev && prev->text.end == r->text.end)
-			lowest = scan_line_end(t, len,
-					       prev->range.span.end) + 1;
+			lowest = scan_line_end_near(t, len,
+						    prev->range.span.end,
+						    LINE_NEAR) + 1;
 		if (next && next->text.end == r->text.end)
 			next_start = line_start(t, next->range.span.start);
 		if (lowest > ls)	/* two ranges on one line */

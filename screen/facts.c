@@ -119,9 +119,13 @@ static void set(struct facts *f, enum fact k, double v)
 	f->has[k] = true;
 }
 
+/* Evidence kept per fact: enough to show, bounded for hostile text. */
+#define EVIDENCE_MAX 500
+
 static void evidence(struct facts *f, enum fact k, struct span sp)
 {
-	g_array_append_val(f->ev[k], sp);
+	if (f->ev[k]->len < EVIDENCE_MAX)
+		g_array_append_val(f->ev[k], sp);
 }
 
 static void compute_sections(struct facts *f)
@@ -258,7 +262,10 @@ static void compute_contacts(struct facts *f, const struct doc *d)
 
 static void spans_to(struct facts *f, enum fact k, const GArray *spans)
 {
-	g_array_append_vals(f->ev[k], spans->data, spans->len);
+	guint i;
+
+	for (i = 0; i < spans->len; i++)
+		evidence(f, k, g_array_index(spans, struct span, i));
 }
 
 static void compute_credentials(struct facts *f, const struct doc *d,
@@ -371,11 +378,11 @@ static void compute_quality(struct facts *f, const struct doc *d,
 		    cfg ? cfg->allow_words : NULL, r);
 	set(f, F_WORDS, r->words);
 	if (r->available) {
-		set(f, F_SPELLING_ERRORS, r->errors->len);
+		set(f, F_SPELLING_ERRORS, r->misspelt);
 		spans_to(f, F_SPELLING_ERRORS, r->errors);
 		if (r->checked) {
 			set(f, F_SPELLING_ERRORS_PER_100,
-			    100.0 * r->errors->len / r->checked);
+			    100.0 * r->misspelt / r->checked);
 			spans_to(f, F_SPELLING_ERRORS_PER_100, r->errors);
 		}
 	}
@@ -792,7 +799,7 @@ static void print_text(const struct facts *f, const struct doc *d,
 		g_string_append_printf(out,
 				       "\nspelling: %u errors in %u checked "
 				       "words (%u words): ",
-				       f->spell.errors->len, f->spell.checked,
+				       f->spell.misspelt, f->spell.checked,
 				       f->spell.words);
 	else
 		g_string_append(out, "\nspelling: no dictionary: ");

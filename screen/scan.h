@@ -31,6 +31,25 @@ static inline unsigned char scan_lower(unsigned char c)
 /* The offset of the '\n' ending the line at off, or len. */
 uint32_t scan_line_end(const char *t, uint32_t len, uint32_t off);
 
+/* Where the line holding off starts, looking back at most max bytes (a
+ * hostile one-line text must not make every lookup walk megabytes). */
+static inline uint32_t scan_line_start(const char *t, uint32_t off,
+				       uint32_t max)
+{
+	uint32_t stop = off > max ? off - max : 0;
+
+	while (off > stop && t[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/* The end of the line at off, looking ahead at most max bytes. */
+static inline uint32_t scan_line_end_near(const char *t, uint32_t len,
+					  uint32_t off, uint32_t max)
+{
+	return scan_line_end(t, len - off > max ? off + max : len, off);
+}
+
 /* True when [off, off + strlen(p)) equals p ignoring ASCII case, with no
  * word byte just before off or just after the match (when p starts or
  * ends with a word byte).  end bounds the match. */

@@ -276,7 +276,10 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			g_mutex_lock(&lock);
 			ok = dict_ok(dict, buf);
 			g_mutex_unlock(&lock);
-			if (!ok && !allowed(buf, we - ws, allow))
+			if (ok || allowed(buf, we - ws, allow))
+				continue;
+			r->misspelt++;
+			if (r->errors->len < SPELL_SPANS_MAX)
 				g_array_append_val(r->errors,
 						   ((struct span){ ws, we }));
 		}

@@ -12,10 +12,14 @@
 #include <stdint.h>
 #include <glib.h>
 
+/* Misspellings kept as evidence; the count goes on. */
+#define SPELL_SPANS_MAX 500
+
 struct spell_result {
 	unsigned words;		/* every word of the text */
 	unsigned checked;	/* words given to the dictionary */
-	GArray *errors;		/* struct span: each misspelt word */
+	unsigned misspelt;	/* misspelt words */
+	GArray *errors;		/* struct span: the first SPELL_SPANS_MAX */
 	bool available;		/* false: no dictionary, nothing checked */
 };
 
