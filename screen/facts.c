@@ -306,7 +306,8 @@ static void repeated_words(struct facts *f, const char *t, uint32_t len)
 		we = p;
 		if (we == ws)
 			continue;
-		if (pe && pe - ps == we - ws &&
+		/* One letter twice is letter-spacing ("S K I L L S"). */
+		if (pe && pe - ps == we - ws && we - ws > 1 &&
 		    g_ascii_strncasecmp(t + ps, t + ws, we - ws) == 0) {
 			for (i = 0; i < G_N_ELEMENTS(double_ok); i++)
 				if (strlen(double_ok[i]) == we - ws &&
