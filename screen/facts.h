@@ -30,7 +30,9 @@ struct facts_config {
 	GPtrArray *certifications;	/* certification names */
 	GPtrArray *relevant_titles;	/* words that make a role relevant */
 	GPtrArray *domain_terms;	/* cover-letter relevance */
-	const char *dictionary;		/* hunspell base path, NULL: en_US */
+	const char *dictionary;		/* hunspell base paths joined by ':'
+					   (any may know a word); NULL:
+					   en_US, and en_GB if installed */
 	bool cover_name_hint;		/* the file's name says it is a cover
 					   letter ("cover", "letter",
 					   "motivation"): set per document */

@@ -1,9 +1,11 @@
 /*
  * spell.c - hunspell behind a process-wide cache (see spell.h).
  *
- * One Hunhandle per dictionary path, made on first use and kept for the
- * life of the process (loading en_US costs tens of milliseconds; a batch
- * checks thousands of documents).  Hunspell is not documented as
+ * A dictionary is one or more hunspell bases ("en_US:en_GB": a word is
+ * right when any of them knows it, so British spellings are not
+ * mistakes).  Each is made on first use and kept for the life of the
+ * process (loading costs tens of milliseconds; a batch checks thousands
+ * of documents).  Hunspell is not documented as
  * thread-safe, so every call into it holds one mutex; a cache of words
  * already decided (capped) keeps the lock short.  Must not touch
  * anything but words: the fact finders decide what a finding means.
@@ -15,56 +17,87 @@
 #include "facts.h"
 #include "spell.h"
 
-#define DEFAULT_DICT "/usr/share/hunspell/en_US"
+/* en_GB is optional: used when installed. */
+#define DEFAULT_DICT "/usr/share/hunspell/en_US:/usr/share/hunspell/en_GB"
+#define DICT_BASES 4
 /* Words remembered per dictionary before the cache starts over. */
 #define CACHE_MAX 65536
 /* Longer "words" are not words. */
 #define WORD_MAX 64
 
 struct dict {
-	Hunhandle *h;		/* NULL: files missing */
+	Hunhandle *h[DICT_BASES];	/* those whose files were there */
+	unsigned n;
 	GHashTable *seen;	/* word -> GINT_TO_POINTER(1 ok, 2 wrong) */
+};
+
+/* Common words of the trade no general dictionary holds; the rule set's
+ * allow-list adds its own. */
+static const char *const trade_words[] = {
+	"middleware", "runbook", "runbooks", "plc", "backend", "frontend",
+	"devops", "microservice", "microservices", "kubernetes", "webhook",
+	"webhooks", "json", "xml", "yaml", "repo", "repos", "config",
+	"configs", "onboarding", "offboarding", "upskilling", "failover",
+	"uptime", "hotfix", "hotfixes", "kanban", "serverless", "idempotent",
+	"idempotency", "async", "realtime", "toolchain", "toolset",
+	"codebase", "changelog", "rollout", "rollouts", "namespace",
+	"namespaces", "schemas", "cybersecurity", "fintech", "ecommerce",
+	"saas", "paas", "iaas", "cron", "cronjob", "multithreaded",
+	"multithreading", "hackathon", "hackathons", "dataset", "datasets",
+	"dev", "devs", "signup", "login", "logins", "scalability",
+	"interoperability", "dockerized", "containerized", "orchestrator",
+	"linux", "github", "gitlab", "jira", "postgres", "mysql", "nosql",
+	"oauth", "saml", "jwt", "ldap", "sftp", "ftp", "http", "https",
+	"api", "apis", "sdk", "sdks", "url", "urls", "ui", "ux", "etl",
+	"elt", "esb", "soa", "crm", "erp", "sso", "mfa", "subdomain",
+	"whitelisting", "allowlist", "denylist", "geo", "analytics",
+	"ipaas", "mulesoft", "boomi", "integrations", "tooling",
 };
 
 static GMutex lock;
 static GHashTable *dicts;	/* base path -> struct dict * */
 static double load_ms;
 
-/* The dictionary at base, loading it on first use.  Call with lock
- * held. */
-static struct dict *dict_get(const char *base)
+/* The dictionary for bases ("a:b"), loading it on first use.  Call
+ * with lock held. */
+static struct dict *dict_get(const char *bases)
 {
 	struct dict *d;
-	g_autofree char *aff = NULL, *dic = NULL;
+	g_auto(GStrv) parts = NULL;
 	gint64 t0;
+	guint i;
 
-	if (!base)
-		base = DEFAULT_DICT;
+	if (!bases)
+		bases = DEFAULT_DICT;
 	if (!dicts)
 		dicts = g_hash_table_new(g_str_hash, g_str_equal);
-	d = g_hash_table_lookup(dicts, base);
+	d = g_hash_table_lookup(dicts, bases);
 	if (d)
 		return d;
 	d = g_new0(struct dict, 1);
-	aff = g_strconcat(base, ".aff", NULL);
-	dic = g_strconcat(base, ".dic", NULL);
+	parts = g_strsplit(bases, ":", DICT_BASES + 1);
 	t0 = g_get_monotonic_time();
-	if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
-		d->h = Hunspell_create(aff, dic);
+	for (i = 0; parts[i] && d->n < DICT_BASES; i++) {
+		g_autofree char *aff = g_strconcat(parts[i], ".aff", NULL);
+		g_autofree char *dic = g_strconcat(parts[i], ".dic", NULL);
+
+		if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
+			d->h[d->n++] = Hunspell_create(aff, dic);
+	}
 	if (load_ms == 0)
 		load_ms = (g_get_monotonic_time() - t0) / 1000.0;
 	d->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					NULL);
-	g_hash_table_insert(dicts, g_strdup(base), d);
+	g_hash_table_insert(dicts, g_strdup(bases), d);
 	return d;
 }
 
-bool spell_load(const char *base)
+bool spell_load(const char *bases)
 {
 	bool ok;
 
 	g_mutex_lock(&lock);
-	ok = dict_get(base)->h != NULL;
+	ok = dict_get(bases)->n > 0;
 	g_mutex_unlock(&lock);
 	return ok;
 }
@@ -83,6 +116,10 @@ static bool allowed(const char *w, size_t len, const GPtrArray *allow)
 {
 	guint i;
 
+	for (i = 0; i < G_N_ELEMENTS(trade_words); i++)
+		if (strlen(trade_words[i]) == len &&
+		    g_ascii_strncasecmp(trade_words[i], w, len) == 0)
+			return true;
 	for (i = 0; allow && i < allow->len; i++) {
 		const char *a = g_ptr_array_index(allow, i);
 
@@ -96,11 +133,13 @@ static bool allowed(const char *w, size_t len, const GPtrArray *allow)
 static bool dict_ok(struct dict *d, const char *w)
 {
 	gpointer v = g_hash_table_lookup(d->seen, w);
+	unsigned i;
 	bool ok;
 
 	if (v)
 		return GPOINTER_TO_INT(v) == 1;
-	ok = Hunspell_spell(d->h, w) != 0;
+	for (i = 0, ok = false; i < d->n && !ok; i++)
+		ok = Hunspell_spell(d->h[i], w) != 0;
 	if (g_hash_table_size(d->seen) >= CACHE_MAX)
 		g_hash_table_remove_all(d->seen);
 	g_hash_table_insert(d->seen, g_strdup(w), GINT_TO_POINTER(ok ? 1 : 2));
@@ -120,7 +159,7 @@ bool spell_word_ok(const char *base, const char *word, size_t len,
 	buf[len] = 0;
 	g_mutex_lock(&lock);
 	d = dict_get(base);
-	ok = !d->h || dict_ok(d, buf);
+	ok = !d->n || dict_ok(d, buf);
 	g_mutex_unlock(&lock);
 	return ok || allowed(word, len, allow);
 }
@@ -209,7 +248,7 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 	g_mutex_lock(&lock);
 	dict = dict_get(base);
 	g_mutex_unlock(&lock);
-	r->available = dict->h != NULL;
+	r->available = dict->n > 0;
 	while (p < end) {
 		while (p < end && is_space(t[p]))
 			p++;
@@ -269,7 +308,7 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			      next_is_small(t, we, te < end ? end : te)))
 				continue;
 			r->checked++;
-			if (!dict->h)
+			if (!dict->n)
 				continue;
 			memcpy(buf, t + ws, we - ws);
 			buf[we - ws] = 0;

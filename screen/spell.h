@@ -23,15 +23,18 @@ struct spell_result {
 	bool available;		/* false: no dictionary, nothing checked */
 };
 
-/* The dictionary at base ("/usr/share/hunspell/en_US", NULL for that),
- * loaded on first use; false when its files are missing.  Thread-safe. */
-bool spell_load(const char *base);
+/* The dictionary of bases: hunspell base paths joined by ':' (a word is
+ * right when any knows it); NULL for "/usr/share/hunspell/en_US" and
+ * en_GB beside it when installed.  Loaded on first use; false when no
+ * base's files are there.  Thread-safe. */
+bool spell_load(const char *bases);
 
-/* Milliseconds the first spell_load() of base took (0 before). */
+/* Milliseconds the first dictionary load took (0 before). */
 double spell_load_ms(void);
 
-/* True when word (UTF-8, len bytes) is in the dictionary or allow (the
- * rule set's technical terms, compared ignoring case). */
+/* True when word (UTF-8, len bytes) is in the dictionary, a built-in
+ * list of the trade's words ("middleware", "runbook") or allow (the
+ * rule set's technical terms), compared ignoring case. */
 bool spell_word_ok(const char *base, const char *word, size_t len,
 		   const GPtrArray *allow);
 
