@@ -290,6 +290,39 @@ static int32_t end_month(const struct pdate *d, int32_t start)
 	return (d->year + 1) * 12;
 }
 
+/* A month name alone, as in "June - August 2019": the year is the end's
+ * (the one before when the start month comes later: "Nov - Feb 2020"). */
+static bool month_pair(const char *t, uint32_t p, uint32_t end,
+		       int as_of_year, struct date_range *r)
+{
+	struct pdate b;
+	uint32_t q, s, e;
+	size_t i;
+	int m;
+
+	for (i = 0; i < G_N_ELEMENTS(month_names); i++)
+		if (scan_lower(t[p]) == month_names[i].name[0] &&
+		    scan_word_at(t, end, p, month_names[i].name))
+			break;
+	if (i == G_N_ELEMENTS(month_names))
+		return false;
+	m = month_names[i].month;
+	q = p + strlen(month_names[i].name);
+	if (q < end && t[q] == '.')
+		q++;
+	if (!parse_sep(t, q, end, &s) ||
+	    !parse_date(t, s, end, as_of_year, true, &b, &e) ||
+	    b.present || !b.month || b.style == DATE_STYLE_SEASON)
+		return false;
+	memset(r, 0, sizeof(*r));
+	r->span = (struct span){ p, e };
+	r->start = (m <= b.month ? b.year : b.year - 1) * 12 + m - 1;
+	r->start_style = month_names[i].style;
+	r->end_style = b.style;
+	r->end = end_month(&b, r->start);
+	return true;
+}
+
 /* A range whose first date starts at p. */
 static bool parse_range(const char *t, uint32_t p, uint32_t end,
 			int as_of_year, struct date_range *r)
@@ -299,7 +332,7 @@ static bool parse_range(const char *t, uint32_t p, uint32_t end,
 	int yy;
 
 	if (!parse_date(t, p, end, as_of_year, false, &a, &q))
-		return false;
+		return month_pair(t, p, end, as_of_year, r);
 	memset(r, 0, sizeof(*r));
 	r->start = start_month(&a);
 	r->start_style = a.style;

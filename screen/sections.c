@@ -417,6 +417,10 @@ GArray *sections_find(const struct doc *d)
 		if (first_text == G_MAXUINT32)
 			first_text = s;
 		b = doc_block_at(d, s);
+		/* Page headers and footers repeat on every page; their
+		 * words ("Resume - Page 2") head nothing. */
+		if (b && b->kind == DOC_BLOCK_HEADER)
+			continue;
 		c.level = b ? b->heading : 0;
 		c.kind = sections_label(t, s, e, &lend);
 		if (c.kind == SECTION_N) {

@@ -50,6 +50,9 @@ static void test_forms(void)
 	check("Jan 2019 \xe2\x80\x93 Dec 2019", M(2019, 1), M(2020, 1),
 	      false);
 	check("(Oct 2020 -- Present)", M(2020, 10), M(2026, 12), true);
+	check("June - August 2019", M(2019, 6), M(2019, 9), false);
+	check("Nov 2019 - Feb 2020", M(2019, 11), M(2020, 3), false);
+	check("Nov - Feb 2020", M(2019, 11), M(2020, 3), false);
 	/* Two-digit years: the century follows the as-of year. */
 	check("Jan '98 - Dec '99", M(1998, 1), M(2000, 1), false);
 	/* An end in the future is cut at present. */
