@@ -15,6 +15,7 @@
 #define SCREENER_SANDBOX_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 #include "doc.h"
 #include "caps.h"
 
@@ -29,6 +30,10 @@ void sandbox_free(struct sandbox *sb);
  * err (SE_TIMEOUT, SE_MEMORY, SE_CRASH, or the child's own error). */
 struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 			    gsize len, bool raw, GError **err);
+
+/* The current child's process id, 0 when none is running (tests, and a
+ * progress display that wants to show it). */
+pid_t sandbox_pid(const struct sandbox *sb);
 
 /* Entry point of the child: main.c calls it for "screener __child". */
 int sandbox_child_main(int argc, char **argv);
