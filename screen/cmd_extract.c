@@ -147,8 +147,9 @@ static bool extract_one(struct sandbox *sb, const char *path,
 
 int cmd_extract(int argc, char **argv)
 {
+	struct caps caps = caps_default();
 	gboolean json = FALSE, raw = FALSE;
-	gint wall = 0;
+	gint wall = caps.wall_seconds;
 	GOptionEntry entries[] = {
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
 		  "one JSON object per file: text, blocks, glyphs", NULL },
@@ -160,7 +161,6 @@ int cmd_extract(int argc, char **argv)
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new("FILE...");
 	g_autofree char *self = NULL;
-	struct caps caps = caps_default();
 	struct sandbox *sb;
 	bool failed = false, first = true;
 	int i;
@@ -171,14 +171,13 @@ int cmd_extract(int argc, char **argv)
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
-	if (argc < 2 || wall < 0) {
+	if (argc < 2 || wall < 1) {
 		fprintf(stderr, "%s: %s\n(try --help)\n", g_get_prgname(),
 			argc < 2 ? "no file given" :
-			"--wall-seconds must be positive");
+			"--wall-seconds must be at least 1");
 		return EXIT_USAGE;
 	}
-	if (wall > 0)
-		caps.wall_seconds = wall;
+	caps.wall_seconds = wall;
 	self = g_file_read_link("/proc/self/exe", NULL);
 	if (!self) {
 		fprintf(stderr, "%s: cannot find our own binary\n",
