@@ -291,7 +291,7 @@ static bool says_out_of_memory(const GByteArray *tail)
 	};
 	size_t i;
 
-	for (i = 0; i < G_N_ELEMENTS(marks); i++)
+	for (i = 0; i < G_N_ELEMENTS(marks) && tail->len; i++)
 		if (memmem(tail->data, tail->len, marks[i],
 			   strlen(marks[i])))
 			return true;
