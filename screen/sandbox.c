@@ -97,6 +97,7 @@ extern char **environ;
 #define CPU_BUDGET_FACTOR 4u
 #define MAX_DOCUMENTS 1000u
 #define CHILD_NOFILE 16u
+#define RETIRE_WAIT_US (G_USEC_PER_SEC / 2)
 /* A reply holds raw text (1 byte per byte of the cap), normalised text
  * and its map (5 per byte), blocks (at most one per 2 bytes, 18 bytes
  * each) and glyphs (at most one per byte, 24 bytes): about 39 per byte;
@@ -196,6 +197,49 @@ static void stop_child(struct sandbox *sb)
 	sb->pid = 0;
 	close_fd(&sb->sock);
 	close_fd(&sb->errfd);
+}
+
+/* A healthy child is done with: close its socket so it returns from
+ * main (under ASan, LeakSanitizer then checks it), give it a moment, and
+ * kill it if it dawdles.  Sanitizer builds pass on what a child said when
+ * it ended badly (a leak report), or nobody would ever see it; the
+ * program users run prints nothing here. */
+static void retire_child(struct sandbox *sb)
+{
+	gint64 until = g_get_monotonic_time() + RETIRE_WAIT_US;
+	pid_t pid = sb->pid, r = 0;
+	int status = 0;
+
+	if (pid <= 0)
+		return;
+	close_fd(&sb->sock);
+	drain_stderr(sb);
+	g_byte_array_set_size(sb->tail, 0);
+	while (g_get_monotonic_time() < until) {
+		struct pollfd p = { .fd = sb->errfd, .events = POLLIN };
+
+		r = waitpid(pid, &status, WNOHANG);
+		if (r == pid || (r < 0 && errno != EINTR))
+			break;
+		/* Its stderr ends as it exits; it is reapable a moment
+		 * later. */
+		if (sb->errfd >= 0)
+			poll(&p, 1, 10);
+		else
+			g_usleep(200);
+		drain_stderr(sb);
+	}
+	if (r != pid) {
+		kill(pid, SIGKILL);
+		status = reap(pid);
+	}
+	sb->pid = 0;
+	drain_stderr(sb);
+#ifdef SCREENER_ASAN
+	if (r == pid && status != 0 && sb->tail->len)
+		fwrite(sb->tail->data, 1, sb->tail->len, stderr);
+#endif
+	stop_child(sb);
 }
 
 /* dup2(fd, fd) would leave FD_CLOEXEC set, so the child's ends must not
@@ -456,7 +500,7 @@ struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 	if (sb->pid && (sb->documents >= MAX_DOCUMENTS ||
 			sb->cpu_ms / 1000 + 1 + sb->caps.cpu_seconds >
 				cpu_budget(&sb->caps)))
-		stop_child(sb);
+		retire_child(sb);
 	if (!sb->pid && !spawn_child(sb, err))
 		return NULL;
 	drain_stderr(sb);
@@ -536,7 +580,7 @@ void sandbox_free(struct sandbox *sb)
 {
 	if (!sb)
 		return;
-	stop_child(sb);
+	retire_child(sb);
 	g_byte_array_unref(sb->tail);
 	g_free(sb->exe);
 	g_free(sb);

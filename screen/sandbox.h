@@ -9,7 +9,10 @@
  * per-file GError, then starts a fresh child for the next document.
  *
  * One sandbox is used by one thread at a time; a pool of N workers owns N
- * sandboxes.
+ * sandboxes.  The child is started by the first sandbox_extract() and
+ * dies with the thread that started it (PR_SET_PDEATHSIG follows the
+ * thread, not the process): create and use a sandbox in the same
+ * long-lived worker thread.
  */
 #ifndef SCREENER_SANDBOX_H
 #define SCREENER_SANDBOX_H
@@ -27,7 +30,10 @@ struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps);
 void sandbox_free(struct sandbox *sb);
 
 /* Extract a document from its bytes.  On failure returns NULL and sets
- * err (SE_TIMEOUT, SE_MEMORY, SE_CRASH, or the child's own error). */
+ * err: the extractor's own error (the child serves on), or SE_TIMEOUT,
+ * SE_MEMORY, SE_CRASH, SE_PROTOCOL (the child was killed and reaped; the
+ * next call starts a fresh one), or SE_FAILED when no child could be
+ * started.  Caller frees the doc with doc_free(). */
 struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 			    gsize len, bool raw, GError **err);
 
