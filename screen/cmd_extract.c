@@ -160,7 +160,6 @@ int cmd_extract(int argc, char **argv)
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new("FILE...");
-	g_autofree char *self = NULL;
 	struct sandbox *sb;
 	bool failed = false, first = true;
 	int i;
@@ -178,14 +177,9 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	caps.wall_seconds = wall;
-	self = g_file_read_link("/proc/self/exe", NULL);
-	if (!self) {
-		fprintf(stderr, "%s: cannot find our own binary\n",
-			g_get_prgname());
-		return EXIT_FATAL;
-	}
-
-	sb = sandbox_new(self, &caps);
+	/* Not the link's target: that may have been replaced or deleted
+	 * (a rebuild during a run) while this very binary still runs. */
+	sb = sandbox_new("/proc/self/exe", &caps);
 	for (i = 1; i < argc; i++) {
 		g_autoptr(GError) err = NULL;
 		g_autoptr(doc) d = NULL;

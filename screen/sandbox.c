@@ -258,7 +258,7 @@ static int above_fixed(int fd)
 static bool spawn_child(struct sandbox *sb, GError **err)
 {
 	char ppid[24], mem[24], cpu[24];
-	char *argv[] = { sb->exe, "__child", ppid, mem, cpu, NULL };
+	char *argv[] = { "screener", "__child", ppid, mem, cpu, NULL };
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	sigset_t none, all;

@@ -24,7 +24,8 @@
 
 struct sandbox;
 
-/* self_exe: path of our own binary (from /proc/self/exe).  The child is
+/* self_exe: path of our own binary; "/proc/self/exe" is best (it still
+ * works after the file was replaced).  The child is
  * started lazily on first use.  Caller frees with sandbox_free(). */
 struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps);
 void sandbox_free(struct sandbox *sb);
