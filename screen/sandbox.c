@@ -329,9 +329,11 @@ static bool says_out_of_memory(const GByteArray *tail)
 {
 	static const char *const marks[] = {
 		"failed to allocate",	/* GLib's g_malloc */
-		"std::bad_alloc",	/* poppler (C++) */
-		"out of memory",	/* ASan, libxml2, others */
+		"std::bad_alloc",	/* C++ new */
+		"Out of memory",	/* poppler's gmem */
+		"out of memory",	/* ASan, others */
 		"allocation-size-too-big",	/* ASan */
+		"Memory allocation failed",	/* libxml2 */
 	};
 	size_t i;
 
