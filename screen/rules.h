@@ -128,10 +128,8 @@ const struct profile *ruleset_profile(const struct ruleset *rs);
  * the struct and set them.  Owned by rs. */
 const struct facts_config *ruleset_facts_config(const struct ruleset *rs);
 
-/* Run every example of every rule through the matcher.  Appends one
- * "file:line: message" per failure to failures (char *, caller owns)
- * and returns the number of examples run. */
-guint ruleset_check_examples(const struct ruleset *rs, GPtrArray *failures);
+/* Whether value v satisfies a fact rule's comparison. */
+bool rule_fact_holds(const struct rule *r, double v);
 
 const char *rule_kind_name(enum rule_kind kind);
 
