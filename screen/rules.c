@@ -1190,16 +1190,19 @@ static void parse_criterion(struct file_state *st, const char *buf,
 static GPtrArray *read_words(struct parser *p, const char *file, guint line,
 			     const char *profile_file)
 {
+	g_autofree char *path = g_build_filename(p->dir, file, NULL);
 	g_autofree char *buf = NULL;
 	GPtrArray *words;
 	gsize len;
 	char **lines, **l;
 
-	buf = read_text(p, file, &len);
-	if (!buf) {
-		perr(p, profile_file, line, "cannot read word list %s", file);
+	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+		perr(p, profile_file, line, "word list %s: no such file", file);
 		return NULL;
 	}
+	buf = read_text(p, file, &len);
+	if (!buf)
+		return NULL;
 	words = g_ptr_array_new_with_free_func(g_free);
 	lines = g_strsplit(buf, "\n", -1);
 	for (l = lines; *l; l++) {
