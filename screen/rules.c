@@ -350,17 +350,11 @@ static bool term_regex(const char *term, bool inflect, GString *re)
 		unsigned char c = term[i];
 
 		if (g_ascii_isspace(c) || c == '-') {
-			bool hyphen_only = true;
-
+			/* "end-to-end" = "end to end" = "end - to - end" */
 			while (i < n && (g_ascii_isspace(term[i]) ||
-					 term[i] == '-')) {
-				if (term[i] != '-')
-					hyphen_only = false;
+					 term[i] == '-'))
 				i++;
-			}
-			g_string_append(re, hyphen_only ?
-					"[\\s\\-\\x{2010}\\x{2011}]*" :
-					"[\\s\\-\\x{2010}\\x{2011}]+");
+			g_string_append(re, "[\\s\\-\\x{2010}\\x{2011}]+");
 		} else if (is_word_byte(c)) {
 			gsize s = i;
 			bool alpha = true;
@@ -453,7 +447,7 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 	return compile(re->str, caseless, why);
 }
 
-/* "cue ... (at most 3 words) ... <end of subject>" */
+/* "cue ... (at most 5 words) ... <end of subject>" */
 static struct rule_pattern *compile_cues(const char *const *cues)
 {
 	g_autoptr(GString) re = g_string_new("(?<!\\w)(?:");
@@ -466,7 +460,7 @@ static struct rule_pattern *compile_cues(const char *const *cues)
 			g_string_append_c(re, '|');
 		term_regex(cues[i], false, re);
 	}
-	g_string_append(re, ")(?:\\W+\\w+){0,3}\\W*\\z");
+	g_string_append(re, ")(?:\\W+\\w+){0,5}\\W*\\z");
 	pat = compile(re->str, true, &why);
 	g_assert(pat);		/* built-in: a failure is our bug */
 	return pat;
