@@ -68,8 +68,15 @@ static const char *const hedge_cues[] = {
 
 struct parser {
 	const char *dir;
-	GString *errors;
+	GArray *errors;		/* struct problem */
 	guint n_errors;
+};
+
+struct problem {
+	char *file;
+	guint line;		/* 0: the whole file, listed after its lines */
+	guint seq;		/* keeps the order of one line's problems */
+	char *msg;
 };
 
 static void perr(struct parser *p, const char *file, guint line,
@@ -78,21 +85,66 @@ static void perr(struct parser *p, const char *file, guint line,
 static void perr(struct parser *p, const char *file, guint line,
 		 const char *fmt, ...)
 {
+	struct problem pb = { g_strdup(file), line, p->n_errors, NULL };
 	va_list ap;
 
 	p->n_errors++;
-	if (p->n_errors > RULES_ERRORS_MAX)
+	if (p->n_errors > RULES_ERRORS_MAX) {
+		g_free(pb.file);
 		return;
-	if (p->errors->len)
-		g_string_append_c(p->errors, '\n');
-	if (line)
-		g_string_append_printf(p->errors, "%s/%s:%u: ", p->dir, file,
-				       line);
-	else
-		g_string_append_printf(p->errors, "%s/%s: ", p->dir, file);
+	}
 	va_start(ap, fmt);
-	g_string_append_vprintf(p->errors, fmt, ap);
+	pb.msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	g_array_append_val(p->errors, pb);
+}
+
+static int problem_order(gconstpointer pa, gconstpointer pb)
+{
+	const struct problem *a = pa, *b = pb;
+	guint la = a->line ? a->line : G_MAXUINT;
+	guint lb = b->line ? b->line : G_MAXUINT;
+	int c = strcmp(a->file, b->file);
+
+	if (c)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void problem_clear(gpointer data)
+{
+	struct problem *pb = data;
+
+	g_free(pb->file);
+	g_free(pb->msg);
+}
+
+/* Every problem, in file and line order, one "file:line: msg" a line. */
+static char *problems_text(struct parser *p)
+{
+	GString *out = g_string_new(NULL);
+	guint i;
+
+	g_array_sort(p->errors, problem_order);
+	for (i = 0; i < p->errors->len; i++) {
+		const struct problem *pb = &g_array_index(p->errors,
+							  struct problem, i);
+
+		if (out->len)
+			g_string_append_c(out, '\n');
+		g_string_append(out, p->dir);
+		if (*pb->file)
+			g_string_append_printf(out, "/%s", pb->file);
+		if (pb->line)
+			g_string_append_printf(out, ":%u", pb->line);
+		g_string_append_printf(out, ": %s", pb->msg);
+	}
+	if (p->n_errors > RULES_ERRORS_MAX)
+		g_string_append_printf(out, "\n%s: %u more errors", p->dir,
+				       p->n_errors - RULES_ERRORS_MAX);
+	return g_string_free(out, FALSE);
 }
 
 const char *rule_kind_name(enum rule_kind kind)
@@ -1275,7 +1327,8 @@ static int by_name(gconstpointer a, gconstpointer b)
 struct ruleset *ruleset_load(const char *dir, GError **err)
 {
 	g_autoptr(GError) derr = NULL;
-	g_autoptr(GString) errors = g_string_new(NULL);
+	g_autoptr(GArray) errors = g_array_new(FALSE, FALSE,
+					       sizeof(struct problem));
 	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GHashTable) rule_ids = NULL, word_files = NULL;
 	struct parser p = { dir, errors, 0 };
@@ -1286,6 +1339,7 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	guint i;
 	bool have_profile = false;
 
+	g_array_set_clear_func(errors, problem_clear);
 	d = g_dir_open(dir, 0, &derr);
 	if (!d) {
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG, "%s: %s", dir,
@@ -1362,12 +1416,10 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 		perr(&p, "", 0, "no *.rules files");
 	if (!have_profile)
 		perr(&p, "profile.ini", 0, "missing");
-	if (p.n_errors > RULES_ERRORS_MAX)
-		g_string_append_printf(errors, "\n%s: %u more errors", dir,
-				       p.n_errors - RULES_ERRORS_MAX);
 	if (p.n_errors) {
-		g_set_error_literal(err, SCREENER_ERROR, SE_CONFIG,
-				    errors->str);
+		g_autofree char *text = problems_text(&p);
+
+		g_set_error_literal(err, SCREENER_ERROR, SE_CONFIG, text);
 		ruleset_free(rs);
 		return NULL;
 	}

@@ -194,8 +194,8 @@ static void test_errors(void)
 		"%1$s/bad.rules:12: scope: unknown section 'kitchen'\n"
 		"%1$s/bad.rules:13: expected 'key = value' or [section]\n"
 		"%1$s/bad.rules:14: rule r1: already defined in bad.rules:4\n"
-		"%1$s/profile.ini: must_have: no criterion nope\n"
-		"%1$s/profile.ini:4: word list missing.txt: no such file", dir);
+		"%1$s/profile.ini:4: word list missing.txt: no such file\n"
+		"%1$s/profile.ini: must_have: no criterion nope", dir);
 	g_assert_cmpstr(msg, ==, want);
 	rm_set(dir);
 }
