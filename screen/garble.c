@@ -62,6 +62,10 @@ static bool is_odd(gunichar c)
 
 static bool is_inner_ok(gunichar c)
 {
+	/* Scripts written without spaces keep their punctuation inside a
+	 * token: 、。「」 and full-width forms. */
+	if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))
+		return true;
 	for (gsize i = 0; i < G_N_ELEMENTS(inner_ok); i++)
 		if (inner_ok[i] == c)
 			return true;

@@ -194,6 +194,19 @@ static void one_column(const char *dir)
 	heading(&p, "Skills");
 	para(&p, 0, "REST, SOAP, OpenAPI, MuleSoft, Dell Boomi, Kafka, SQL, "
 	     "Python, Java, Postman, WireMock, Datadog, Jira");
+
+	/* A second page, so page numbers and the page cap can be seen. */
+	cairo_show_page(cr);
+	p.y = 40;
+	heading(&p, "Projects");
+	bullet(&p, "\xe2\x96\xaa", "Carrier onboarding kit: a reusable Anypoint "
+	       "template with OpenAPI specs, mock endpoints and a Postman "
+	       "collection; new carriers go live in two weeks instead of six.");
+	bullet(&p, "\xe2\x96\xaa", "Payload validation library: JSON Schema and "
+	       "XSD checks shared by twelve integrations, with reconciliation "
+	       "reports sent to the data owners every morning.");
+	heading(&p, "Languages");
+	para(&p, 0, "English (native), Yoruba (native), French (B1)");
 	finish(s, cr);
 }
 
