@@ -10,6 +10,7 @@
 
 #include "extract.h"
 #include "error.h"
+#include "garble.h"
 #include "text.h"
 
 typedef bool (*extract_fn)(const guint8 *data, gsize len,
@@ -17,13 +18,19 @@ typedef bool (*extract_fn)(const guint8 *data, gsize len,
 			   GError **err);
 
 /* One line per format we read.  A format missing here is reported as
- * "unsupported format" until its extractor is added. */
+ * "unsupported format".  words: the bytes were only guessed to be text,
+ * so the normalised result is checked for words (garble.h); formats that
+ * know they hold text check it themselves if they need to. */
 static const struct {
 	enum doc_format format;
 	extract_fn fn;
+	bool words;
 } extractors[] = {
-	{ DOC_FORMAT_TEXT, extract_text },
-	{ DOC_FORMAT_RTF, extract_rtf },
+	{ DOC_FORMAT_PDF, extract_pdf, false },
+	{ DOC_FORMAT_DOCX, extract_docx, false },
+	{ DOC_FORMAT_ODT, extract_odt, false },
+	{ DOC_FORMAT_TEXT, extract_text, true },
+	{ DOC_FORMAT_RTF, extract_rtf, false },
 };
 
 static const guint8 ole_magic[8] = {
@@ -216,6 +223,7 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 	const char *why;
 	enum doc_format format = sniff(data, len, &why);
 	extract_fn fn = NULL;
+	bool words = false;
 	struct doc *d;
 	gsize i;
 
@@ -225,8 +233,10 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 		return NULL;
 	}
 	for (i = 0; i < G_N_ELEMENTS(extractors); i++)
-		if (extractors[i].format == format)
+		if (extractors[i].format == format) {
 			fn = extractors[i].fn;
+			words = extractors[i].words;
+		}
 	if (!fn) {
 		g_set_error(err, SCREENER_ERROR, SE_UNKNOWN_FORMAT,
 			    "unsupported format: %s", doc_format_name(format));
@@ -242,6 +252,16 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 	if (d->text->len == 0) {
 		g_set_error_literal(err, SCREENER_ERROR, SE_NO_TEXT,
 				    "no text in document");
+		doc_free(d);
+		return NULL;
+	}
+	/* Checked after normalisation, where dashes, spaces and ligatures
+	 * no longer split words; --raw shows the text whatever it is. */
+	if (words && !raw && garble_text_unreadable(d->text->str,
+						    d->text->len)) {
+		g_set_error_literal(err, SCREENER_ERROR, SE_TEXT_UNREADABLE,
+				    "text unreadable (binary data or an "
+				    "unknown encoding?)");
 		doc_free(d);
 		return NULL;
 	}

@@ -272,6 +272,29 @@ static void test_dispatch(void)
 		      g_str_has_suffix(err->message, "PDF"));
 }
 
+/* Bytes that look like text but hold no words: an error, except with
+ * raw, which shows the text whatever it is. */
+static void test_unreadable(void)
+{
+	struct caps caps = caps_default();
+	GRand *rnd = g_rand_new_with_seed(11);
+	guint8 bytes[3000];
+	g_autofree char *b64 = NULL;
+	g_autoptr(doc) d = NULL;
+	guint i;
+
+	for (i = 0; i < sizeof(bytes); i++)
+		bytes[i] = (guint8)g_rand_int_range(rnd, 0, 256);
+	g_rand_free(rnd);
+	b64 = g_base64_encode(bytes, sizeof(bytes));
+	g_assert_cmpint(sniff_str(b64), ==, DOC_FORMAT_TEXT);
+	want_error(b64, strlen(b64), SE_TEXT_UNREADABLE,
+		   "text unreadable (binary data or an unknown encoding?)");
+	d = extract_buffer((guint8 *)b64, strlen(b64), &caps, true, NULL);
+	g_assert_nonnull(d);
+	g_assert_cmpstr(d->text->str, ==, d->raw->str);
+}
+
 /* The shared corpus folder, or NULL: $SCREENER_CORPUS, else
  * ../shared/corpus beside the repository or its worktree. */
 static char *corpus_dir(void)
@@ -362,6 +385,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/text", test_text);
 	g_test_add_func("/extract/unknown", test_unknown);
 	g_test_add_func("/extract/dispatch", test_dispatch);
+	g_test_add_func("/extract/unreadable", test_unreadable);
 	g_test_add_func("/extract/corpus", test_corpus);
 	return g_test_run();
 }

@@ -255,7 +255,7 @@ static void test_sample(void)
 {
 	const char *root = g_getenv("ROOT") ? g_getenv("ROOT") : ".";
 	g_autofree char *path =
-		g_build_filename(root, "samples", "daniel-okafor.rtf", NULL);
+		g_build_filename(root, "samples", "chinedu-eze.rtf", NULL);
 	g_autofree char *buf = NULL;
 	g_autoptr(GError) err = NULL;
 	g_autoptr(doc) d = NULL;
@@ -270,7 +270,7 @@ static void test_sample(void)
 	g_assert_no_error(err);
 	g_assert_cmpstr(d->date, ==, "2025-10-14");
 	g_assert_true(g_str_has_prefix(d->text->str,
-		"Daniel Okafor\nIntegration Engineer \xC2\xB7 Lagos / Remote"));
+		"Chinedu Eze\nIntegration Engineer \xC2\xB7 Lagos / Remote"));
 	g_assert_nonnull(strstr(d->text->str,
 		"\nIntegration Engineer - Paystream Ltd., Lagos "
 		"(2021 - present)\n\xE2\x80\xA2 Set up REST and SOAP endpoints"));
