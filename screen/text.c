@@ -346,7 +346,7 @@ static void normalise(struct norm *n, const char *raw, gsize len)
 			}
 			if (j < len && (guchar)raw[j] >= 0x80) {
 				j--;
-				if (raw[j - 1] == ' ')
+				if (j > i && raw[j - 1] == ' ')
 					j--;
 			}
 			if (j > i) {
