@@ -210,6 +210,18 @@ static enum doc_format sniff(const guint8 *p, gsize len, const char **why)
 	return DOC_FORMAT_UNKNOWN;
 }
 
+/* Whether text reads as words, judged on its first 32 KiB (cut on a
+ * character boundary): enough to tell, and the check costs about as much
+ * per byte as normalising. */
+static bool has_words(const GString *text)
+{
+	gsize n = MIN(text->len, 32u << 10);
+
+	while (n < text->len && n > 0 && (text->str[n] & 0xC0) == 0x80)
+		n--;
+	return !garble_text_unreadable(text->str, n);
+}
+
 enum doc_format extract_sniff(const guint8 *data, gsize len)
 {
 	const char *why;
@@ -257,8 +269,7 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 	}
 	/* Checked after normalisation, where dashes, spaces and ligatures
 	 * no longer split words; --raw shows the text whatever it is. */
-	if (words && !raw && garble_text_unreadable(d->text->str,
-						    d->text->len)) {
+	if (words && !raw && !has_words(d->text)) {
 		g_set_error_literal(err, SCREENER_ERROR, SE_TEXT_UNREADABLE,
 				    "text unreadable (binary data or an "
 				    "unknown encoding?)");
