@@ -40,6 +40,7 @@ enum rtf_act {
 	ACT_STYLESHEET,
 	ACT_STYLE,	/* \sN: paragraph style N */
 	ACT_OUTLINE,	/* \outlinelevelN: heading level N + 1 */
+	ACT_TEXTBOX,	/* a shape's text: read even inside \*\shpinst */
 };
 
 /* Sorted by name for bsearch(). */
@@ -96,6 +97,7 @@ static const struct rtf_word {
 	{ "page", ACT_PAR, 0 },
 	{ "par", ACT_PAR, 0 },
 	{ "pard", ACT_PARD, 0 },
+	{ "pgdsctbl", ACT_SKIP, 0 },	/* page styles */
 	{ "pict", ACT_SKIP, 0 },
 	{ "printim", ACT_SKIP, 0 },
 	{ "qmspace", ACT_CHAR, 0x2005 },
@@ -107,6 +109,8 @@ static const struct rtf_word {
 	{ "rsidtbl", ACT_SKIP, 0 },
 	{ "s", ACT_STYLE, 0 },
 	{ "sect", ACT_PAR, 0 },
+	{ "shprslt", ACT_SKIP, 0 },	/* the shape's fallback copy */
+	{ "shptxt", ACT_TEXTBOX, 0 },
 	{ "stylesheet", ACT_STYLESHEET, 0 },
 	{ "subject", ACT_SKIP, 0 },
 	{ "tab", ACT_TAB, 0 },
@@ -123,6 +127,10 @@ enum { TIM_NONE, TIM_CREATED, TIM_REVISED, TIM_N };
 /* State that a group inherits from its parent and drops at '}'. */
 struct rtf_group {
 	bool skip;		/* inside a destination we do not read */
+	bool hard;		/* ... that we know holds no document text;
+				   else only marked ignorable (\*), and a
+				   destination we read inside it (a footnote,
+				   a shape's text) reads again */
 	bool table;		/* paragraph is in a table (\intbl) */
 	bool styles;		/* inside the stylesheet */
 	guint8 heading;		/* the paragraph's outline level, 1-9 */
@@ -156,6 +164,20 @@ static int word_cmp(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct rtf_word *)elem)->name);
 }
+
+#ifdef SCREENER_FAULTS
+/* bsearch() quietly misses words when the table is out of order: test
+ * builds check it on every call. */
+static bool words_sorted(void)
+{
+	gsize i;
+
+	for (i = 1; i < G_N_ELEMENTS(words); i++)
+		if (strcmp(words[i - 1].name, words[i].name) >= 0)
+			return false;
+	return true;
+}
+#endif
 
 static struct rtf_group *top(struct rtf *r)
 {
@@ -309,6 +331,7 @@ static void control_word(struct rtf *r, const char *name, bool has_arg,
 	switch (w->act) {
 	case ACT_SKIP:
 		g->skip = true;
+		g->hard = true;
 		break;
 	case ACT_PAR:
 		paragraph(r);
@@ -342,6 +365,12 @@ static void control_word(struct rtf *r, const char *name, bool has_arg,
 	case ACT_KIND:
 		block_end(r);
 		g->kind = (guint8)w->ch;
+		g->skip = g->hard;
+		break;
+	case ACT_TEXTBOX:
+		block_end(r);
+		g->skip = g->hard;
+		g->kind = DOC_BLOCK_TEXTBOX;
 		break;
 	case ACT_INTBL:
 		g->table = true;
@@ -352,6 +381,7 @@ static void control_word(struct rtf *r, const char *name, bool has_arg,
 		break;
 	case ACT_STYLESHEET:
 		g->skip = true;
+		g->hard = true;
 		g->styles = true;
 		break;
 	case ACT_STYLE:
@@ -376,6 +406,7 @@ static void control_word(struct rtf *r, const char *name, bool has_arg,
 	case ACT_CREATIM:
 	case ACT_REVTIM:
 		g->skip = true;
+		g->hard = true;
 		g->tim = w->act == ACT_CREATIM ? TIM_CREATED : TIM_REVISED;
 		break;
 	case ACT_YR:
@@ -489,6 +520,9 @@ bool extract_rtf(const guint8 *data, gsize len, const struct caps *caps,
 		g_new0(struct rtf_group, r.max_depth + 1);
 	int t;
 
+#ifdef SCREENER_FAULTS
+	g_assert(words_sorted());
+#endif
 	r.stack = stack;
 	r.stack[0].uc = 1;
 	for (t = 0x80; t < 0x100; t++)

@@ -115,6 +115,21 @@ static void test_kinds(void)
 	g_assert_cmpuint(block(d, 8)->para, ==, 9);
 }
 
+/* A footnote marked ignorable (as LibreOffice writes it) is still read;
+ * text inside a destination known to hold none never is. */
+static void test_ignorable(void)
+{
+	g_autoptr(doc) d = rtf(
+		"{\\rtf1{\\*\\pgdsctbl{\\pgdsc0{\\header{\\shp{\\*\\shpinst"
+		"{\\shptxt 7\\par}}}}Default;}}"
+		"{\\fonttbl{\\f0{\\footnote x}Arial;}}"
+		"\\pard Text{\\super\\chftn{\\*\\footnote\\chftn\\pard My note.}}"
+		" more\\par}");
+
+	g_assert_cmpstr(d->raw->str, ==, "Text\nMy note.\n more\n");
+	g_assert_cmpuint(block(d, 1)->kind, ==, DOC_BLOCK_NOTE);
+}
+
 /* Heading levels from \outlinelevel, or from a style named "heading N"
  * or defined with an outline level in the stylesheet. */
 static void test_headings(void)
@@ -139,6 +154,23 @@ static void test_headings(void)
 	g_assert_cmpuint(d->blocks->len, ==, G_N_ELEMENTS(want));
 	for (i = 0; i < G_N_ELEMENTS(want); i++)
 		g_assert_cmpuint(block(d, i)->heading, ==, want[i]);
+}
+
+/* A text box's text is read once: from \shptxt inside the ignorable
+ * \shpinst, not from the \shprslt fallback. */
+static void test_textbox(void)
+{
+	g_autoptr(doc) d = rtf(
+		"{\\rtf1\\pard Before\\par"
+		"{\\shp{\\*\\shpinst\\shpleft0{\\sp{\\sn fillColor}{\\sv 255}}"
+		"{\\shptxt\\pard Boxed skills\\par}}"
+		"{\\shprslt{\\*\\do\\dobxcolumn{\\*\\dptxbxtext Boxed skills}}"
+		"Boxed skills}}"
+		"\\pard After\\par}");
+
+	g_assert_cmpstr(d->raw->str, ==, "Before\nBoxed skills\nAfter\n");
+	g_assert_cmpuint(block(d, 1)->kind, ==, DOC_BLOCK_TEXTBOX);
+	g_assert_cmpuint(block(d, 2)->kind, ==, DOC_BLOCK_BODY);
 }
 
 static void test_date(void)
@@ -310,6 +342,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_rtf/destinations", test_destinations);
 	g_test_add_func("/extract_rtf/kinds", test_kinds);
 	g_test_add_func("/extract_rtf/headings", test_headings);
+	g_test_add_func("/extract_rtf/ignorable", test_ignorable);
+	g_test_add_func("/extract_rtf/textbox", test_textbox);
 	g_test_add_func("/extract_rtf/date", test_date);
 	g_test_add_func("/extract_rtf/depth", test_depth);
 	g_test_add_func("/extract_rtf/cap", test_cap);
