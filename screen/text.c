@@ -397,6 +397,10 @@ static void make_valid(GString *out, const char *s, gsize len)
 	gsize i = 0, start = 0, k;
 
 	while (i < len) {
+		if ((guchar)s[i] - 1u < 0x7Fu) {	/* ASCII but NUL */
+			i++;
+			continue;
+		}
 		if (decode(s + i, len - i, &k) != (gunichar)-1) {
 			i += k;
 			continue;
@@ -417,6 +421,10 @@ static void make_valid_map(GString *out, GArray *map, const char *s,
 	guint32 cur = 0;
 
 	while (i <= len) {
+		if (i < len && (guchar)s[i] - 1u < 0x7Fu) {
+			i++;
+			continue;
+		}
 		if (i < len && decode(s + i, len - i, &k) != (gunichar)-1) {
 			i += k;
 			continue;
