@@ -146,6 +146,12 @@ static gunichar decode(const char *p, gsize left, gsize *n)
 	return ch;
 }
 
+/* A character NFKC changes, and what it becomes. */
+struct nfkc_cached {
+	gunichar ch;		/* 0: empty */
+	char nf[28];		/* NUL-terminated */
+};
+
 /* The normaliser's output and the white space it has not written yet. */
 struct norm {
 	GString *out;
@@ -160,6 +166,9 @@ struct norm {
 				   ended: letter + '-', or a soft hyphen */
 	bool soft;		/* a soft hyphen since the last visible
 				   character */
+	/* NFKC of single characters seen before, by code point modulo 64:
+	 * documents repeat the few that change (ligatures, "½", "™"). */
+	struct nfkc_cached cache[64];
 };
 
 static void put(struct norm *n, const char *s, gsize len, guint32 off)
@@ -293,6 +302,7 @@ static gsize cluster(struct norm *n, const char *raw, gsize len, gsize i,
 	gsize j = i + k, m, marks = 0;
 	g_autofree char *nf = NULL;
 	const char *p;
+	struct nfkc_cached *c;
 
 	/* A run of marks is capped so hostile text cannot make one
 	 * normalisation call quadratic. */
@@ -308,12 +318,23 @@ static gsize cluster(struct norm *n, const char *raw, gsize len, gsize i,
 		visible(n, raw + i, k, (guint32)i, false);
 		return k;
 	}
-	nf = g_utf8_normalize(raw + i, (gssize)(j - i), G_NORMALIZE_NFKC);
-	if (!nf) {
-		emit(n, ch, (guint32)i);
-		return k;
+	c = &n->cache[ch % G_N_ELEMENTS(n->cache)];
+	if (marks == 0 && c->ch == ch) {
+		p = c->nf;
+	} else {
+		nf = g_utf8_normalize(raw + i, (gssize)(j - i),
+				      G_NORMALIZE_NFKC);
+		if (!nf) {
+			emit(n, ch, (guint32)i);
+			return k;
+		}
+		if (marks == 0 && strlen(nf) < sizeof(c->nf)) {
+			c->ch = ch;
+			memcpy(c->nf, nf, strlen(nf) + 1);
+		}
+		p = nf;
 	}
-	for (p = nf; *p; p = g_utf8_next_char(p))
+	for (; *p; p = g_utf8_next_char(p))
 		emit(n, g_utf8_get_char(p), (guint32)i);
 	return j - i;
 }
