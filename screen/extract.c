@@ -239,19 +239,27 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 	struct doc *d;
 	gsize i;
 
+	if (len == 0) {
+		/* Nothing to screen: a person looks, as for a scan. */
+		g_set_error_literal(err, SCREENER_ERROR, SE_NO_TEXT,
+				    "empty file");
+		return NULL;
+	}
 	if (format == DOC_FORMAT_UNKNOWN) {
 		g_set_error_literal(err, SCREENER_ERROR, SE_UNKNOWN_FORMAT,
 				    why);
 		return NULL;
 	}
-	for (i = 0; i < G_N_ELEMENTS(extractors); i++)
+	for (i = 0; i < G_N_ELEMENTS(extractors); i++) {
 		if (extractors[i].format == format) {
 			fn = extractors[i].fn;
 			words = extractors[i].words;
 		}
+	}
 	if (!fn) {
 		g_set_error(err, SCREENER_ERROR, SE_UNKNOWN_FORMAT,
-			    "unsupported format: %s", doc_format_name(format));
+			    "unsupported format: %s",
+			    doc_format_name(format));
 		return NULL;
 	}
 	d = doc_new(format, caps->text_bytes);

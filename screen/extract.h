@@ -22,8 +22,8 @@ enum doc_format extract_sniff(const guint8 *data, gsize len);
 /* Sniff, extract with the extractor of the format (the table in
  * extract.c: one line per format), normalise (unless raw).  Fails with
  * SE_UNKNOWN_FORMAT and a reason for the user ("unknown file format",
- * "legacy Word document (.doc), not supported: ...", "empty file"),
- * the extractor's error, SE_NO_TEXT "no text in document", or for text
+ * "legacy Word document (.doc), not supported: ..."), the extractor's
+ * error, SE_NO_TEXT ("empty file", "no text in document"), or for text
  * files SE_TEXT_UNREADABLE.  Caller frees the doc with doc_free(). */
 struct doc *extract_buffer(const guint8 *data, gsize len,
 			   const struct caps *caps, bool raw, GError **err);
