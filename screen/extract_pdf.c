@@ -243,8 +243,8 @@ static GArray *page_gutters(struct page_ctx *pc)
 			cov[k] += fheight(f);
 	}
 	while (b < nbins) {
-		guint a, z, lo, hi;
-		float min = G_MAXFLOAT, left = 0, right = 0, lw = 0, rw = 0;
+		guint a, z;
+		float left = 0, right = 0, lw = 0, rw = 0;
 		float ly0 = G_MAXFLOAT, ly1 = -G_MAXFLOAT;
 		float ry0 = G_MAXFLOAT, ry1 = -G_MAXFLOAT;
 		struct gutter g;
@@ -254,17 +254,12 @@ static GArray *page_gutters(struct page_ctx *pc)
 			continue;
 		}
 		for (a = b; b < nbins && cov[b] <= GUTTER_CROSS * height; b++)
-			min = MIN(min, cov[b]);
+			;
 		z = b;	/* the run is [a, z) */
 		if (a == 0 || z >= nbins)
 			continue;	/* a margin, not a gutter */
-		/* The gutter proper is where the run is whitest. */
-		for (lo = a; cov[lo] > min + 0.02f * height; lo++)
-			;
-		for (hi = z; cov[hi - 1] > min + 0.02f * height; hi--)
-			;
-		g.x1 = x0 + lo * bin;
-		g.x2 = x0 + hi * bin;
+		g.x1 = x0 + a * bin;
+		g.x2 = x0 + z * bin;
 		if (g.x2 - g.x1 < pc->body)
 			continue;
 		for (guint i = 0; i < pc->frags->len; i++) {
