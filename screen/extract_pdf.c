@@ -81,6 +81,13 @@ static float finite_or_zero(double v)
 	return isfinite(v) && fabs(v) < 1e6 ? (float)v : 0.0f;
 }
 
+/* Most page text is ASCII: test it without a table lookup. */
+static bool is_space(gunichar c)
+{
+	return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') :
+		g_unichar_isspace(c);
+}
+
 static float fheight(const struct frag *f)
 {
 	return f->y2 - f->y1;
@@ -101,13 +108,14 @@ static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
 
 	while (*p) {
 		struct pchar ch;
-		const char *next = g_utf8_next_char(p);
+		const char *next = (guchar)*p < 0x80 ? p + 1 :
+			g_utf8_next_char(p);
 
 		if (i >= nrects)
 			return false;
 		ch.b0 = p - pc->text;
 		ch.b1 = next - pc->text;
-		ch.c = g_utf8_get_char(p);
+		ch.c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
 		ch.x1 = finite_or_zero(MIN(rects[i].x1, rects[i].x2));
 		ch.x2 = finite_or_zero(MAX(rects[i].x1, rects[i].x2));
 		ch.y1 = finite_or_zero(MIN(rects[i].y1, rects[i].y2));
@@ -128,9 +136,11 @@ static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
 	f->c0 = G_MAXUINT;
 }
 
-/* Cut poppler's lines into fragments at wide gaps (step 1). */
-static void page_frags(struct page_ctx *pc)
+/* Cut poppler's lines into fragments at wide gaps (step 1).  Returns the
+ * number of non-space characters. */
+static guint page_frags(struct page_ctx *pc)
 {
+	guint nonspace = 0;
 	struct frag f = { .c0 = G_MAXUINT };
 	const struct pchar *prev = NULL;
 	guint last = 0;		/* one past the last non-space character */
@@ -145,8 +155,9 @@ static void page_frags(struct page_ctx *pc)
 			prev = NULL;
 			continue;
 		}
-		if (g_unichar_isspace(ch->c))
+		if (is_space(ch->c))
 			continue;
+		nonspace++;
 		if (prev) {
 			h = ch->y2 - ch->y1;
 			ph = prev->y2 - prev->y1;
@@ -172,6 +183,7 @@ static void page_frags(struct page_ctx *pc)
 		prev = ch;
 	}
 	frag_close(pc, &f, last);
+	return nonspace;
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -439,7 +451,11 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 		&g_array_index(pc->chars, struct pchar, f->c1 - 1);
 	guint32 base = pc->d->raw->len;
 	bool ok = doc_append(pc->d, pc->text + c0->b0, cl->b1 - c0->b0);
+	guint n = pc->d->glyphs->len;
+	struct doc_glyph *g;
 
+	g_array_set_size(pc->d->glyphs, n + (f->c1 - f->c0));
+	g = &g_array_index(pc->d->glyphs, struct doc_glyph, n);
 	for (guint i = f->c0; i < f->c1; i++) {
 		const struct pchar *ch =
 			&g_array_index(pc->chars, struct pchar, i);
@@ -447,9 +463,11 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 
 		if (off + (ch->b1 - ch->b0) > pc->d->raw->len)
 			break;
-		add_glyph(pc->d, off, pc->pageno, ch->x1, ch->y1, ch->x2,
-			  ch->y2);
+		*g++ = (struct doc_glyph){ off, pc->pageno, ch->x1, ch->y1,
+					   ch->x2, ch->y2 };
+		n++;
 	}
+	g_array_set_size(pc->d->glyphs, n);
 	return ok;
 }
 
@@ -526,18 +544,18 @@ static bool page_extract(struct doc *d, PopplerPage *page, guint32 pageno,
 		return true;
 	if (!g_utf8_validate(text, -1, NULL))
 		return true;	/* poppler promises UTF-8; never trust */
-	for (const char *p = text; *p; p = g_utf8_next_char(p))
-		if (!g_unichar_isspace(g_utf8_get_char(p)))
-			(*chars)++;
 	if (!poppler_page_get_text_layout(page, &rects, &nrects))
 		nrects = 0;
 	pc.chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
 				     nrects);
 	pc.frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
 	if (!page_chars(&pc, rects, nrects)) {
+		for (const char *p = text; *p; p = g_utf8_next_char(p))
+			if (!is_space(g_utf8_get_char(p)))
+				(*chars)++;
 		ok = page_emit_plain(&pc);
 	} else {
-		page_frags(&pc);
+		*chars = page_frags(&pc);
 		pc.body = page_body_height(&pc);
 		page_order(&pc);
 		ok = page_emit(&pc);
