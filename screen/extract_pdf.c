@@ -15,9 +15,10 @@
  * poppler_page_get_text()):
  *  1. poppler's lines are cut into fragments at gaps wider than the text
  *     height (a word space is a third of it);
- *  2. column gutters are vertical white strips, at least one text height
- *     wide, crossed by fragments over at most a quarter of the text height,
- *     with text on both sides over a good part of the page;
+ *  2. column gutters are vertical strips, at least one text height wide,
+ *     crossed by fragments over at most a quarter of the page's text
+ *     height, with columns of text (not table cells: lines at least six
+ *     text heights wide) on both sides, side by side over a fifth of it;
  *  3. fragments that cross a gutter (a name, a title spanning the page)
  *     cut the page into bands; inside a band, columns are read left to
  *     right, each top to bottom; fragments of one column at the same
@@ -369,14 +370,20 @@ static void page_order(struct page_ctx *pc)
 	}
 	for (guint i = 0; i < fr->len; i++) {
 		struct frag *f = &g_array_index(fr, struct frag, i);
-		guint n = 0;
+		guint lo = 0, hi = rows->len;
 
 		if (f->col == ncols)
 			continue;
-		while (n < rows->len &&
-		       g_array_index(rows, float, n) < fmid(f))
-			n++;
-		f->band = n;
+		/* The number of rows above: rows are in ascending order. */
+		while (lo < hi) {
+			guint mid = lo + (hi - lo) / 2;
+
+			if (g_array_index(rows, float, mid) < fmid(f))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		f->band = lo;
 	}
 	qsort(fr->data, fr->len, sizeof(struct frag), cmp_frag_order);
 
@@ -631,7 +638,10 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 		if (!page)
 			continue;
 		more = page_extract(d, page, i + 1, &c);
-		if (c < SCANNED_CHARS && page_has_image(page))
+		/* Rendering for images costs: only pages with next to no
+		 * text, and only while the verdict is open. */
+		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&
+		    page_has_image(page))
 			scanned++;
 		chars += c;
 		g_object_unref(page);
