@@ -22,6 +22,7 @@ static const struct {
 	enum doc_format format;
 	extract_fn fn;
 } extractors[] = {
+	{ DOC_FORMAT_PDF, extract_pdf },
 	{ DOC_FORMAT_TEXT, extract_text },
 	{ DOC_FORMAT_RTF, extract_rtf },
 };
