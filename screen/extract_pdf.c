@@ -18,7 +18,8 @@
  *  2. column gutters are vertical strips, at least one text height wide,
  *     crossed by fragments over at most a quarter of the page's text
  *     height, with columns of text (not table cells: lines at least six
- *     text heights wide) on both sides, side by side over a fifth of it;
+ *     text heights wide) on both sides, side by side over a fifth of it,
+ *     and neither side a sparse column of labels (see side_is_labels());
  *  3. fragments that cross a gutter (a name, a title spanning the page)
  *     cut the page into bands; inside a band, columns are read left to
  *     right, each top to bottom; fragments of one column at the same
@@ -51,6 +52,12 @@
 #define GUTTER_SIDE	0.2
 /* The widest line on each side of a gutter, in text heights, at least. */
 #define GUTTER_WIDTH	6
+/* A side of a strip is labels when its lines are narrower than
+ * LABEL_WIDTH text heights (median) and gaps over LABEL_GAP text heights
+ * take more than LABEL_SPARSE of the height both sides share. */
+#define LABEL_WIDTH	12
+#define LABEL_GAP	2.5f
+#define LABEL_SPARSE	0.35f
 /* Bins of the column profile: at most this many per page. */
 #define MAX_BINS	2048
 
@@ -222,6 +229,48 @@ struct gutter {
 	float x1, x2;
 };
 
+/* Is one side of gutter g a column of labels (dates, field names, each on
+ * the line of what it labels, as Europass-style CVs have) rather than a
+ * column of text?  Labels are short and sparse: long stretches of the
+ * other side's lines pass with nothing beside them.  Such a page is read
+ * line by line across the strip, so a date stays on its job's line. */
+static bool side_is_labels(struct page_ctx *pc, const struct gutter *g,
+			   bool left, float oy0, float oy1)
+{
+	g_autoptr(GArray) y = g_array_new(FALSE, FALSE, sizeof(float) * 2);
+	g_autoptr(GArray) w = g_array_new(FALSE, FALSE, sizeof(float));
+	float gap = 0, cur;
+
+	if (oy1 <= oy0)
+		return false;
+	for (guint i = 0; i < pc->frags->len; i++) {
+		const struct frag *f =
+			&g_array_index(pc->frags, struct frag, i);
+		float yy[2] = { f->y1, f->y2 }, fw = f->x2 - f->x1;
+
+		if ((left ? f->x2 > g->x1 : f->x1 < g->x2) ||
+		    f->y2 < oy0 || f->y1 > oy1)
+			continue;
+		g_array_append_val(y, yy);
+		g_array_append_val(w, fw);
+	}
+	if (y->len < 2)
+		return false;
+	qsort(y->data, y->len, sizeof(float) * 2, cmp_float);
+	qsort(w->data, w->len, sizeof(float), cmp_float);
+	if (g_array_index(w, float, w->len / 2) >= LABEL_WIDTH * pc->body)
+		return false;
+	cur = ((float *)y->data)[1];
+	for (guint i = 1; i < y->len; i++) {
+		const float *yy = (const float *)y->data + 2 * i;
+
+		if (yy[0] - cur > LABEL_GAP * pc->body)
+			gap += yy[0] - cur;
+		cur = MAX(cur, yy[1]);
+	}
+	return gap > LABEL_SPARSE * (oy1 - oy0);
+}
+
 /* Find the column gutters (step 2); returns them left to right. */
 static GArray *page_gutters(struct page_ctx *pc)
 {
@@ -291,12 +340,15 @@ static GArray *page_gutters(struct page_ctx *pc)
 				ry1 = MAX(ry1, f->y2);
 			}
 		}
-		/* Columns of text, not of numbers or table cells. */
+		/* Columns of text, not of numbers, table cells or labels. */
 		if (lw < GUTTER_WIDTH * pc->body ||
 		    rw < GUTTER_WIDTH * pc->body ||
 		    left < GUTTER_SIDE * height ||
 		    right < GUTTER_SIDE * height ||
 		    MIN(ly1, ry1) - MAX(ly0, ry0) < GUTTER_SIDE * height)
+			continue;
+		if (side_is_labels(pc, &g, true, MAX(ly0, ry0), MIN(ly1, ry1)) ||
+		    side_is_labels(pc, &g, false, MAX(ly0, ry0), MIN(ly1, ry1)))
 			continue;
 		g_array_append_val(gut, g);
 	}

@@ -287,6 +287,38 @@ static void test_sidebar(void)
 				glyph_of(d, "EXPERIENCE")->y1), <, 1.0f);
 }
 
+/* A column of dates and labels is not a text column: each date stays on
+ * the line of the job it dates, and sections keep their content. */
+static void test_label_column(void)
+{
+	g_autoptr(doc) d = sample("marek-kowalski.pdf");
+	static const char *const lines[] = {
+		"Work experience",
+		"2021 \xe2\x80\x93 Present Integration Engineer, Vistula "
+		"Freight S.A., Gdansk",
+		"Set up REST endpoints and OAuth 2.0 flows in Azure",
+		"API Management; wrote runbooks and alert thresholds.",
+		"2018 \xe2\x80\x93 2021 Integration Developer, Baltic Soft "
+		"Sp. z o.o.",
+	};
+	static const char *const skills[] = {
+		"Skills",
+		"Integration REST, SOAP, Azure API Management, Logic Apps",
+		"Testing Postman, Pact, WireMock, k6",
+	};
+
+	assert_consecutive(d, lines, G_N_ELEMENTS(lines));
+	assert_consecutive(d, skills, G_N_ELEMENTS(skills));
+	g_assert_cmpint(must_find(d, "Education", true), <,
+			must_find(d, "2013 \xe2\x80\x93 2018 MSc Computer "
+				  "Science", false));
+	assert_glyphs_sane(d);
+	g_assert_cmpfloat(glyph_of(d, "2021")->x1, <, 60);
+	g_assert_cmpfloat(glyph_of(d, "Vistula")->x1, >, 176);
+	g_assert_cmpfloat(fabsf(glyph_of(d, "2021")->y2 -
+				glyph_of(d, "Vistula")->y2), <, 1.0f);
+}
+
 /* Other producers: LibreOffice, chromium, and an owner-password copy. */
 static void test_producers(void)
 {
@@ -503,6 +535,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/one-column", test_one_column);
 	g_test_add_func("/extract_pdf/two-columns", test_two_columns);
 	g_test_add_func("/extract_pdf/sidebar", test_sidebar);
+	g_test_add_func("/extract_pdf/label-column", test_label_column);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
