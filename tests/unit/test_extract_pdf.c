@@ -145,6 +145,24 @@ static const struct doc_glyph *glyph_of(const struct doc *d, const char *word)
 	return glyph_at(d, p - d->raw->str);
 }
 
+/* Glyphs in strictly increasing offsets inside the text, each on a page
+ * of the document, with ordered corners. */
+static void assert_glyphs_ordered(const struct doc *d)
+{
+	for (guint i = 0; i < d->glyphs->len; i++) {
+		const struct doc_glyph *g =
+			&g_array_index(d->glyphs, struct doc_glyph, i);
+
+		if (i > 0)
+			g_assert_cmpuint(g->off, >, g[-1].off);
+		g_assert_cmpuint(g->off, <, d->raw->len);
+		g_assert_cmpuint(g->page, >=, 1);
+		g_assert_cmpuint(g->page, <=, d->pages);
+		g_assert_cmpfloat(g->x1, <=, g->x2);
+		g_assert_cmpfloat(g->y1, <=, g->y2);
+	}
+}
+
 /* Every character but the block newlines has a box, in offset order, on
  * a page of the document and inside it. */
 static void assert_glyphs_sane(const struct doc *d)
@@ -514,6 +532,7 @@ static void test_corpus(void)
 			for (guint i = 0; i < d->blocks->len; i++)
 				g_assert_cmpuint(block(d, i)->end, <=,
 						 d->raw->len);
+			assert_glyphs_ordered(d);
 		}
 		g_test_message("%s: %s", name, err ? err->message : "ok");
 		if (want < 0)
