@@ -710,6 +710,11 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			    "text layer unreadable");
 		return false;
 	}
+	/* A scanned page among text pages: the words on it are not read,
+	 * and the reviewer should know. */
+	if (scanned)
+		doc_warn(d, "%u of %d pages have no text layer (scanned?)",
+			 scanned, n);
 	return true;
 }
 

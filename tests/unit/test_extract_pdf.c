@@ -1,6 +1,8 @@
 /* test_extract_pdf.c - extract_pdf() on the committed samples (reading
  * order, pages, glyph boxes, dates, every error, the caps) and, when it is
  * there, on the shared corpus of real-world PDFs. */
+#include <cairo.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -394,6 +396,71 @@ static void test_errors(void)
 	g_assert_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE);
 }
 
+static cairo_status_t to_bytes(void *closure, const unsigned char *data,
+				unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF whose pages are text ('t') or a bare bitmap ('i'), per letter of
+ * kinds.  Caller frees with g_byte_array_unref(). */
+static GByteArray *make_pdf(const char *kinds)
+{
+	GByteArray *out = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
+								 out, 300,
+								 300);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+							  64, 64);
+	cairo_t *cr = cairo_create(s);
+
+	for (const char *k = kinds; *k; k++) {
+		if (*k == 't') {
+			cairo_select_font_face(cr, "DejaVu Sans",
+					       CAIRO_FONT_SLANT_NORMAL,
+					       CAIRO_FONT_WEIGHT_NORMAL);
+			cairo_set_font_size(cr, 10);
+			cairo_move_to(cr, 20, 40);
+			cairo_show_text(cr, "Integration engineer with REST and "
+					"SOAP experience");
+		} else {
+			cairo_set_source_surface(cr, img, 20, 20);
+			cairo_paint(cr);
+		}
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	cairo_surface_destroy(img);
+	return out;
+}
+
+/* Scanned pages among text pages: a warning when they are a minority, no
+ * text layer when they are the majority. */
+static void test_scanned_pages(void)
+{
+	struct caps caps = caps_default();
+	g_autoptr(GByteArray) few = make_pdf("tit");
+	g_autoptr(GByteArray) most = make_pdf("iti");
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(doc) e = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(extract_pdf(few->data, few->len, &caps, d, &err));
+	g_assert_no_error(err);
+	g_assert_cmpuint(d->pages, ==, 3);
+	g_assert_cmpuint(d->blocks->len, ==, 2);
+	g_assert_cmpuint(block(d, 1)->page, ==, 3);
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
+			"1 of 3 pages have no text layer (scanned?)");
+
+	g_assert_false(extract_pdf(most->data, most->len, &caps, e, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_NO_TEXT);
+}
+
 static void test_page_cap(void)
 {
 	struct caps caps = caps_default();
@@ -557,6 +624,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/label-column", test_label_column);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
+	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
 	g_test_add_func("/extract_pdf/corpus", test_corpus);
