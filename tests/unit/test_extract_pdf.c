@@ -1,8 +1,6 @@
 /* test_extract_pdf.c - extract_pdf() on the committed samples (reading
  * order, pages, glyph boxes, dates, every error, the caps) and, when it is
  * there, on the shared corpus of real-world PDFs. */
-#include <cairo.h>
-#include <cairo-pdf.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -396,47 +394,57 @@ static void test_errors(void)
 	g_assert_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE);
 }
 
-static cairo_status_t to_bytes(void *closure, const unsigned char *data,
-				unsigned int len)
-{
-	g_byte_array_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* A PDF whose pages are text ('t') or a bare bitmap ('i'), per letter of
- * kinds.  Caller frees with g_byte_array_unref(). */
-static GByteArray *make_pdf(const char *kinds)
+ * kinds, written object by object with a correct xref.  Helvetica is one
+ * of the standard fonts: nothing to embed.  Caller frees the string. */
+static GString *make_pdf(const char *kinds)
 {
-	GByteArray *out = g_byte_array_new();
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes,
-								 out, 300,
-								 300);
-	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-							  64, 64);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf = g_string_new("%PDF-1.4\n");
+	g_autoptr(GArray) offs = g_array_new(FALSE, FALSE, sizeof(gsize));
+	g_autoptr(GString) kids = g_string_new(NULL);
+	guint n = strlen(kinds), nobj = 4 + 2 * n;
+	gsize xref;
 
-	for (const char *k = kinds; *k; k++) {
-		if (*k == 't') {
-			cairo_select_font_face(cr, "DejaVu Sans",
-					       CAIRO_FONT_SLANT_NORMAL,
-					       CAIRO_FONT_WEIGHT_NORMAL);
-			cairo_set_font_size(cr, 10);
-			cairo_move_to(cr, 20, 40);
-			cairo_show_text(cr, "Integration engineer with REST and "
-					"SOAP experience");
-		} else {
-			cairo_set_source_surface(cr, img, 20, 20);
-			cairo_paint(cr);
-		}
-		cairo_show_page(cr);
+#define OBJ(...) do { \
+		gsize o_ = pdf->len; \
+		g_array_append_val(offs, o_); \
+		g_string_append_printf(pdf, "%u 0 obj\n", offs->len); \
+		g_string_append_printf(pdf, __VA_ARGS__); \
+		g_string_append(pdf, "\nendobj\n"); \
+	} while (0)
+
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(kids, "%u 0 R ", 5 + 2 * i);
+	OBJ("<< /Type /Catalog /Pages 2 0 R >>");
+	OBJ("<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, n);
+	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+	OBJ("<< /Type /XObject /Subtype /Image /Width 2 /Height 2 "
+	    "/ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\n"
+	    "stream\n\x01\x7f\x7f\x01\nendstream");
+	for (guint i = 0; i < n; i++) {
+		const char *body = kinds[i] == 't' ?
+			"BT /F1 10 Tf 20 250 Td (Integration engineer with "
+			"REST and SOAP experience) Tj ET" :
+			"q 200 0 0 200 50 50 cm /Im1 Do Q";
+
+		OBJ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] "
+		    "/Resources << /Font << /F1 3 0 R >> "
+		    "/XObject << /Im1 4 0 R >> >> /Contents %u 0 R >>",
+		    6 + 2 * i);
+		OBJ("<< /Length %zu >>\nstream\n%s\nendstream",
+		    strlen(body), body);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-	cairo_surface_destroy(img);
-	/* Drop cairo's font caches, which LeakSanitizer would report. */
-	cairo_debug_reset_static_data();
-	return out;
+#undef OBJ
+	g_assert_cmpuint(offs->len, ==, nobj);
+	xref = pdf->len;
+	g_string_append_printf(pdf, "xref\n0 %u\n0000000000 65535 f \n",
+			       nobj + 1);
+	for (guint i = 0; i < offs->len; i++)
+		g_string_append_printf(pdf, "%010zu 00000 n \n",
+				       g_array_index(offs, gsize, i));
+	g_string_append_printf(pdf, "trailer\n<< /Size %u /Root 1 0 R >>\n"
+			       "startxref\n%zu\n%%%%EOF\n", nobj + 1, xref);
+	return pdf;
 }
 
 /* Scanned pages among text pages: a warning when they are a minority, no
@@ -444,13 +452,14 @@ static GByteArray *make_pdf(const char *kinds)
 static void test_scanned_pages(void)
 {
 	struct caps caps = caps_default();
-	g_autoptr(GByteArray) few = make_pdf("tit");
-	g_autoptr(GByteArray) most = make_pdf("iti");
+	g_autoptr(GString) few = make_pdf("tit");
+	g_autoptr(GString) most = make_pdf("iti");
 	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
 	g_autoptr(doc) e = doc_new(DOC_FORMAT_PDF, 0);
 	g_autoptr(GError) err = NULL;
 
-	g_assert_true(extract_pdf(few->data, few->len, &caps, d, &err));
+	g_assert_true(extract_pdf((const guint8 *)few->str, few->len, &caps,
+				  d, &err));
 	g_assert_no_error(err);
 	g_assert_cmpuint(d->pages, ==, 3);
 	g_assert_cmpuint(d->blocks->len, ==, 2);
@@ -459,7 +468,8 @@ static void test_scanned_pages(void)
 	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
 			"1 of 3 pages have no text layer (scanned?)");
 
-	g_assert_false(extract_pdf(most->data, most->len, &caps, e, &err));
+	g_assert_false(extract_pdf((const guint8 *)most->str, most->len,
+				   &caps, e, &err));
 	g_assert_error(err, SCREENER_ERROR, SE_NO_TEXT);
 }
 
