@@ -15,9 +15,11 @@
  * poppler_page_get_text()):
  *  1. poppler's lines are cut into fragments at gaps wider than the text
  *     height (a word space is a third of it);
- *  2. column gutters are vertical white strips, at least one text height
- *     wide, crossed by fragments over at most a quarter of the text height,
- *     with text on both sides over a good part of the page;
+ *  2. column gutters are vertical strips, at least one text height wide,
+ *     crossed by fragments over at most a quarter of the page's text
+ *     height, with columns of text (not table cells: lines at least six
+ *     text heights wide) on both sides, side by side over a fifth of it,
+ *     and neither side a sparse column of labels (see side_is_labels());
  *  3. fragments that cross a gutter (a name, a title spanning the page)
  *     cut the page into bands; inside a band, columns are read left to
  *     right, each top to bottom; fragments of one column at the same
@@ -50,6 +52,12 @@
 #define GUTTER_SIDE	0.2
 /* The widest line on each side of a gutter, in text heights, at least. */
 #define GUTTER_WIDTH	6
+/* A side of a strip is labels when its lines are narrower than
+ * LABEL_WIDTH text heights (median) and gaps over LABEL_GAP text heights
+ * take more than LABEL_SPARSE of the height both sides share. */
+#define LABEL_WIDTH	12
+#define LABEL_GAP	2.5f
+#define LABEL_SPARSE	0.35f
 /* Bins of the column profile: at most this many per page. */
 #define MAX_BINS	2048
 
@@ -81,6 +89,13 @@ static float finite_or_zero(double v)
 	return isfinite(v) && fabs(v) < 1e6 ? (float)v : 0.0f;
 }
 
+/* Most page text is ASCII: test it without a table lookup. */
+static bool is_space(gunichar c)
+{
+	return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') :
+		g_unichar_isspace(c);
+}
+
 static float fheight(const struct frag *f)
 {
 	return f->y2 - f->y1;
@@ -101,13 +116,14 @@ static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
 
 	while (*p) {
 		struct pchar ch;
-		const char *next = g_utf8_next_char(p);
+		const char *next = (guchar)*p < 0x80 ? p + 1 :
+			g_utf8_next_char(p);
 
 		if (i >= nrects)
 			return false;
 		ch.b0 = p - pc->text;
 		ch.b1 = next - pc->text;
-		ch.c = g_utf8_get_char(p);
+		ch.c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
 		ch.x1 = finite_or_zero(MIN(rects[i].x1, rects[i].x2));
 		ch.x2 = finite_or_zero(MAX(rects[i].x1, rects[i].x2));
 		ch.y1 = finite_or_zero(MIN(rects[i].y1, rects[i].y2));
@@ -128,9 +144,11 @@ static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
 	f->c0 = G_MAXUINT;
 }
 
-/* Cut poppler's lines into fragments at wide gaps (step 1). */
-static void page_frags(struct page_ctx *pc)
+/* Cut poppler's lines into fragments at wide gaps (step 1).  Returns the
+ * number of non-space characters. */
+static guint page_frags(struct page_ctx *pc)
 {
+	guint nonspace = 0;
 	struct frag f = { .c0 = G_MAXUINT };
 	const struct pchar *prev = NULL;
 	guint last = 0;		/* one past the last non-space character */
@@ -145,8 +163,9 @@ static void page_frags(struct page_ctx *pc)
 			prev = NULL;
 			continue;
 		}
-		if (g_unichar_isspace(ch->c))
+		if (is_space(ch->c))
 			continue;
+		nonspace++;
 		if (prev) {
 			h = ch->y2 - ch->y1;
 			ph = prev->y2 - prev->y1;
@@ -172,6 +191,7 @@ static void page_frags(struct page_ctx *pc)
 		prev = ch;
 	}
 	frag_close(pc, &f, last);
+	return nonspace;
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -209,6 +229,48 @@ struct gutter {
 	float x1, x2;
 };
 
+/* Is one side of gutter g a column of labels (dates, field names, each on
+ * the line of what it labels, as Europass-style CVs have) rather than a
+ * column of text?  Labels are short and sparse: long stretches of the
+ * other side's lines pass with nothing beside them.  Such a page is read
+ * line by line across the strip, so a date stays on its job's line. */
+static bool side_is_labels(struct page_ctx *pc, const struct gutter *g,
+			   bool left, float oy0, float oy1)
+{
+	g_autoptr(GArray) y = g_array_new(FALSE, FALSE, sizeof(float) * 2);
+	g_autoptr(GArray) w = g_array_new(FALSE, FALSE, sizeof(float));
+	float gap = 0, cur;
+
+	if (oy1 <= oy0)
+		return false;
+	for (guint i = 0; i < pc->frags->len; i++) {
+		const struct frag *f =
+			&g_array_index(pc->frags, struct frag, i);
+		float yy[2] = { f->y1, f->y2 }, fw = f->x2 - f->x1;
+
+		if ((left ? f->x2 > g->x1 : f->x1 < g->x2) ||
+		    f->y2 < oy0 || f->y1 > oy1)
+			continue;
+		g_array_append_val(y, yy);
+		g_array_append_val(w, fw);
+	}
+	if (y->len < 2)
+		return false;
+	qsort(y->data, y->len, sizeof(float) * 2, cmp_float);
+	qsort(w->data, w->len, sizeof(float), cmp_float);
+	if (g_array_index(w, float, w->len / 2) >= LABEL_WIDTH * pc->body)
+		return false;
+	cur = ((float *)y->data)[1];
+	for (guint i = 1; i < y->len; i++) {
+		const float *yy = (const float *)y->data + 2 * i;
+
+		if (yy[0] - cur > LABEL_GAP * pc->body)
+			gap += yy[0] - cur;
+		cur = MAX(cur, yy[1]);
+	}
+	return gap > LABEL_SPARSE * (oy1 - oy0);
+}
+
 /* Find the column gutters (step 2); returns them left to right. */
 static GArray *page_gutters(struct page_ctx *pc)
 {
@@ -243,8 +305,8 @@ static GArray *page_gutters(struct page_ctx *pc)
 			cov[k] += fheight(f);
 	}
 	while (b < nbins) {
-		guint a, z, lo, hi;
-		float min = G_MAXFLOAT, left = 0, right = 0, lw = 0, rw = 0;
+		guint a, z;
+		float left = 0, right = 0, lw = 0, rw = 0;
 		float ly0 = G_MAXFLOAT, ly1 = -G_MAXFLOAT;
 		float ry0 = G_MAXFLOAT, ry1 = -G_MAXFLOAT;
 		struct gutter g;
@@ -254,17 +316,12 @@ static GArray *page_gutters(struct page_ctx *pc)
 			continue;
 		}
 		for (a = b; b < nbins && cov[b] <= GUTTER_CROSS * height; b++)
-			min = MIN(min, cov[b]);
+			;
 		z = b;	/* the run is [a, z) */
 		if (a == 0 || z >= nbins)
 			continue;	/* a margin, not a gutter */
-		/* The gutter proper is where the run is whitest. */
-		for (lo = a; cov[lo] > min + 0.02f * height; lo++)
-			;
-		for (hi = z; cov[hi - 1] > min + 0.02f * height; hi--)
-			;
-		g.x1 = x0 + lo * bin;
-		g.x2 = x0 + hi * bin;
+		g.x1 = x0 + a * bin;
+		g.x2 = x0 + z * bin;
 		if (g.x2 - g.x1 < pc->body)
 			continue;
 		for (guint i = 0; i < pc->frags->len; i++) {
@@ -283,12 +340,15 @@ static GArray *page_gutters(struct page_ctx *pc)
 				ry1 = MAX(ry1, f->y2);
 			}
 		}
-		/* Columns of text, not of numbers or table cells. */
+		/* Columns of text, not of numbers, table cells or labels. */
 		if (lw < GUTTER_WIDTH * pc->body ||
 		    rw < GUTTER_WIDTH * pc->body ||
 		    left < GUTTER_SIDE * height ||
 		    right < GUTTER_SIDE * height ||
 		    MIN(ly1, ry1) - MAX(ly0, ry0) < GUTTER_SIDE * height)
+			continue;
+		if (side_is_labels(pc, &g, true, MAX(ly0, ry0), MIN(ly1, ry1)) ||
+		    side_is_labels(pc, &g, false, MAX(ly0, ry0), MIN(ly1, ry1)))
 			continue;
 		g_array_append_val(gut, g);
 	}
@@ -362,14 +422,20 @@ static void page_order(struct page_ctx *pc)
 	}
 	for (guint i = 0; i < fr->len; i++) {
 		struct frag *f = &g_array_index(fr, struct frag, i);
-		guint n = 0;
+		guint lo = 0, hi = rows->len;
 
 		if (f->col == ncols)
 			continue;
-		while (n < rows->len &&
-		       g_array_index(rows, float, n) < fmid(f))
-			n++;
-		f->band = n;
+		/* The number of rows above: rows are in ascending order. */
+		while (lo < hi) {
+			guint mid = lo + (hi - lo) / 2;
+
+			if (g_array_index(rows, float, mid) < fmid(f))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		f->band = lo;
 	}
 	qsort(fr->data, fr->len, sizeof(struct frag), cmp_frag_order);
 
@@ -444,7 +510,11 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 		&g_array_index(pc->chars, struct pchar, f->c1 - 1);
 	guint32 base = pc->d->raw->len;
 	bool ok = doc_append(pc->d, pc->text + c0->b0, cl->b1 - c0->b0);
+	guint n = pc->d->glyphs->len;
+	struct doc_glyph *g;
 
+	g_array_set_size(pc->d->glyphs, n + (f->c1 - f->c0));
+	g = &g_array_index(pc->d->glyphs, struct doc_glyph, n);
 	for (guint i = f->c0; i < f->c1; i++) {
 		const struct pchar *ch =
 			&g_array_index(pc->chars, struct pchar, i);
@@ -452,9 +522,11 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 
 		if (off + (ch->b1 - ch->b0) > pc->d->raw->len)
 			break;
-		add_glyph(pc->d, off, pc->pageno, ch->x1, ch->y1, ch->x2,
-			  ch->y2);
+		*g++ = (struct doc_glyph){ off, pc->pageno, ch->x1, ch->y1,
+					   ch->x2, ch->y2 };
+		n++;
 	}
+	g_array_set_size(pc->d->glyphs, n);
 	return ok;
 }
 
@@ -531,18 +603,18 @@ static bool page_extract(struct doc *d, PopplerPage *page, guint32 pageno,
 		return true;
 	if (!g_utf8_validate(text, -1, NULL))
 		return true;	/* poppler promises UTF-8; never trust */
-	for (const char *p = text; *p; p = g_utf8_next_char(p))
-		if (!g_unichar_isspace(g_utf8_get_char(p)))
-			(*chars)++;
 	if (!poppler_page_get_text_layout(page, &rects, &nrects))
 		nrects = 0;
 	pc.chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
 				     nrects);
 	pc.frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
 	if (!page_chars(&pc, rects, nrects)) {
+		for (const char *p = text; *p; p = g_utf8_next_char(p))
+			if (!is_space(g_utf8_get_char(p)))
+				(*chars)++;
 		ok = page_emit_plain(&pc);
 	} else {
-		page_frags(&pc);
+		*chars = page_frags(&pc);
 		pc.body = page_body_height(&pc);
 		page_order(&pc);
 		ok = page_emit(&pc);
@@ -618,7 +690,10 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 		if (!page)
 			continue;
 		more = page_extract(d, page, i + 1, &c);
-		if (c < SCANNED_CHARS && page_has_image(page))
+		/* Rendering for images costs: only pages with next to no
+		 * text, and only while the verdict is open. */
+		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&
+		    page_has_image(page))
 			scanned++;
 		chars += c;
 		g_object_unref(page);
@@ -635,6 +710,11 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			    "text layer unreadable");
 		return false;
 	}
+	/* A scanned page among text pages: the words on it are not read,
+	 * and the reviewer should know. */
+	if (scanned)
+		doc_warn(d, "%u of %d pages have no text layer (scanned?)",
+			 scanned, n);
 	return true;
 }
 

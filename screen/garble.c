@@ -26,6 +26,12 @@
 #define ODD_SHARE	0.25
 #define WORD_SHARE	0.5
 
+/* The test reads at most this much: a sample judges a layer as well as
+ * the whole, and a 2 MiB text stays cheap. */
+#define SAMPLE_BYTES	(64 * 1024)
+/* Characters of one token that are judged; the rest only count. */
+#define TOKEN_MAX	64
+
 /* Latin words: the longest consonant run any of them is allowed, and the
  * longest all-capital token still read as an acronym. */
 #define MAX_CONSONANTS	5
@@ -42,6 +48,8 @@ static const gunichar inner_ok[] = {
 
 static bool is_odd(gunichar c)
 {
+	if (c < 0x80)
+		return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
 	if (c == (gunichar)-1 || c == (gunichar)-2 || c == 0xFFFD)
 		return true;
 	if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
@@ -75,7 +83,12 @@ static bool is_inner_ok(gunichar c)
 /* Han, hiragana and katakana share words: one script for this test. */
 static GUnicodeScript script_of(gunichar c)
 {
-	GUnicodeScript s = g_unichar_get_script(c);
+	GUnicodeScript s;
+
+	if (c < 0x80)
+		return g_ascii_isalpha(c) ? G_UNICODE_SCRIPT_LATIN :
+			G_UNICODE_SCRIPT_COMMON;
+	s = g_unichar_get_script(c);
 
 	if (s == G_UNICODE_SCRIPT_HIRAGANA || s == G_UNICODE_SCRIPT_KATAKANA)
 		return G_UNICODE_SCRIPT_HAN;
@@ -85,9 +98,12 @@ static GUnicodeScript script_of(gunichar c)
 static bool is_vowel(gunichar c)
 {
 	gunichar base[4];
-	gsize n = g_unichar_fully_decompose(g_unichar_tolower(c), FALSE,
-					    base, G_N_ELEMENTS(base));
+	gsize n;
 
+	if (c < 0x80)
+		return strchr("aeiouyAEIOUY", (int)c) != NULL;
+	n = g_unichar_fully_decompose(g_unichar_tolower(c), FALSE, base,
+				      G_N_ELEMENTS(base));
 	if (n == 0)
 		return false;
 	return base[0] < 0x80 && strchr("aeiouy", (int)base[0]) != NULL;
@@ -97,6 +113,36 @@ struct token_stats {
 	gsize letters;		/* letters in all tokens */
 	gsize word_letters;	/* letters in word-like tokens */
 };
+
+static bool is_alpha(gunichar c)
+{
+	return c < 0x80 ? g_ascii_isalpha(c) : g_unichar_isalpha(c);
+}
+
+static bool is_digit(gunichar c)
+{
+	return c < 0x80 ? g_ascii_isdigit(c) : g_unichar_isdigit(c);
+}
+
+static bool is_upper(gunichar c)
+{
+	return c < 0x80 ? g_ascii_isupper(c) : g_unichar_isupper(c);
+}
+
+static bool is_lower(gunichar c)
+{
+	return c < 0x80 ? g_ascii_islower(c) : g_unichar_islower(c);
+}
+
+static bool is_space(gunichar c)
+{
+	return c < 0x80 ? g_ascii_isspace(c) : g_unichar_isspace(c);
+}
+
+static bool is_punct(gunichar c)
+{
+	return c < 0x80 ? g_ascii_ispunct(c) : g_unichar_ispunct(c);
+}
 
 /* Judge one token, punctuation already stripped at both ends. */
 static void judge_token(const gunichar *t, gsize n, struct token_stats *st)
@@ -112,7 +158,7 @@ static void judge_token(const gunichar *t, gsize n, struct token_stats *st)
 		gunichar c = t[i];
 		int kind;
 
-		if (g_unichar_isalpha(c)) {
+		if (is_alpha(c)) {
 			GUnicodeScript s = script_of(c);
 
 			kind = 1;
@@ -126,14 +172,14 @@ static void judge_token(const gunichar *t, gsize n, struct token_stats *st)
 			}
 			if (s == G_UNICODE_SCRIPT_LATIN) {
 				latin++;
-				if (g_unichar_isupper(c)) {
+				if (is_upper(c)) {
 					upper++;
 					/* "aA" lists an alphabet, not garbage. */
 					if (prev_lower && g_unichar_tolower(c) !=
 					    g_unichar_tolower(prev))
 						case_flips++;
 				}
-				prev_lower = g_unichar_islower(c);
+				prev_lower = is_lower(c);
 				if (is_vowel(c)) {
 					vowels++;
 					run = 0;
@@ -141,10 +187,10 @@ static void judge_token(const gunichar *t, gsize n, struct token_stats *st)
 					max_run = run;
 				}
 			}
-		} else if (g_unichar_isdigit(c)) {
+		} else if (is_digit(c)) {
 			kind = 2;
 			run = 0;
-		} else if (g_unichar_ismark(c)) {
+		} else if (c >= 0x80 && g_unichar_ismark(c)) {
 			continue;
 		} else {
 			if (!is_inner_ok(c))
@@ -177,14 +223,19 @@ static void judge_token(const gunichar *t, gsize n, struct token_stats *st)
 bool garble_text_unreadable(const char *utf8, gsize len)
 {
 	struct token_stats st = { 0, 0 };
-	g_autoptr(GArray) tok = g_array_new(FALSE, FALSE, sizeof(gunichar));
-	const char *p = utf8, *end = utf8 + len;
-	gsize chars = 0, odd = 0;
+	gunichar tok[TOKEN_MAX];
+	gsize ntok = 0, chars = 0, odd = 0;
+	const char *p = utf8, *end;
 
+	end = utf8 + MIN(len, SAMPLE_BYTES);
 	while (p <= end) {
 		gunichar c = ' ';
 
-		if (p < end) {
+		if (p == end) {
+			p++;	/* one last space flushes the last token */
+		} else if ((guchar)*p < 0x80) {
+			c = (guchar)*p++;
+		} else {
 			c = g_utf8_get_char_validated(p, end - p);
 			if (c == (gunichar)-1 || c == (gunichar)-2) {
 				c = 0xFFFD;
@@ -192,26 +243,24 @@ bool garble_text_unreadable(const char *utf8, gsize len)
 			} else {
 				p = g_utf8_next_char(p);
 			}
-		} else {
-			p++;	/* one last space flushes the last token */
 		}
-		if (!g_unichar_isspace(c) && c != 0) {
+		if (!is_space(c) && c != 0) {
 			chars++;
 			if (is_odd(c))
 				odd++;
-			g_array_append_val(tok, c);
+			if (ntok < TOKEN_MAX)
+				tok[ntok++] = c;
 			continue;
 		}
-		if (tok->len > 0) {
-			const gunichar *t = (const gunichar *)tok->data;
-			gsize a = 0, b = tok->len;
+		if (ntok > 0) {
+			gsize a = 0, b = ntok;
 
-			while (a < b && g_unichar_ispunct(t[a]))
+			while (a < b && is_punct(tok[a]))
 				a++;
-			while (b > a && g_unichar_ispunct(t[b - 1]))
+			while (b > a && is_punct(tok[b - 1]))
 				b--;
-			judge_token(t + a, b - a, &st);
-			g_array_set_size(tok, 0);
+			judge_token(tok + a, b - a, &st);
+			ntok = 0;
 		}
 	}
 	if (chars < MIN_CHARS)

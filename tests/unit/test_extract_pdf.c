@@ -145,6 +145,24 @@ static const struct doc_glyph *glyph_of(const struct doc *d, const char *word)
 	return glyph_at(d, p - d->raw->str);
 }
 
+/* Glyphs in strictly increasing offsets inside the text, each on a page
+ * of the document, with ordered corners. */
+static void assert_glyphs_ordered(const struct doc *d)
+{
+	for (guint i = 0; i < d->glyphs->len; i++) {
+		const struct doc_glyph *g =
+			&g_array_index(d->glyphs, struct doc_glyph, i);
+
+		if (i > 0)
+			g_assert_cmpuint(g->off, >, g[-1].off);
+		g_assert_cmpuint(g->off, <, d->raw->len);
+		g_assert_cmpuint(g->page, >=, 1);
+		g_assert_cmpuint(g->page, <=, d->pages);
+		g_assert_cmpfloat(g->x1, <=, g->x2);
+		g_assert_cmpfloat(g->y1, <=, g->y2);
+	}
+}
+
 /* Every character but the block newlines has a box, in offset order, on
  * a page of the document and inside it. */
 static void assert_glyphs_sane(const struct doc *d)
@@ -287,6 +305,38 @@ static void test_sidebar(void)
 				glyph_of(d, "EXPERIENCE")->y1), <, 1.0f);
 }
 
+/* A column of dates and labels is not a text column: each date stays on
+ * the line of the job it dates, and sections keep their content. */
+static void test_label_column(void)
+{
+	g_autoptr(doc) d = sample("marek-kowalski.pdf");
+	static const char *const lines[] = {
+		"Work experience",
+		"2021 \xe2\x80\x93 Present Integration Engineer, Vistula "
+		"Freight S.A., Gdansk",
+		"Set up REST endpoints and OAuth 2.0 flows in Azure",
+		"API Management; wrote runbooks and alert thresholds.",
+		"2018 \xe2\x80\x93 2021 Integration Developer, Baltic Soft "
+		"Sp. z o.o.",
+	};
+	static const char *const skills[] = {
+		"Skills",
+		"Integration REST, SOAP, Azure API Management, Logic Apps",
+		"Testing Postman, Pact, WireMock, k6",
+	};
+
+	assert_consecutive(d, lines, G_N_ELEMENTS(lines));
+	assert_consecutive(d, skills, G_N_ELEMENTS(skills));
+	g_assert_cmpint(must_find(d, "Education", true), <,
+			must_find(d, "2013 \xe2\x80\x93 2018 MSc Computer "
+				  "Science", false));
+	assert_glyphs_sane(d);
+	g_assert_cmpfloat(glyph_of(d, "2021")->x1, <, 60);
+	g_assert_cmpfloat(glyph_of(d, "Vistula")->x1, >, 176);
+	g_assert_cmpfloat(fabsf(glyph_of(d, "2021")->y2 -
+				glyph_of(d, "Vistula")->y2), <, 1.0f);
+}
+
 /* Other producers: LibreOffice, chromium, and an owner-password copy. */
 static void test_producers(void)
 {
@@ -342,6 +392,85 @@ static void test_errors(void)
 	g_clear_error(&err);
 	g_assert_false(extract_pdf((const guint8 *)"", 0, &caps, d, &err));
 	g_assert_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE);
+}
+
+/* A PDF whose pages are text ('t') or a bare bitmap ('i'), per letter of
+ * kinds, written object by object with a correct xref.  Helvetica is one
+ * of the standard fonts: nothing to embed.  Caller frees the string. */
+static GString *make_pdf(const char *kinds)
+{
+	GString *pdf = g_string_new("%PDF-1.4\n");
+	g_autoptr(GArray) offs = g_array_new(FALSE, FALSE, sizeof(gsize));
+	g_autoptr(GString) kids = g_string_new(NULL);
+	guint n = strlen(kinds), nobj = 4 + 2 * n;
+	gsize xref;
+
+#define OBJ(...) do { \
+		gsize o_ = pdf->len; \
+		g_array_append_val(offs, o_); \
+		g_string_append_printf(pdf, "%u 0 obj\n", offs->len); \
+		g_string_append_printf(pdf, __VA_ARGS__); \
+		g_string_append(pdf, "\nendobj\n"); \
+	} while (0)
+
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(kids, "%u 0 R ", 5 + 2 * i);
+	OBJ("<< /Type /Catalog /Pages 2 0 R >>");
+	OBJ("<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, n);
+	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+	OBJ("<< /Type /XObject /Subtype /Image /Width 2 /Height 2 "
+	    "/ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\n"
+	    "stream\n\x01\x7f\x7f\x01\nendstream");
+	for (guint i = 0; i < n; i++) {
+		const char *body = kinds[i] == 't' ?
+			"BT /F1 10 Tf 20 250 Td (Integration engineer with "
+			"REST and SOAP experience) Tj ET" :
+			"q 200 0 0 200 50 50 cm /Im1 Do Q";
+
+		OBJ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] "
+		    "/Resources << /Font << /F1 3 0 R >> "
+		    "/XObject << /Im1 4 0 R >> >> /Contents %u 0 R >>",
+		    6 + 2 * i);
+		OBJ("<< /Length %zu >>\nstream\n%s\nendstream",
+		    strlen(body), body);
+	}
+#undef OBJ
+	g_assert_cmpuint(offs->len, ==, nobj);
+	xref = pdf->len;
+	g_string_append_printf(pdf, "xref\n0 %u\n0000000000 65535 f \n",
+			       nobj + 1);
+	for (guint i = 0; i < offs->len; i++)
+		g_string_append_printf(pdf, "%010zu 00000 n \n",
+				       g_array_index(offs, gsize, i));
+	g_string_append_printf(pdf, "trailer\n<< /Size %u /Root 1 0 R >>\n"
+			       "startxref\n%zu\n%%%%EOF\n", nobj + 1, xref);
+	return pdf;
+}
+
+/* Scanned pages among text pages: a warning when they are a minority, no
+ * text layer when they are the majority. */
+static void test_scanned_pages(void)
+{
+	struct caps caps = caps_default();
+	g_autoptr(GString) few = make_pdf("tit");
+	g_autoptr(GString) most = make_pdf("iti");
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(doc) e = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(extract_pdf((const guint8 *)few->str, few->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	g_assert_cmpuint(d->pages, ==, 3);
+	g_assert_cmpuint(d->blocks->len, ==, 2);
+	g_assert_cmpuint(block(d, 1)->page, ==, 3);
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
+			"1 of 3 pages have no text layer (scanned?)");
+
+	g_assert_false(extract_pdf((const guint8 *)most->str, most->len,
+				   &caps, e, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_NO_TEXT);
 }
 
 static void test_page_cap(void)
@@ -482,6 +611,7 @@ static void test_corpus(void)
 			for (guint i = 0; i < d->blocks->len; i++)
 				g_assert_cmpuint(block(d, i)->end, <=,
 						 d->raw->len);
+			assert_glyphs_ordered(d);
 		}
 		g_test_message("%s: %s", name, err ? err->message : "ok");
 		if (want < 0)
@@ -503,8 +633,10 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/one-column", test_one_column);
 	g_test_add_func("/extract_pdf/two-columns", test_two_columns);
 	g_test_add_func("/extract_pdf/sidebar", test_sidebar);
+	g_test_add_func("/extract_pdf/label-column", test_label_column);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
+	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
 	g_test_add_func("/extract_pdf/corpus", test_corpus);

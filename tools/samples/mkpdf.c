@@ -344,6 +344,65 @@ static void sidebar(const char *dir)
 	finish(s, cr);
 }
 
+/* A label column: section names and dates on the left, each date on the
+ * line of the job it dates, as Europass-style CVs do.  Not two columns:
+ * a date must stay on its job's line. */
+static void labels(const char *dir)
+{
+	static const struct {
+		const char *label, *first;
+		const char *const more[3];
+	} rows[] = {
+		{ "Work experience", NULL, { NULL } },
+		{ "2021 \xe2\x80\x93 Present", "Integration Engineer, "
+		  "Vistula Freight S.A., Gdansk",
+		  { "Set up REST endpoints and OAuth 2.0 flows in Azure",
+		    "API Management; wrote runbooks and alert thresholds.",
+		    NULL } },
+		{ "2018 \xe2\x80\x93 2021", "Integration Developer, "
+		  "Baltic Soft Sp. z o.o.",
+		  { "Mapped and validated EDIFACT and JSON payloads between",
+		    "the ERP and partner systems; built mock endpoints.",
+		    NULL } },
+		{ "Education", NULL, { NULL } },
+		{ "2013 \xe2\x80\x93 2018", "MSc Computer Science, Gdansk "
+		  "University of Technology", { NULL } },
+		{ "Skills", NULL, { NULL } },
+		{ "Integration", "REST, SOAP, Azure API Management, Logic Apps",
+		  { NULL } },
+		{ "Testing", "Postman, Pact, WireMock, k6", { NULL } },
+	};
+	cairo_surface_t *s = surface(dir, "marek-kowalski.pdf",
+				     "Marek Kowalski - CV",
+				     "2024-05-06T09:00:00+02:00", NULL);
+	struct pen p;
+	cairo_t *cr = start(s, &p, 56, PAGE_W - 112);
+	const double right = 56 + 120;
+
+	font(&p, 1, 20);
+	para(&p, 0, "Marek Kowalski");
+	font(&p, 0, 9.5);
+	para(&p, 0, "Integration Engineer \xc2\xb7 Gdansk, Poland \xc2\xb7 "
+	     "marek.kowalski@example.pl");
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if (!rows[i].first) {
+			font(&p, 1, 12);
+			p.y += 8;
+			para(&p, 0, rows[i].label);
+			font(&p, 0, 9.5);
+			continue;
+		}
+		p.y += p.lead + 3;
+		show_at(&p, p.x, rows[i].label);
+		show_at(&p, right, rows[i].first);
+		for (int k = 0; k < 3 && rows[i].more[k]; k++) {
+			p.y += p.lead;
+			show_at(&p, right, rows[i].more[k]);
+		}
+	}
+	finish(s, cr);
+}
+
 /* A nurse's one-page resume: another profession for the ranking. */
 static void nurse(const char *dir, const char *name)
 {
@@ -419,6 +478,7 @@ int main(int argc, char **argv)
 	one_column(dir);
 	two_columns(dir);
 	sidebar(dir);
+	labels(dir);
 	nurse(dir, "grace-mensah-plain.pdf");
 	scanned(dir);
 	return 0;
