@@ -183,8 +183,7 @@ static bool ox_part(struct ox *x, const char *part, bool required,
 	x->region = OX_NONE;
 	ok = xmlread_parse(bytes->data, bytes->len, x->caps, "ODT", &ops, x,
 			   err);
-	while (x->ps.open->len)
-		parastack_close(&x->ps, NULL);
+	parastack_finish(&x->ps);
 	if (x->ps.out) {	/* a header cut short */
 		g_ptr_array_unref(x->ps.out);
 		x->ps.out = NULL;
