@@ -1,4 +1,5 @@
 /* test_extract_docx.c - DOCX to struct doc: the samples, hostile files. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
@@ -226,6 +227,248 @@ static void test_odd_names_and_bytes(void)
 			"Caf\u00e9 ok\nBAD[\uFFFD\uFFFD]NUL[\uFFFD]\n");
 }
 
+/* ---- the public corpus, when present: pandoc's expected text ---- */
+
+struct word {
+	char *s;
+	bool note;		/* in a Note, Caption or Meta: any order */
+};
+
+static void word_free(gpointer p)
+{
+	struct word *w = p;
+
+	g_free(w->s);
+	g_free(w);
+}
+
+/* The Str words of a pandoc .native file, with Note content marked. */
+static GPtrArray *native_words(const char *t)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(word_free);
+	GArray *notes = g_array_new(FALSE, FALSE, sizeof(int));
+	char ident[16] = "";
+	bool pending_note = false;
+	int depth = 0;
+
+	for (const char *p = t; *p; p++) {
+		if (g_ascii_isalpha(*p)) {
+			gsize n = 0;
+
+			while (g_ascii_isalnum(p[n]) && n < sizeof(ident) - 1) {
+				ident[n] = p[n];
+				n++;
+			}
+			ident[n] = '\0';
+			while (g_ascii_isalnum(p[n]))
+				n++;
+			p += n - 1;
+			/* Pandoc moves notes inline, table captions
+			 * before their table and sorts metadata by key:
+			 * those words are checked for presence only. */
+			if (strcmp(ident, "Note") == 0 ||
+			    strcmp(ident, "Caption") == 0 ||
+			    strcmp(ident, "Meta") == 0)
+				pending_note = true;
+		} else if (*p == '[') {
+			depth++;
+			if (pending_note)
+				g_array_append_val(notes, depth);
+			pending_note = false;
+			ident[0] = '\0';
+		} else if (*p == ']') {
+			if (notes->len &&
+			    g_array_index(notes, int, notes->len - 1) == depth)
+				g_array_set_size(notes, notes->len - 1);
+			depth--;
+		} else if (*p == '"') {
+			GString *w = g_string_new(NULL);
+			struct word *wd;
+
+			for (p++; *p && *p != '"'; p++) {
+				if (*p != '\\') {
+					g_string_append_c(w, *p);
+					continue;
+				}
+				p++;
+				if (g_ascii_isdigit(*p)) {
+					gunichar c = (gunichar)strtoul(p, NULL, 10);
+
+					while (g_ascii_isdigit(p[1]))
+						p++;
+					g_string_append_unichar(w, c);
+				} else if (*p == 'n') {
+					g_string_append_c(w, '\n');
+				} else if (*p && *p != '&') {
+					g_string_append_c(w, *p);
+				}
+				if (!*p)
+					break;
+			}
+			if (!*p)
+				p--;
+			if (strcmp(ident, "Str") != 0 || !w->len) {
+				g_string_free(w, TRUE);
+				continue;
+			}
+			wd = g_new0(struct word, 1);
+			wd->s = g_string_free(w, FALSE);
+			wd->note = notes->len > 0;
+			g_ptr_array_add(out, wd);
+		} else if (*p == ',' || *p == '(') {
+			ident[0] = '\0';
+		}
+	}
+	g_array_unref(notes);
+	return out;
+}
+
+/* Words of a pandoc command test (.md): the HTML after "^D". */
+static GPtrArray *md_words(const char *t)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(word_free);
+	const char *p = strstr(t, "^D\n");
+	GString *w = g_string_new(NULL);
+	bool tag = false;
+
+	for (p = p ? p + 3 : t; *p && !g_str_has_prefix(p, "```"); p++) {
+		if (*p == '<' || *p == '>') {
+			tag = *p == '<';
+		} else if (!tag && !g_ascii_isspace(*p)) {
+			g_string_append_c(w, *p);
+			continue;
+		}
+		if (w->len) {
+			struct word *wd = g_new0(struct word, 1);
+
+			wd->s = g_strdup(w->str);
+			g_ptr_array_add(out, wd);
+			g_string_truncate(w, 0);
+		}
+	}
+	g_string_free(w, TRUE);
+	return out;
+}
+
+static char *corpus_dir(void)
+{
+	g_autofree char *rel = g_build_filename(hostile_root(), "..", "shared",
+						"corpus", "docx", NULL);
+
+	if (g_file_test(rel, G_FILE_TEST_IS_DIR))
+		return g_steal_pointer(&rel);
+	if (g_file_test("/work/shared/corpus/docx", G_FILE_TEST_IS_DIR))
+		return g_strdup("/work/shared/corpus/docx");
+	return NULL;
+}
+
+static char *read_text(const char *path)
+{
+	char *t = NULL;
+
+	return g_file_get_contents(path, &t, NULL, NULL) ? t : NULL;
+}
+
+/* Every word pandoc finds is found, body words in pandoc's order; words
+ * only a "reject all changes" reading has are absent. */
+static void check_corpus_file(const char *dir, const char *docx,
+			      const char *expected, const char *rejected)
+{
+	g_autofree char *path = g_build_filename(dir, docx, NULL);
+	g_autofree char *epath = g_build_filename(dir, expected, NULL);
+	g_autofree char *et = read_text(epath);
+	g_autoptr(GPtrArray) words = NULL;
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = NULL;
+	const char *raw;
+	gsize pos = 0;
+	unsigned missing = 0;
+
+	g_assert_nonnull(et);
+	words = g_str_has_suffix(expected, ".md") ? md_words(et) :
+						    native_words(et);
+	d = extract_file(path, 0, &err);
+	g_assert_no_error(err);
+	raw = d->raw->str;
+	g_assert_cmpuint(words->len, >, 0);
+	for (guint i = 0; i < words->len; i++) {
+		const struct word *w = words->pdata[i];
+		const char *hit = strstr(w->note ? raw : raw + pos, w->s);
+
+		/* "[DIAGRAM]": pandoc's stand-in where we read the text. */
+		if (w->s[0] == '[' && g_str_has_suffix(w->s, "]"))
+			continue;
+		if (!hit) {
+			g_test_message("%s: \"%s\" missing or out of order",
+				       docx, w->s);
+			missing++;
+			continue;
+		}
+		if (!w->note)
+			pos = (gsize)(hit - raw) + strlen(w->s);
+	}
+	g_assert_cmpuint(missing, ==, 0);
+	if (rejected) {
+		g_autofree char *rpath = g_build_filename(dir, rejected, NULL);
+		g_autofree char *rt = read_text(rpath);
+		g_autoptr(GPtrArray) gone = native_words(rt);
+		g_autoptr(GHashTable) kept = g_hash_table_new(g_str_hash,
+							      g_str_equal);
+
+		for (guint i = 0; i < words->len; i++)
+			g_hash_table_add(kept,
+					 ((struct word *)words->pdata[i])->s);
+		for (guint i = 0; i < gone->len; i++) {
+			const char *s = ((struct word *)gone->pdata[i])->s;
+
+			if (strlen(s) >= 4 && !g_hash_table_contains(kept, s))
+				g_assert_null(strstr(raw, s));
+		}
+	}
+}
+
+static void test_corpus(void)
+{
+	g_autofree char *dir = corpus_dir();
+	g_autoptr(GDir) gd = NULL;
+	const char *name;
+	unsigned checked = 0;
+
+	if (!dir) {
+		g_test_skip("no shared corpus");
+		return;
+	}
+	gd = g_dir_open(dir, 0, NULL);
+	g_assert_nonnull(gd);
+	while ((name = g_dir_read_name(gd))) {
+		g_autofree char *stem = NULL;
+		g_autofree char *native = NULL, *accept = NULL, *reject = NULL;
+		g_autofree char *md = NULL, *p = NULL;
+
+		if (!g_str_has_prefix(name, "pandoc_") ||
+		    !g_str_has_suffix(name, ".docx"))
+			continue;
+		stem = g_strndup(name, strlen(name) - 5);
+		native = g_strconcat(stem, ".native", NULL);
+		accept = g_strconcat(stem, "_accept.native", NULL);
+		reject = g_strconcat(stem, "_reject.native", NULL);
+		md = g_strconcat(stem, ".md", NULL);
+#define EXISTS(f) (g_free(p), p = g_build_filename(dir, f, NULL), \
+		   g_file_test(p, G_FILE_TEST_EXISTS))
+		if (EXISTS(accept))
+			check_corpus_file(dir, name, accept, reject);
+		else if (EXISTS(native))
+			check_corpus_file(dir, name, native, NULL);
+		else if (EXISTS(md))
+			check_corpus_file(dir, name, md, NULL);
+		else
+			continue;
+#undef EXISTS
+		checked++;
+	}
+	g_assert_cmpuint(checked, >, 20);
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -239,6 +482,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_docx/hostile", test_hostile);
 	g_test_add_func("/extract_docx/password", test_password_protected);
 	g_test_add_func("/extract_docx/odd", test_odd_names_and_bytes);
+	g_test_add_func("/extract_docx/corpus", test_corpus);
 	rc = g_test_run();
 	hostile_clean();
 	return rc;
