@@ -22,6 +22,8 @@ static const struct {
 	enum doc_format format;
 	extract_fn fn;
 } extractors[] = {
+	{ DOC_FORMAT_DOCX, extract_docx },
+	{ DOC_FORMAT_ODT, extract_odt },
 	{ DOC_FORMAT_TEXT, extract_text },
 	{ DOC_FORMAT_RTF, extract_rtf },
 };
