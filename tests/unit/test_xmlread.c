@@ -163,7 +163,7 @@ static void test_depth(void)
 
 static void test_bad_bytes(void)
 {
-	static const char xml[] = "<a>x\xff\xfey\0z\x01</a>";
+	static const char xml[] = "<a>x\xff\xfey\0z\x01\xef\xbf\xbe</a>";
 	struct rec r = { .log = g_string_new(NULL),
 			 .text = g_string_new(NULL) };
 	g_autoptr(GError) err = NULL;
@@ -172,7 +172,8 @@ static void test_bad_bytes(void)
 	g_assert_no_error(err);
 	g_assert_true(g_utf8_validate(r.log->str, -1, NULL));
 	g_assert_cmpstr(r.text->str, ==, "x\xef\xbf\xbd\xef\xbf\xbdy"
-					 "\xef\xbf\xbdz\xef\xbf\xbd");
+					 "\xef\xbf\xbdz\xef\xbf\xbd"
+					 "\xef\xbf\xbd");
 	g_string_free(r.log, TRUE);
 	g_string_free(r.text, TRUE);
 }
