@@ -227,6 +227,19 @@ static void test_odd_names_and_bytes(void)
 			"Caf\u00e9 ok\nBAD[\uFFFD\uFFFD]NUL[\uFFFD]\n");
 }
 
+/* Relationship targets resolved as OPC says: relative to the source
+ * part, "..", absolute; one that climbs out of the package is ignored. */
+static void test_alt_path(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = extract_file("alt-path.docx", 0, &err);
+
+	g_assert_no_error(err);
+	g_assert_cmpstr(d->raw->str, ==, "Head\nMoved\nBody\n");
+	assert_kind(d, "Head", DOC_BLOCK_HEADER, 0);
+	assert_kind(d, "Moved", DOC_BLOCK_BODY, 2);
+}
+
 /* ---- the public corpus, when present: pandoc's expected text ---- */
 
 struct word {
@@ -482,6 +495,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_docx/hostile", test_hostile);
 	g_test_add_func("/extract_docx/password", test_password_protected);
 	g_test_add_func("/extract_docx/odd", test_odd_names_and_bytes);
+	g_test_add_func("/extract_docx/alt-path", test_alt_path);
 	g_test_add_func("/extract_docx/corpus", test_corpus);
 	rc = g_test_run();
 	hostile_clean();
