@@ -12,7 +12,6 @@
  */
 #include <string.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "xmlread.h"
