@@ -41,6 +41,7 @@ struct dx {
 	GError *err;		/* from a part read inside a callback */
 	enum doc_block_kind base; /* BODY, HEADER or NOTE */
 	unsigned skip;		/* depth inside a subtree left out */
+	unsigned ppr, ppr_rpr;	/* inside w:pPr, and its w:rPr */
 	unsigned in_t;		/* inside w:t (or a:t) */
 	unsigned cells, boxes;	/* depth of table cells, text boxes */
 	uint8_t fld[DX_FIELDS];	/* 1 = field code, 0 = field result */
@@ -450,6 +451,17 @@ static bool body_start(void *ctx, const char *ns, const char *name,
 		x->skip++;
 		return true;
 	}
+	/* A deleted paragraph mark joins the paragraph to the next. */
+	if (x->ppr && strcmp(name, "rPr") == 0) {
+		x->ppr_rpr++;
+		return true;
+	}
+	if (x->ppr_rpr) {
+		if (strcmp(name, "del") == 0 && parastack_top(&x->ps))
+			parastack_top(&x->ps)->merge = true;
+		x->skip = 1;
+		return true;
+	}
 	if (is_skipped(name) ||
 	    ((strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) &&
 	     (v = xmlread_attr(a, n, "type")) && strcmp(v, "normal") != 0) ||
@@ -493,6 +505,8 @@ static bool body_start(void *ctx, const char *ns, const char *name,
 		top = parastack_top(&x->ps);
 		if (strcmp(name, "p") == 0)
 			parastack_open(&x->ps, para_kind(x), 0);
+		else if (strcmp(name, "pPr") == 0)
+			x->ppr++;
 		else if (strcmp(name, "pStyle") == 0 && top &&
 			 (v = xmlread_attr(a, n, "val")))
 			top->heading = (uint8_t)GPOINTER_TO_INT(
@@ -535,6 +549,10 @@ static bool body_end(void *ctx, const char *ns, const char *name)
 	}
 	if (strcmp(name, "p") == 0)
 		return parastack_close(&x->ps, NULL);
+	if (strcmp(name, "rPr") == 0 && x->ppr_rpr)
+		x->ppr_rpr--;
+	else if (strcmp(name, "pPr") == 0 && x->ppr)
+		x->ppr--;
 	if (strcmp(name, "t") == 0 && x->in_t)
 		x->in_t--;
 	else if (strcmp(name, "tc") == 0 && x->cells)
@@ -575,8 +593,7 @@ static bool part_parse(struct dx *x, const char *part)
 	ok = xmlread_parse(bytes->data, bytes->len, x->caps, "DOCX", &ops, x,
 			   x->err ? NULL : &x->err);
 	/* Paragraphs left open by a stop or a truncated part still count. */
-	while (x->ps.open->len)
-		parastack_close(&x->ps, NULL);
+	parastack_finish(&x->ps);
 	return ok && !x->err;
 }
 
@@ -586,7 +603,7 @@ static GPtrArray *part_collect(struct dx *x, const char *part)
 	g_autoptr(GPtrArray) list = parastack_list_new();
 
 	x->ps.out = list;
-	x->skip = x->in_t = x->cells = x->boxes = 0;
+	x->skip = x->in_t = x->cells = x->boxes = x->ppr = x->ppr_rpr = 0;
 	x->nfld = x->fld_over = x->ncode = x->nalt = x->alt_over = 0;
 	if (!part_parse(x, part)) {
 		x->ps.out = NULL;
@@ -756,13 +773,13 @@ static bool dx_run(struct dx *x)
 	if (!page_parts(x, "header", seen))
 		return false;
 	x->base = DOC_BLOCK_BODY;
-	x->skip = x->in_t = x->cells = x->boxes = 0;
+	x->skip = x->in_t = x->cells = x->boxes = x->ppr = x->ppr_rpr = 0;
 	if (doc_full(x->d) || !part_parse(x, main_part))
 		return !x->err;
 	x->base = DOC_BLOCK_NOTE;
 	for (gsize i = 0; i < G_N_ELEMENTS(notes); i++) {
 		r = rel_by_type(x->rels, notes[i]);
-		x->skip = x->in_t = x->cells = x->boxes = 0;
+		x->skip = x->in_t = x->cells = x->boxes = x->ppr = x->ppr_rpr = 0;
 		if (r && zipread_has(x->z, r->target) &&
 		    (doc_full(x->d) || !part_parse(x, r->target)))
 			return !x->err;

@@ -50,15 +50,21 @@ static bool is_skipped(const char *name)
 	return false;
 }
 
-/* header, header-left, header-first (footer alike) in a master page. */
+/* The header and footer elements of a master page. */
+static const struct {
+	const char *name;
+	enum ox_region region;
+} regions[] = {
+	{ "header", OX_HEADER }, { "header-left", OX_HEADER },
+	{ "header-first", OX_HEADER }, { "footer", OX_FOOTER },
+	{ "footer-left", OX_FOOTER }, { "footer-first", OX_FOOTER },
+};
+
 static enum ox_region region_of(const char *name)
 {
-	if (g_str_has_prefix(name, "header") &&
-	    strcmp(name, "header-style") != 0)
-		return OX_HEADER;
-	if (g_str_has_prefix(name, "footer") &&
-	    strcmp(name, "footer-style") != 0)
-		return OX_FOOTER;
+	for (gsize i = 0; i < G_N_ELEMENTS(regions); i++)
+		if (strcmp(name, regions[i].name) == 0)
+			return regions[i].region;
 	return OX_NONE;
 }
 
@@ -183,8 +189,7 @@ static bool ox_part(struct ox *x, const char *part, bool required,
 	x->region = OX_NONE;
 	ok = xmlread_parse(bytes->data, bytes->len, x->caps, "ODT", &ops, x,
 			   err);
-	while (x->ps.open->len)
-		parastack_close(&x->ps, NULL);
+	parastack_finish(&x->ps);
 	if (x->ps.out) {	/* a header cut short */
 		g_ptr_array_unref(x->ps.out);
 		x->ps.out = NULL;

@@ -30,12 +30,15 @@ void parastack_init(struct parastack *ps, struct doc *d)
 	ps->d = d;
 	ps->open = parastack_list_new();
 	ps->out = NULL;
+	ps->carry = g_string_new(NULL);
 }
 
 void parastack_release(struct parastack *ps)
 {
 	g_ptr_array_unref(ps->open);
 	ps->open = NULL;
+	g_string_free(ps->carry, TRUE);
+	ps->carry = NULL;
 }
 
 void parastack_open(struct parastack *ps, enum doc_block_kind kind,
@@ -47,6 +50,11 @@ void parastack_open(struct parastack *ps, enum doc_block_kind kind,
 	a->kind = kind;
 	a->heading = heading > 9 ? 9 : heading;
 	a->space = true;
+	if (ps->carry->len) {
+		g_string_append_len(a->text, ps->carry->str,
+				    (gssize)ps->carry->len);
+		g_string_truncate(ps->carry, 0);
+	}
 	g_ptr_array_add(ps->open, a);
 }
 
@@ -91,9 +99,9 @@ static void trim(GString *t)
 {
 	gsize b = 0, e = t->len;
 
-	while (e > 0 && (t->str[e - 1] == ' ' || t->str[e - 1] == '\t'))
+	while (e > 0 && is_space(t->str[e - 1]))
 		e--;
-	while (b < e && (t->str[b] == ' ' || t->str[b] == '\t'))
+	while (b < e && is_space(t->str[b]))
 		b++;
 	g_string_truncate(t, e);
 	g_string_erase(t, 0, (gssize)b);
@@ -118,6 +126,15 @@ bool parastack_close(struct parastack *ps, GPtrArray *to)
 		return !doc_full(ps->d);
 	a = g_ptr_array_steal_index(ps->open, ps->open->len - 1);
 	trim(a->text);
+	if (a->merge && a->text->len &&
+	    ps->carry->len + a->text->len < PARA_MAX) {
+		/* Joined with a space: two words never run together. */
+		g_string_append_len(ps->carry, a->text->str,
+				    (gssize)a->text->len);
+		g_string_append_c(ps->carry, ' ');
+		para_free(a);
+		return !doc_full(ps->d);
+	}
 	if (!to)
 		to = ps->out;
 	if (to) {
@@ -129,6 +146,19 @@ bool parastack_close(struct parastack *ps, GPtrArray *to)
 	}
 	ok = emit_one(ps->d, a);
 	para_free(a);
+	return ok;
+}
+
+bool parastack_finish(struct parastack *ps)
+{
+	bool ok = true;
+
+	while (ps->open->len)
+		ok = parastack_close(ps, NULL) && ok;
+	if (ps->carry->len) {
+		parastack_open(ps, DOC_BLOCK_BODY, 0);
+		ok = parastack_close(ps, NULL) && ok;
+	}
 	return ok;
 }
 

@@ -21,12 +21,14 @@ struct para {
 	uint8_t kind;		/* enum doc_block_kind */
 	uint8_t heading;
 	bool space;		/* collapse mode: last byte was white space */
+	bool merge;		/* its end was deleted: joins the next one */
 };
 
 struct parastack {
 	struct doc *d;
 	GPtrArray *open;	/* struct para *, innermost last */
 	GPtrArray *out;		/* when set, finished paras go here, not d */
+	GString *carry;		/* text of merged paras, for the next one */
 };
 
 /* A stack writing to d (not owned).  Release with parastack_release(). */
@@ -45,6 +47,10 @@ void parastack_text(struct parastack *ps, const char *s, gsize len,
  * paragraph), else into ps->out when set, else into the doc.  Returns
  * false once the doc's text cap is hit. */
 bool parastack_close(struct parastack *ps, GPtrArray *to);
+
+/* Close every open paragraph and let go of carried text: the end of a
+ * part.  Returns false once the doc's text cap is hit. */
+bool parastack_finish(struct parastack *ps);
 
 /* A list that owns its paras (free with g_ptr_array_unref()). */
 GPtrArray *parastack_list_new(void);

@@ -12,7 +12,6 @@
  */
 #include <string.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "xmlread.h"
@@ -184,6 +183,10 @@ static bool needs_mending(const guint8 *p, gsize len)
 		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
 		    p[i] != '\r')
 			return true;
+	/* U+FFFE and U+FFFF are UTF-8 but not XML characters. */
+	if (memmem(p, len, "\xEF\xBF\xBE", 3) ||
+	    memmem(p, len, "\xEF\xBF\xBF", 3))
+		return true;
 	return !g_utf8_validate_len((const char *)p, len, NULL);
 }
 
@@ -213,9 +216,11 @@ static GByteArray *mend(const guint8 *p, gsize len)
 			i++;
 			continue;
 		}
-		n = (gsize)(g_utf8_next_char((const char *)p + i) -
-			    (const char *)p - i);
-		g_byte_array_append(out, p + i, (guint)n);
+		n = (gsize)g_unichar_to_utf8(c, NULL);
+		if (c == 0xFFFE || c == 0xFFFF)
+			g_byte_array_append(out, repl, 3);
+		else
+			g_byte_array_append(out, p + i, (guint)n);
 		i += n;
 	}
 	return out;

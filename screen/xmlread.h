@@ -16,7 +16,8 @@
 #include <glib.h>
 #include "caps.h"
 
-/* One attribute; strings live until the callback returns. */
+/* One attribute; strings live until the callback returns.  As entities
+ * are never substituted, an '&' in a value arrives as "&#38;". */
 struct xmlread_attr {
 	const char *ns;		/* namespace URI, or "" */
 	const char *name;	/* local name */

@@ -198,7 +198,7 @@ GByteArray *zipread_read(struct zipread *z, const char *name, GError **err)
 	gsize idx = find(z, name);
 	zip_stat_t st;
 	zip_file_t *f;
-	uint64_t packed = 0, got = 0;
+	uint64_t packed = 0, got = 0, hint = ZIPREAD_CHUNK;
 
 	if (!idx) {
 		g_autofree char *shown = g_strescape(name ? name : "", NULL);
@@ -208,9 +208,13 @@ GByteArray *zipread_read(struct zipread *z, const char *name, GError **err)
 			    shown);
 		return NULL;
 	}
-	if (zip_stat_index(z->za, idx - 1, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_COMP_SIZE))
-		packed = st.comp_size;
+	if (zip_stat_index(z->za, idx - 1, 0, &st) == 0) {
+		if (st.valid & ZIP_STAT_COMP_SIZE)
+			packed = st.comp_size;
+		/* The stated size only picks the first read's size. */
+		if ((st.valid & ZIP_STAT_SIZE) && st.size < hint)
+			hint = st.size + 1;
+	}
 	f = zip_fopen_index(z->za, idx - 1, 0);
 	if (!f) {
 		g_set_error(err, SCREENER_ERROR, SE_MALFORMED,
@@ -218,12 +222,12 @@ GByteArray *zipread_read(struct zipread *z, const char *name, GError **err)
 			    z->what, zip_strerror(z->za));
 		return NULL;
 	}
-	/* Never size the buffer from the header: grow as bytes arrive. */
-	out = g_byte_array_new();
+	/* The buffer grows as bytes arrive, whatever the header says. */
+	out = g_byte_array_sized_new((guint)hint);
 	for (;;) {
 		uint64_t room = z->caps.zip_part_bytes + 1 - got;
 		uint64_t troom = z->caps.zip_total_bytes + 1 - z->total;
-		gsize want = ZIPREAD_CHUNK;
+		gsize want = got ? ZIPREAD_CHUNK : hint;
 		zip_int64_t r;
 		guint old = out->len;
 

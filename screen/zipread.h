@@ -4,8 +4,9 @@
  *
  * The only door to libzip: no libzip type crosses this header.  Nothing is
  * ever written to disk.  Parts are found by exact name (ASCII case folded,
- * as OOXML part names are case-insensitive); an entry whose name holds
- * "..", a backslash or a leading '/' is ignored: it can never be read.
+ * as OOXML part names are case-insensitive).  An entry whose name has a
+ * ".." segment, a backslash or a leading '/' is ignored, not rejected: it
+ * can never be read, and still counts for the duplicate check.
  */
 #ifndef SCREENER_ZIPREAD_H
 #define SCREENER_ZIPREAD_H
