@@ -117,15 +117,18 @@ static void print_text(const char *name, const struct doc *d, bool header,
 		       bool first)
 {
 	const GString *text = doc_shown_text(d);
+	g_autoptr(GString) shown = g_string_sized_new(text->len + 1);
 
 	if (header) {
-		g_autofree char *shown = escape_name(name);
+		g_autofree char *name_shown = escape_name(name);
 
-		printf("%s==> %s <==\n", first ? "" : "\n", shown);
+		printf("%s==> %s <==\n", first ? "" : "\n", name_shown);
 	}
-	fwrite(text->str, 1, text->len, stdout);
-	if (text->len && text->str[text->len - 1] != '\n')
-		putchar('\n');
+	/* Normalised text holds no control character; --raw text may. */
+	escape_text(shown, text->str, text->len);
+	if (shown->len && shown->str[shown->len - 1] != '\n')
+		g_string_append_c(shown, '\n');
+	fwrite(shown->str, 1, shown->len, stdout);
 }
 
 static bool extract_one(struct sandbox *sb, const char *path,
