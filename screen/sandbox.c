@@ -499,6 +499,14 @@ struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 	guint64 cap = reply_cap(&sb->caps), want = 0;
 	gint64 deadline;
 
+	/* input_read() checked this already; the child refuses it too. */
+	if (sb->caps.file_bytes && len > sb->caps.file_bytes) {
+		g_set_error(err, SCREENER_ERROR, SE_TOO_LARGE,
+			    "file too large (%" G_GSIZE_FORMAT " bytes, limit %"
+			    G_GUINT64_FORMAT " bytes)", len,
+			    sb->caps.file_bytes);
+		return NULL;
+	}
 	if (sb->pid && (sb->documents >= MAX_DOCUMENTS ||
 			sb->cpu_ms / 1000 + 1 + sb->caps.cpu_seconds >
 				cpu_budget(&sb->caps)))

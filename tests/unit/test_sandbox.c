@@ -118,6 +118,21 @@ static void test_large(void)
 	sandbox_free(sb);
 }
 
+/* Bytes over the file cap never reach a child. */
+static void test_too_large(void)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb;
+	g_autoptr(GError) err = NULL;
+
+	caps.file_bytes = 8;
+	sb = sandbox_new(screener, &caps);
+	g_assert_null(run(sb, good, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_TOO_LARGE);
+	g_assert_cmpint(sandbox_pid(sb), ==, 0);
+	sandbox_free(sb);
+}
+
 /* The limits the child runs under, read from the kernel. */
 static void test_child_limits(void)
 {
@@ -354,6 +369,7 @@ int main(int argc, char **argv)
 			test_same_as_in_process);
 	g_test_add_func("/sandbox/child_error", test_child_error);
 	g_test_add_func("/sandbox/large", test_large);
+	g_test_add_func("/sandbox/too_large", test_too_large);
 	g_test_add_func("/sandbox/child_limits", test_child_limits);
 	g_test_add_func("/sandbox/no_fd_leak", test_no_fd_leak);
 	g_test_add_func("/sandbox/fault/crash", test_fault_crash);
