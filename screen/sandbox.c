@@ -63,9 +63,10 @@
  *   bad or oversized reply       SE_PROTOCOL
  *
  * Test builds (-DSCREENER_FAULTS) have a fault hook in the child: a
- * document beginning "SCREENER-FAULT:" + hang, spin, oom, crash, garbage
- * or exit makes the child misbehave that way, so a batch can mix faulty
- * and good files.
+ * document beginning "SCREENER-FAULT:" + hang, spin, oom, crash, garbage,
+ * exit, baddoc (a bad document encoding) or huge (a reply over the cap)
+ * makes the child misbehave that way, so a batch can mix faulty and good
+ * files.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -772,14 +773,32 @@ static void fault_exit(void)
 	_exit(0);
 }
 
+/* A well-formed reply whose document is not. */
+static void fault_baddoc(void)
+{
+	static const char body[] = "SDOC\1\4\0\0";
+
+	child_reply(0, body, sizeof(body) - 1);
+}
+
+/* A header announcing more than any document may hold. */
+static void fault_huge(void)
+{
+	struct rep_header h = { .magic = REP_MAGIC, .len = G_MAXUINT64 };
+
+	write_full(CHILD_FD, &h, sizeof(h));
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
 } faults[] = {
+	{ "baddoc", fault_baddoc },
 	{ "crash", fault_crash },
 	{ "exit", fault_exit },
 	{ "garbage", fault_garbage },
 	{ "hang", fault_hang },
+	{ "huge", fault_huge },
 	{ "oom", fault_oom },
 	{ "spin", fault_spin },
 };

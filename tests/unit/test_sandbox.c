@@ -306,6 +306,26 @@ static void test_fault_exit(void)
 	check_fault(&f, caps_default());
 }
 
+static void test_fault_baddoc(void)
+{
+	static const struct fault f = {
+		"SCREENER-FAULT:baddoc", SE_PROTOCOL,
+		"malformed document encoding (truncated)"
+	};
+
+	check_fault(&f, caps_default());
+}
+
+static void test_fault_huge(void)
+{
+	static const struct fault f = {
+		"SCREENER-FAULT:huge", SE_PROTOCOL,
+		"extractor sent a malformed reply (too large)"
+	};
+
+	check_fault(&f, caps_default());
+}
+
 /* Faults and good documents mixed in one batch, one sandbox. */
 static void test_mixed_batch(void)
 {
@@ -378,6 +398,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/sandbox/fault/oom", test_fault_oom);
 	g_test_add_func("/sandbox/fault/garbage", test_fault_garbage);
 	g_test_add_func("/sandbox/fault/exit", test_fault_exit);
+	g_test_add_func("/sandbox/fault/baddoc", test_fault_baddoc);
+	g_test_add_func("/sandbox/fault/huge", test_fault_huge);
 	g_test_add_func("/sandbox/mixed_batch", test_mixed_batch);
 	g_test_add_func("/sandbox/replaced_after_quota",
 			test_replaced_after_quota);
