@@ -21,6 +21,7 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
+	{ "lint", cmd_lint, "check a rule set and run its examples" },
 };
 
 const char cli_exit_codes[] =
