@@ -21,7 +21,8 @@
  * Child limits, set once at start: PR_SET_PDEATHSIG(SIGKILL) (then a
  * check that PPID is still the parent, in case it died first),
  * PR_SET_NO_NEW_PRIVS, a network namespace of its own when the kernel
- * lets us (EPERM is ignored: the child opens no sockets anyway),
+ * lets us (with CAP_SYS_ADMIN, else inside a new user namespace; EPERM
+ * from both is ignored: the child opens no sockets anyway),
  * RLIMIT_CORE 0, RLIMIT_FSIZE 0 (no file can be written), RLIMIT_NOFILE
  * 16, RLIMIT_AS = MEM (skipped under ASan, whose shadow memory cannot run
  * under it).
@@ -61,6 +62,8 @@
  *   exit without replying        SE_CRASH    "extractor exited
  *                                             unexpectedly (status N)"
  *   bad or oversized reply       SE_PROTOCOL
+ * A healthy child being replaced (quota, CPU budget, sandbox_free) gets
+ * EOF on its socket and half a second to exit before SIGKILL.
  *
  * Test builds (-DSCREENER_FAULTS) have a fault hook in the child: a
  * document beginning "SCREENER-FAULT:" + hang, spin, oom, crash, garbage,
