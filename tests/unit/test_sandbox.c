@@ -353,6 +353,35 @@ static void test_mixed_batch(void)
 	sandbox_free(sb);
 }
 
+/* Two workers, each with its own sandbox, started from their own
+ * threads: posix_spawn from a threaded parent, documents interleaved. */
+static gpointer worker(gpointer data)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	guint ok = 0;
+	int i;
+
+	for (i = 0; i < 50; i++) {
+		g_autoptr(GError) err = NULL;
+		g_autoptr(doc) d = run(sb, i == 25 ? "SCREENER-FAULT:crash" :
+					good, &err);
+
+		ok += d != NULL;
+	}
+	sandbox_free(sb);
+	return GUINT_TO_POINTER(ok);
+}
+
+static void test_threads(void)
+{
+	GThread *a = g_thread_new("a", worker, NULL);
+	GThread *b = g_thread_new("b", worker, NULL);
+
+	g_assert_cmpuint(GPOINTER_TO_UINT(g_thread_join(a)), ==, 49);
+	g_assert_cmpuint(GPOINTER_TO_UINT(g_thread_join(b)), ==, 49);
+}
+
 /* A child is replaced after its quota of documents, so what a parser
  * leaks stays bounded. */
 static void test_replaced_after_quota(void)
@@ -401,6 +430,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/sandbox/fault/baddoc", test_fault_baddoc);
 	g_test_add_func("/sandbox/fault/huge", test_fault_huge);
 	g_test_add_func("/sandbox/mixed_batch", test_mixed_batch);
+	g_test_add_func("/sandbox/threads", test_threads);
 	g_test_add_func("/sandbox/replaced_after_quota",
 			test_replaced_after_quota);
 	return g_test_run();
