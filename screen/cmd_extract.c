@@ -5,12 +5,16 @@
  * Owns the command's options and output formats.  Reads each file with
  * input_read() and extracts it in one sandbox reused for every file; never
  * parses a document in this process and never touches the database.
+ * --facts computes facts here, from the normalised text (our own code,
+ * as in a run), with no rule set: no allow-list, no certification or
+ * title lists.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "escape.h"
+#include "facts.h"
 #include "input.h"
 #include "sandbox.h"
 
@@ -79,7 +83,8 @@ static void json_glyphs(GString *out, const struct doc *d)
 	g_string_append(out, "]");
 }
 
-static void print_json(const char *name, const struct doc *d)
+static void print_json(const char *name, const struct doc *d,
+		       const struct facts *f)
 {
 	g_autoptr(GString) out = g_string_new("{\"name\":");
 	g_autofree char *shown = escape_name(name);
@@ -109,23 +114,50 @@ static void print_json(const char *name, const struct doc *d)
 	json_blocks(out, d);
 	g_string_append_c(out, ',');
 	json_glyphs(out, d);
+	if (f) {
+		g_string_append(out, ",\"facts\":");
+		facts_print(f, d, out, true);
+		while (out->len && out->str[out->len - 1] == '\n')
+			g_string_truncate(out, out->len - 1);
+	}
 	g_string_append(out, "}\n");
 	fwrite(out->str, 1, out->len, stdout);
 }
 
-static void print_text(const char *name, const struct doc *d, bool header,
-		       bool first)
+static void print_text(const char *name, const struct doc *d,
+		       const struct facts *f, bool header, bool first)
 {
 	const GString *text = doc_shown_text(d);
+	g_autoptr(GString) shown = g_string_sized_new(text->len + 1);
 
 	if (header) {
-		g_autofree char *shown = escape_name(name);
+		g_autofree char *name_shown = escape_name(name);
 
-		printf("%s==> %s <==\n", first ? "" : "\n", shown);
+		printf("%s==> %s <==\n", first ? "" : "\n", name_shown);
 	}
-	fwrite(text->str, 1, text->len, stdout);
-	if (text->len && text->str[text->len - 1] != '\n')
-		putchar('\n');
+	if (f) {
+		g_autoptr(GString) facts = g_string_new(NULL);
+
+		facts_print(f, d, facts, false);
+		escape_text(shown, facts->str, facts->len);
+	} else {
+		/* Normalised text holds no control character; --raw
+		 * text may. */
+		escape_text(shown, text->str, text->len);
+	}
+	if (shown->len && shown->str[shown->len - 1] != '\n')
+		g_string_append_c(shown, '\n');
+	fwrite(shown->str, 1, shown->len, stdout);
+}
+
+static bool as_of_valid(const char *s)
+{
+	unsigned y, m, d;
+	char end;
+
+	return strlen(s) == 10 &&
+	       sscanf(s, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3 &&
+	       g_date_valid_dmy(d, m, y);
 }
 
 static bool extract_one(struct sandbox *sb, const char *path,
@@ -148,13 +180,21 @@ static bool extract_one(struct sandbox *sb, const char *path,
 int cmd_extract(int argc, char **argv)
 {
 	struct caps caps = caps_default();
-	gboolean json = FALSE, raw = FALSE;
+	gboolean json = FALSE, raw = FALSE, facts = FALSE;
 	gint wall = caps.wall_seconds;
+	g_autofree char *as_of = NULL;
+	struct facts_config fc = { 0 };
 	GOptionEntry entries[] = {
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
 		  "one JSON object per file: text, blocks, glyphs", NULL },
 		{ "raw", 0, 0, G_OPTION_ARG_NONE, &raw,
 		  "the text as extracted, before normalisation", NULL },
+		{ "facts", 0, 0, G_OPTION_ARG_NONE, &facts,
+		  "the facts computed from the text, with their evidence",
+		  NULL },
+		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+		  "what 'present' means in dates without a document date "
+		  "(default today)", "YYYY-MM-DD" },
 		{ "wall-seconds", 0, 0, G_OPTION_ARG_INT, &wall,
 		  "wall-clock limit per file (default 30)", "N" },
 		{ NULL },
@@ -177,12 +217,28 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	caps.wall_seconds = wall;
+	if (facts && raw) {
+		fprintf(stderr, "%s: --facts reads normalised text, not "
+			"--raw\n(try --help)\n", g_get_prgname());
+		return EXIT_USAGE;
+	}
+	if (!as_of) {
+		g_autoptr(GDateTime) now = g_date_time_new_now_local();
+
+		as_of = g_date_time_format(now, "%Y-%m-%d");
+	} else if (!as_of_valid(as_of)) {
+		fprintf(stderr, "%s: --as-of wants YYYY-MM-DD\n(try --help)\n",
+			g_get_prgname());
+		return EXIT_USAGE;
+	}
+	fc.as_of = as_of;
 	/* Not the link's target: that may have been replaced or deleted
 	 * (a rebuild during a run) while this very binary still runs. */
 	sb = sandbox_new("/proc/self/exe", &caps);
 	for (i = 1; i < argc; i++) {
 		g_autoptr(GError) err = NULL;
 		g_autoptr(doc) d = NULL;
+		struct facts *f = NULL;
 
 		if (!extract_one(sb, argv[i], &caps, raw, &err, &d)) {
 			g_autofree char *shown = escape_name(argv[i]);
@@ -193,10 +249,13 @@ int cmd_extract(int argc, char **argv)
 			failed = true;
 			continue;
 		}
+		if (facts)
+			f = facts_compute(d, &fc);
 		if (json)
-			print_json(argv[i], d);
+			print_json(argv[i], d, f);
 		else
-			print_text(argv[i], d, argc > 2, first);
+			print_text(argv[i], d, f, argc > 2, first);
+		facts_free(f);
 		first = false;
 	}
 	sandbox_free(sb);

@@ -356,6 +356,7 @@ struct doc *doc_decode(const guint8 *buf, gsize len, GError **err)
 		goto bad;
 
 	d = doc_new(format, text_cap);
+	d->text_cap = text_cap;	/* as stored, even 0: decoding is exact */
 	d->pages = pages;
 	d->truncated = flags & FLAG_TRUNCATED;
 	if (flags & FLAG_DATE) {

@@ -87,6 +87,23 @@ char *escape_name(const char *s)
 	return g_string_free(out, FALSE);
 }
 
+void escape_text(GString *out, const char *s, gssize len)
+{
+	gsize left = length(s, len), n;
+
+	while (left > 0) {
+		gunichar c = next_char(s, left, &n);
+
+		if (c == (gunichar)-1 || (c < 0x20 && c != '\n' && c != '\t') ||
+		    (c >= 0x7F && c <= 0x9F))
+			g_string_append(out, "\xef\xbf\xbd");
+		else
+			g_string_append_len(out, s, n);
+		s += n;
+		left -= n;
+	}
+}
+
 void escape_json(GString *out, const char *s, gssize len)
 {
 	static const char short_forms[][2] = {

@@ -20,6 +20,11 @@ void escape_name_append(GString *out, const char *s, gssize len);
 /* The same as a new string; caller frees with g_free(). */
 char *escape_name(const char *s);
 
+/* Document text for a terminal: lines and tabs kept, every other
+ * control character (C0, DEL, C1: ESC sequences) and invalid UTF-8
+ * byte replaced by U+FFFD, so printed text cannot drive the terminal. */
+void escape_text(GString *out, const char *s, gssize len);
+
 /* A JSON string with its quotes.  Invalid UTF-8 bytes become U+FFFD. */
 void escape_json(GString *out, const char *s, gssize len);
 

@@ -21,7 +21,8 @@
  * Child limits, set once at start: PR_SET_PDEATHSIG(SIGKILL) (then a
  * check that PPID is still the parent, in case it died first),
  * PR_SET_NO_NEW_PRIVS, a network namespace of its own when the kernel
- * lets us (EPERM is ignored: the child opens no sockets anyway),
+ * lets us (with CAP_SYS_ADMIN, else inside a new user namespace; EPERM
+ * from both is ignored: the child opens no sockets anyway),
  * RLIMIT_CORE 0, RLIMIT_FSIZE 0 (no file can be written), RLIMIT_NOFILE
  * 16, RLIMIT_AS = MEM (skipped under ASan, whose shadow memory cannot run
  * under it).
@@ -61,11 +62,14 @@
  *   exit without replying        SE_CRASH    "extractor exited
  *                                             unexpectedly (status N)"
  *   bad or oversized reply       SE_PROTOCOL
+ * A healthy child being replaced (quota, CPU budget, sandbox_free) gets
+ * EOF on its socket and half a second to exit before SIGKILL.
  *
  * Test builds (-DSCREENER_FAULTS) have a fault hook in the child: a
- * document beginning "SCREENER-FAULT:" + hang, spin, oom, crash, garbage
- * or exit makes the child misbehave that way, so a batch can mix faulty
- * and good files.
+ * document beginning "SCREENER-FAULT:" + hang, spin, oom, crash, garbage,
+ * exit, baddoc (a bad document encoding) or huge (a reply over the cap)
+ * makes the child misbehave that way, so a batch can mix faulty and good
+ * files.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -499,6 +503,14 @@ struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 	guint64 cap = reply_cap(&sb->caps), want = 0;
 	gint64 deadline;
 
+	/* input_read() checked this already; the child refuses it too. */
+	if (sb->caps.file_bytes && len > sb->caps.file_bytes) {
+		g_set_error(err, SCREENER_ERROR, SE_TOO_LARGE,
+			    "file too large (%" G_GSIZE_FORMAT " bytes, limit %"
+			    G_GUINT64_FORMAT " bytes)", len,
+			    sb->caps.file_bytes);
+		return NULL;
+	}
 	if (sb->pid && (sb->documents >= MAX_DOCUMENTS ||
 			sb->cpu_ms / 1000 + 1 + sb->caps.cpu_seconds >
 				cpu_budget(&sb->caps)))
@@ -764,14 +776,32 @@ static void fault_exit(void)
 	_exit(0);
 }
 
+/* A well-formed reply whose document is not. */
+static void fault_baddoc(void)
+{
+	static const char body[] = "SDOC\1\4\0\0";
+
+	child_reply(0, body, sizeof(body) - 1);
+}
+
+/* A header announcing more than any document may hold. */
+static void fault_huge(void)
+{
+	struct rep_header h = { .magic = REP_MAGIC, .len = G_MAXUINT64 };
+
+	write_full(CHILD_FD, &h, sizeof(h));
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
 } faults[] = {
+	{ "baddoc", fault_baddoc },
 	{ "crash", fault_crash },
 	{ "exit", fault_exit },
 	{ "garbage", fault_garbage },
 	{ "hang", fault_hang },
+	{ "huge", fault_huge },
 	{ "oom", fault_oom },
 	{ "spin", fault_spin },
 };

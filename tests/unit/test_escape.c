@@ -84,6 +84,20 @@ static void test_name_property(void)
 	g_rand_free(rng);
 }
 
+static void test_text(void)
+{
+	g_autoptr(GString) out = g_string_new(NULL);
+
+	escape_text(out, "line\n\tcaf\xc3\xa9 \x1b[2J\x07\x7f\xc2\x9b" "bad\xff\n",
+		    -1);
+	g_assert_cmpstr(out->str, ==,
+			"line\n\tcaf\xc3\xa9 \xef\xbf\xbd[2J\xef\xbf\xbd"
+			"\xef\xbf\xbd\xef\xbf\xbd" "bad\xef\xbf\xbd\n");
+	g_string_truncate(out, 0);
+	escape_text(out, "a\0b", 3);
+	g_assert_cmpstr(out->str, ==, "a\xef\xbf\xbd" "b");
+}
+
 /* A strict reader of the JSON strings escape_json writes. */
 static GString *json_read(const char *s)
 {
@@ -350,6 +364,7 @@ int main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/escape/name", test_name);
 	g_test_add_func("/escape/name_property", test_name_property);
+	g_test_add_func("/escape/text", test_text);
 	g_test_add_func("/escape/json", test_json);
 	g_test_add_func("/escape/json_property", test_json_property);
 	g_test_add_func("/escape/csv", test_csv);

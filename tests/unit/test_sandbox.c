@@ -118,6 +118,21 @@ static void test_large(void)
 	sandbox_free(sb);
 }
 
+/* Bytes over the file cap never reach a child. */
+static void test_too_large(void)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb;
+	g_autoptr(GError) err = NULL;
+
+	caps.file_bytes = 8;
+	sb = sandbox_new(screener, &caps);
+	g_assert_null(run(sb, good, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_TOO_LARGE);
+	g_assert_cmpint(sandbox_pid(sb), ==, 0);
+	sandbox_free(sb);
+}
+
 /* The limits the child runs under, read from the kernel. */
 static void test_child_limits(void)
 {
@@ -291,6 +306,26 @@ static void test_fault_exit(void)
 	check_fault(&f, caps_default());
 }
 
+static void test_fault_baddoc(void)
+{
+	static const struct fault f = {
+		"SCREENER-FAULT:baddoc", SE_PROTOCOL,
+		"malformed document encoding (truncated)"
+	};
+
+	check_fault(&f, caps_default());
+}
+
+static void test_fault_huge(void)
+{
+	static const struct fault f = {
+		"SCREENER-FAULT:huge", SE_PROTOCOL,
+		"extractor sent a malformed reply (too large)"
+	};
+
+	check_fault(&f, caps_default());
+}
+
 /* Faults and good documents mixed in one batch, one sandbox. */
 static void test_mixed_batch(void)
 {
@@ -316,6 +351,35 @@ static void test_mixed_batch(void)
 	g_assert_cmpuint(ok, ==, 4);
 	g_assert_cmpuint(failed, ==, 3);
 	sandbox_free(sb);
+}
+
+/* Two workers, each with its own sandbox, started from their own
+ * threads: posix_spawn from a threaded parent, documents interleaved. */
+static gpointer worker(gpointer data)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	guint ok = 0;
+	int i;
+
+	for (i = 0; i < 50; i++) {
+		g_autoptr(GError) err = NULL;
+		g_autoptr(doc) d = run(sb, i == 25 ? "SCREENER-FAULT:crash" :
+					good, &err);
+
+		ok += d != NULL;
+	}
+	sandbox_free(sb);
+	return GUINT_TO_POINTER(ok);
+}
+
+static void test_threads(void)
+{
+	GThread *a = g_thread_new("a", worker, NULL);
+	GThread *b = g_thread_new("b", worker, NULL);
+
+	g_assert_cmpuint(GPOINTER_TO_UINT(g_thread_join(a)), ==, 49);
+	g_assert_cmpuint(GPOINTER_TO_UINT(g_thread_join(b)), ==, 49);
 }
 
 /* A child is replaced after its quota of documents, so what a parser
@@ -354,6 +418,7 @@ int main(int argc, char **argv)
 			test_same_as_in_process);
 	g_test_add_func("/sandbox/child_error", test_child_error);
 	g_test_add_func("/sandbox/large", test_large);
+	g_test_add_func("/sandbox/too_large", test_too_large);
 	g_test_add_func("/sandbox/child_limits", test_child_limits);
 	g_test_add_func("/sandbox/no_fd_leak", test_no_fd_leak);
 	g_test_add_func("/sandbox/fault/crash", test_fault_crash);
@@ -362,7 +427,10 @@ int main(int argc, char **argv)
 	g_test_add_func("/sandbox/fault/oom", test_fault_oom);
 	g_test_add_func("/sandbox/fault/garbage", test_fault_garbage);
 	g_test_add_func("/sandbox/fault/exit", test_fault_exit);
+	g_test_add_func("/sandbox/fault/baddoc", test_fault_baddoc);
+	g_test_add_func("/sandbox/fault/huge", test_fault_huge);
 	g_test_add_func("/sandbox/mixed_batch", test_mixed_batch);
+	g_test_add_func("/sandbox/threads", test_threads);
 	g_test_add_func("/sandbox/replaced_after_quota",
 			test_replaced_after_quota);
 	return g_test_run();
