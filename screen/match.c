@@ -9,6 +9,7 @@
  * Safe to call from several threads at once: all it writes is its own.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -39,9 +40,38 @@ struct scan {
 	pcre2_match_data *md;
 	const char *text;
 	gsize len;
-	GArray *words;		/* uint32_t word starts, built on demand */
+	/* the document's words, built on demand, once per document */
+	GArray *words;		/* struct word, in text order */
+	GArray *by_name;	/* struct word, sorted by lowercase text */
+	char *lower;		/* text with ASCII letters lowercased */
+	GArray *cands;		/* uint32_t scratch: where to try a pattern */
 	GArray *near;		/* struct hit scratch: the near hits */
 	GError *err;
+};
+
+struct word {
+	uint32_t start, end;
+	uint64_t key;		/* first 8 lowercase bytes, big-endian */
+};
+
+/* The first (up to 8) bytes of s as a number that sorts like them. */
+static uint64_t prefix_key(const char *s, gsize n)
+{
+	uint64_t k = 0;
+	gsize i;
+
+	for (i = 0; i < 8; i++)
+		k = k << 8 | (i < n ? (unsigned char)s[i] : 0);
+	return k;
+}
+
+/* Where a pattern is tried: everywhere from "from", or (keywords) only
+ * at the candidates, in order. */
+struct cursor {
+	const struct rule_pattern *pat;
+	gsize from;		/* full scan: next offset */
+	guint next;		/* anchored: next candidate */
+	GArray *cands;
 };
 
 static bool role_fits(enum rule_role want, enum doc_role have)
@@ -54,39 +84,95 @@ static bool role_fits(enum rule_role want, enum doc_role have)
 	return false;
 }
 
-static bool word_byte(unsigned char c)
+static bool word_char(const char *t, gsize len, gsize i, gsize *step)
 {
-	return g_ascii_isalnum(c) || c == '_' || c >= 0x80;
+	unsigned char c = t[i];
+	gunichar u;
+
+	if (c < 0x80) {
+		*step = 1;
+		return g_ascii_isalnum(c) || c == '_';
+	}
+	u = g_utf8_get_char_validated(t + i, len - i);
+	if (u == (gunichar)-1 || u == (gunichar)-2) {
+		*step = 1;
+		return false;
+	}
+	*step = g_utf8_next_char(t + i) - (t + i);
+	return g_unichar_isalnum(u);
 }
 
+static int word_cmp(const void *pa, const void *pb)
+{
+	const struct word *a = pa, *b = pb;
+
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* Words as \w runs (Unicode letters, digits, underscore), the same
+ * boundaries the patterns' (?<!\w) and (?!\w) see. */
 static void build_words(struct scan *sc)
 {
-	gsize i;
+	gsize i = 0, step;
+	bool in = false;
+	struct word w = { 0, 0, 0 };
 
 	if (sc->words)
 		return;
-	sc->words = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	for (i = 0; i < sc->len; i++) {
-		if (word_byte(sc->text[i]) &&
-		    (i == 0 || !word_byte(sc->text[i - 1]))) {
-			uint32_t w = (uint32_t)i;
+	sc->words = g_array_new(FALSE, FALSE, sizeof(struct word));
+	while (i < sc->len) {
+		bool wc = word_char(sc->text, sc->len, i, &step);
 
+		if (wc && !in)
+			w.start = (uint32_t)i;
+		if (!wc && in) {
+			w.end = (uint32_t)i;
 			g_array_append_val(sc->words, w);
 		}
+		in = wc;
+		i += step;
 	}
+	if (in) {
+		w.end = (uint32_t)sc->len;
+		g_array_append_val(sc->words, w);
+	}
+	sc->lower = g_ascii_strdown(sc->text, sc->len);
+	for (i = 0; i < sc->words->len; i++) {
+		struct word *x = &g_array_index(sc->words, struct word, i);
+
+		x->key = prefix_key(sc->lower + x->start, x->end - x->start);
+	}
+	/* sorted by the first 8 bytes only: words sharing an anchor's
+	 * first 8 bytes are contiguous, and memcmp sorts out the rest */
+	sc->by_name = g_array_sized_new(FALSE, FALSE, sizeof(struct word),
+					sc->words->len);
+	g_array_append_vals(sc->by_name, sc->words->data, sc->words->len);
+	qsort(sc->by_name->data, sc->by_name->len, sizeof(struct word),
+	      word_cmp);
+}
+
+static void drop_words(struct scan *sc)
+{
+	if (sc->words)
+		g_array_unref(sc->words);
+	if (sc->by_name)
+		g_array_unref(sc->by_name);
+	g_free(sc->lower);
+	sc->words = sc->by_name = NULL;
+	sc->lower = NULL;
 }
 
 /* Index of the word holding byte off (the last word starting at or
  * before it). */
 static long word_index(const struct scan *sc, uint32_t off)
 {
-	const uint32_t *w = (const uint32_t *)sc->words->data;
+	const struct word *w = (const struct word *)sc->words->data;
 	long lo = 0, hi = (long)sc->words->len;
 
 	while (lo < hi) {
 		long mid = (lo + hi) / 2;
 
-		if (w[mid] <= off)
+		if (w[mid].start <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -94,38 +180,124 @@ static long word_index(const struct scan *sc, uint32_t off)
 	return lo - 1;
 }
 
-/* Next match of pat in the text from *from; false at the end or on an
- * error (sc->err set).  Empty matches are stepped over. */
-static bool next_match(struct scan *sc, const struct rule_pattern *pat,
-		       const char *rule_id, gsize *from, uint32_t *s,
-		       uint32_t *e)
+static int u32_cmp(gconstpointer a, gconstpointer b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The starts of the words that begin with one of the pattern's anchors,
+ * sorted, each once. */
+static void find_candidates(struct scan *sc, const struct rule_pattern *pat,
+			    GArray *out)
+{
+	const struct word *w = (const struct word *)sc->by_name->data;
+	guint n = sc->by_name->len, a, k, j;
+
+	g_array_set_size(out, 0);
+	for (a = 0; a < pat->anchors->len; a++) {
+		const char *anc = pat->anchors->pdata[a];
+		uint32_t alen = strlen(anc);
+		uint64_t akey = prefix_key(anc, alen);
+		uint64_t mask = alen >= 8 ? ~(uint64_t)0 :
+				~(~(uint64_t)0 >> (8 * alen));
+		guint lo = 0, hi = n;
+
+		while (lo < hi) {	/* first word >= anchor */
+			guint mid = (lo + hi) / 2;
+
+			if (w[mid].key < akey)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k < n && (w[k].key & mask) == akey; k++) {
+			if (alen > 8 && (w[k].end - w[k].start < alen ||
+					 memcmp(sc->lower + w[k].start, anc,
+						alen) != 0))
+				continue;
+			g_array_append_val(out, w[k].start);
+		}
+	}
+	g_array_sort(out, u32_cmp);
+	for (j = 0, k = 0; k < out->len; k++)
+		if (j == 0 || g_array_index(out, uint32_t, k) !=
+			      g_array_index(out, uint32_t, j - 1))
+			g_array_index(out, uint32_t, j++) =
+				g_array_index(out, uint32_t, k);
+	g_array_set_size(out, j);
+}
+
+static void cursor_init(struct scan *sc, struct cursor *cur,
+			const struct rule_pattern *pat, GArray *cands)
+{
+	cur->pat = pat;
+	cur->from = 0;
+	cur->next = 0;
+	cur->cands = NULL;
+	if (pat->anchors) {
+		build_words(sc);
+		find_candidates(sc, pat, cands);
+		cur->cands = cands;
+	}
+}
+
+static void limit_error(struct scan *sc, const char *rule_id, int rc)
+{
+	PCRE2_UCHAR msg[200];
+
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		g_set_error(&sc->err, SCREENER_ERROR, SE_RULE_LIMIT,
+			    "rule %s hit the match limit", rule_id);
+		return;
+	}
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	g_set_error(&sc->err, SCREENER_ERROR, SE_FAILED, "rule %s failed: %s",
+		    rule_id, (char *)msg);
+}
+
+/* Next match of the cursor's pattern; false at the end or on an error
+ * (sc->err set).  Matches do not overlap; empty ones are stepped over. */
+static bool next_match(struct scan *sc, struct cursor *cur,
+		       const char *rule_id, uint32_t *s, uint32_t *e)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+	pcre2_match_context *mctx = ruleset_match_context(sc->rs);
 
-	while (*from <= sc->len) {
-		int rc = pcre2_match(pat->code, (PCRE2_SPTR)sc->text, sc->len,
-				     *from, 0, sc->md,
-				     ruleset_match_context(sc->rs));
+	while (cur->cands) {
+		uint32_t at;
+		int rc;
+
+		if (cur->next >= cur->cands->len)
+			return false;
+		at = g_array_index(cur->cands, uint32_t, cur->next++);
+		if (at < cur->from)
+			continue;
+		rc = pcre2_match(cur->pat->code, (PCRE2_SPTR)sc->text, sc->len,
+				 at, 0, sc->md, mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (rc < 0) {
+			limit_error(sc, rule_id, rc);
+			return false;
+		}
+		if (ov[1] <= ov[0])
+			continue;
+		*s = (uint32_t)ov[0];
+		*e = (uint32_t)ov[1];
+		cur->from = ov[1];
+		return true;
+	}
+	while (cur->from <= sc->len) {
+		int rc = pcre2_match(cur->pat->code, (PCRE2_SPTR)sc->text,
+				     sc->len, cur->from, 0, sc->md, mctx);
 
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return false;
 		if (rc < 0) {
-			PCRE2_UCHAR msg[200];
-
-			if (rc == PCRE2_ERROR_MATCHLIMIT ||
-			    rc == PCRE2_ERROR_DEPTHLIMIT ||
-			    rc == PCRE2_ERROR_HEAPLIMIT ||
-			    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-				g_set_error(&sc->err, SCREENER_ERROR,
-					    SE_RULE_LIMIT,
-					    "rule %s hit the match limit",
-					    rule_id);
-			} else {
-				pcre2_get_error_message(rc, msg, sizeof(msg));
-				g_set_error(&sc->err, SCREENER_ERROR,
-					    SE_FAILED, "rule %s failed: %s",
-					    rule_id, (char *)msg);
-			}
+			limit_error(sc, rule_id, rc);
 			return false;
 		}
 		if (ov[1] <= ov[0]) {
@@ -135,12 +307,12 @@ static bool next_match(struct scan *sc, const struct rule_pattern *pat,
 			while (n < sc->len && ((unsigned char)sc->text[n] &
 					       0xC0) == 0x80)
 				n++;
-			*from = n;
+			cur->from = n;
 			continue;
 		}
 		*s = (uint32_t)ov[0];
 		*e = (uint32_t)ov[1];
-		*from = ov[1];
+		cur->from = ov[1];
 		return true;
 	}
 	return false;
@@ -177,6 +349,30 @@ static bool cue_before(struct scan *sc, const struct rule_pattern *cue,
 	rc = pcre2_match(cue->code, (PCRE2_SPTR)sc->text, off, from, 0,
 			 sc->md, ruleset_match_context(sc->rs));
 	return rc >= 0;
+}
+
+/* Whether a word that starts a cue stands in the few words before off,
+ * in its clause: most hits have none, and skip the cue patterns. */
+static bool cue_word_before(struct scan *sc, uint32_t off)
+{
+	gsize from = clause_start(sc->text, off);
+	const struct word *w;
+	long k;
+	int steps;
+
+	build_words(sc);
+	w = (const struct word *)sc->words->data;
+	k = word_index(sc, off);
+	if (k >= 0 && w[k].start >= off)
+		k--;
+	for (steps = 0; k >= 0 && steps < 8; k--, steps++) {
+		if (w[k].start < from)
+			break;
+		if (ruleset_cue_word(sc->rs, sc->lower + w[k].start,
+				     w[k].end - w[k].start))
+			return true;
+	}
+	return false;
 }
 
 /* The factor the rule's scope gives a hit at off: 1 without facts or
@@ -220,14 +416,15 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 		      guint di, const struct facts *f, bool use_scope,
 		      GArray *hits)
 {
-	gsize from = 0;
+	struct cursor cur;
 	uint32_t s, e;
 	guint n = 0;
 
 	if (r->near) {
 		g_array_set_size(sc->near, 0);
+		cursor_init(sc, &cur, r->near, sc->cands);
 		while (sc->near->len < 4096 &&
-		       next_match(sc, r->near, r->id, &from, &s, &e)) {
+		       next_match(sc, &cur, r->id, &s, &e)) {
 			struct hit h = { .start = s, .end = e };
 
 			g_array_append_val(sc->near, h);
@@ -237,10 +434,10 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 		if (!sc->near->len)
 			return true;
 		build_words(sc);
-		from = 0;
 	}
+	cursor_init(sc, &cur, r->pattern, sc->cands);
 	while (n < HITS_PER_RULE_DOC &&
-	       next_match(sc, r->pattern, r->id, &from, &s, &e)) {
+	       next_match(sc, &cur, r->id, &s, &e)) {
 		struct hit h = { 0 };
 		double factor = use_scope ? scope_factor(r, f, s) : 1;
 
@@ -276,7 +473,9 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 			s = us;
 			e = ue;
 		}
-		if (cue_before(sc, ruleset_negation(sc->rs), s))
+		if (!cue_word_before(sc, s))
+			;
+		else if (cue_before(sc, ruleset_negation(sc->rs), s))
 			factor *= r->negated;
 		else if (cue_before(sc, ruleset_hedge(sc->rs), s))
 			factor *= r->hedged;
@@ -437,7 +636,7 @@ struct match_result *match_applicant(const struct ruleset *rs,
 {
 	struct match_result *res = g_new0(struct match_result, 1);
 	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
-	struct scan sc = { rs, NULL, NULL, 0, NULL, NULL, NULL };
+	struct scan sc = { .rs = rs };
 	guint i, j, nr = ruleset_n_rules(rs);
 
 	res->evidence = g_array_new(FALSE, FALSE, sizeof(struct evidence));
@@ -446,6 +645,7 @@ struct match_result *match_applicant(const struct ruleset *rs,
 	res->errors = g_ptr_array_new_with_free_func(g_free);
 	sc.md = pcre2_match_data_create(1, NULL);
 	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	sc.cands = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 
 	for (j = 0; j < nr; j++) {
 		const struct rule *r = ruleset_rule(rs, j);
@@ -473,13 +673,12 @@ struct match_result *match_applicant(const struct ruleset *rs,
 				g_array_set_size(hits, mark);
 			}
 		}
-		if (sc.words)
-			g_array_unref(sc.words);
-		sc.words = NULL;
+		drop_words(&sc);
 	}
 	accept_hits(rs, hits, res);
 	pcre2_match_data_free(sc.md);
 	g_array_unref(sc.near);
+	g_array_unref(sc.cands);
 	return res;
 }
 
@@ -498,17 +697,18 @@ int match_rule_text(const struct ruleset *rs, guint rule, const char *text,
 {
 	const struct rule *r = ruleset_rule(rs, rule);
 	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
-	struct scan sc = { rs, NULL, text, len, NULL, NULL, NULL };
+	struct scan sc = { .rs = rs, .text = text, .len = len };
 	bool ok;
 
 	g_return_val_if_fail(r && r->kind != RULE_FACT, -1);
 	sc.md = pcre2_match_data_create(1, NULL);
 	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	sc.cands = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	ok = scan_rule(&sc, r, rule, 0, NULL, false, hits);
 	pcre2_match_data_free(sc.md);
 	g_array_unref(sc.near);
-	if (sc.words)
-		g_array_unref(sc.words);
+	g_array_unref(sc.cands);
+	drop_words(&sc);
 	if (!ok) {
 		g_propagate_error(err, sc.err);
 		return -1;

@@ -40,6 +40,7 @@ struct ruleset {
 	struct facts_config fc;
 	pcre2_match_context *mctx;
 	struct rule_pattern *negation, *hedge;
+	GHashTable *cue_words;	/* first words of the cues */
 };
 
 /* Sections a scope may name: facts.h's "section:NAME" spans. */
@@ -175,6 +176,8 @@ static void pattern_free(struct rule_pattern *pat)
 	if (!pat)
 		return;
 	pcre2_code_free(pat->code);
+	if (pat->anchors)
+		g_ptr_array_unref(pat->anchors);
 	g_free(pat);
 }
 
@@ -238,6 +241,8 @@ void ruleset_free(struct ruleset *rs)
 	pcre2_match_context_free(rs->mctx);
 	pattern_free(rs->negation);
 	pattern_free(rs->hedge);
+	if (rs->cue_words)
+		g_hash_table_unref(rs->cue_words);
 	g_free(rs);
 }
 
@@ -445,7 +450,7 @@ static int by_length_desc(gconstpointer a, gconstpointer b)
 
 /* Compile a PCRE2 pattern; on failure a message with the position. */
 static struct rule_pattern *compile(const char *re, bool caseless,
-				    char **why)
+				    bool anchored, char **why)
 {
 	struct rule_pattern *pat;
 	pcre2_code *code;
@@ -456,6 +461,9 @@ static struct rule_pattern *compile(const char *re, bool caseless,
 
 	if (caseless)
 		opts |= PCRE2_CASELESS;
+	/* anchored at compile time, so JIT serves the anchored tries */
+	if (anchored)
+		opts |= PCRE2_ANCHORED;
 	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts,
 			     &code_err, &off, NULL);
 	if (!code) {
@@ -472,6 +480,26 @@ static struct rule_pattern *compile(const char *re, bool caseless,
 	return pat;
 }
 
+/* The anchor of a term: the lowercase ASCII start of its first word,
+ * short of the letters an inflection may change (validate -> validat,
+ * query -> quer).  NULL when the term starts with anything else. */
+static char *term_anchor(const char *term, bool inflect)
+{
+	gsize i = 0, n;
+
+	while (g_ascii_isspace(term[i]))
+		i++;
+	for (n = 0; g_ascii_isalnum(term[i + n]); n++)
+		;
+	if (!n)
+		return NULL;
+	/* a whole inflected word of 3+ letters may change its last letter */
+	if (inflect && n >= 3 && !is_word_byte(term[i + n]) &&
+	    term[i + n] != '*')
+		n--;
+	return g_ascii_strdown(term + i, n);
+}
+
 /* All terms of a list as one alternation, longest first so that
  * "REST API" wins over "REST" at the same place. */
 static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
@@ -479,6 +507,9 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 {
 	g_autoptr(GString) re = g_string_new(NULL);
 	g_autoptr(GPtrArray) sorted = g_ptr_array_new();
+	g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func(g_free);
+	struct rule_pattern *pat;
+	bool all_anchored = true;
 	guint i;
 
 	for (i = 0; i < terms->len; i++)
@@ -486,17 +517,28 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 	g_ptr_array_sort(sorted, by_length_desc);
 	for (i = 0; i < sorted->len; i++) {
 		gsize mark = re->len;
+		char *anchor;
 
 		if (i)
 			g_string_append_c(re, '|');
-		if (!term_regex(sorted->pdata[i], inflect, re))
+		if (!term_regex(sorted->pdata[i], inflect, re)) {
 			g_string_truncate(re, mark);
+			continue;
+		}
+		anchor = term_anchor(sorted->pdata[i], inflect);
+		if (anchor)
+			g_ptr_array_add(anchors, anchor);
+		else
+			all_anchored = false;
 	}
 	if (!re->len) {
 		*why = g_strdup("no terms");
 		return NULL;
 	}
-	return compile(re->str, caseless, why);
+	pat = compile(re->str, caseless, all_anchored, why);
+	if (pat && all_anchored)
+		pat->anchors = g_steal_pointer(&anchors);
+	return pat;
 }
 
 /* "cue ... (at most 5 words) ... <end of subject>" */
@@ -513,7 +555,7 @@ static struct rule_pattern *compile_cues(const char *const *cues)
 		term_regex(cues[i], false, re);
 	}
 	g_string_append(re, ")(?:\\W+\\w+){0,5}\\W*\\z");
-	pat = compile(re->str, true, &why);
+	pat = compile(re->str, true, false, &why);
 	g_assert(pat);		/* built-in: a failure is our bug */
 	return pat;
 }
@@ -998,7 +1040,7 @@ static void draft_finish(struct file_state *st)
 		/* check each line alone first, for a precise message */
 		for (i = 0; i < d->regex->len && !r->pattern; i++) {
 			struct rule_pattern *one = compile(d->regex->pdata[i],
-							   true, &why);
+							   true, false, &why);
 
 			if (!one) {
 				BADAT(st, g_array_index(d->re_lines, guint, i),
@@ -1010,7 +1052,8 @@ static void draft_finish(struct file_state *st)
 		}
 		if (i == d->regex->len) {
 			g_clear_pointer(&why, g_free);
-			r->pattern = compile(re->str, d->caseless, &why);
+			r->pattern = compile(re->str, d->caseless, false,
+					     &why);
 			if (!r->pattern)
 				BADAT(st, d->re_line, "rule %s: regex: %s",
 				      r->id, why);
@@ -1377,6 +1420,14 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT_KIB);
 	rs->negation = compile_cues(negation_cues);
 	rs->hedge = compile_cues(hedge_cues);
+	rs->cue_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      NULL);
+	for (i = 0; negation_cues[i]; i++)
+		g_hash_table_add(rs->cue_words, g_strndup(negation_cues[i],
+			strcspn(negation_cues[i], " ")));
+	for (i = 0; hedge_cues[i]; i++)
+		g_hash_table_add(rs->cue_words, g_strndup(hedge_cues[i],
+			strcspn(hedge_cues[i], " ")));
 
 	rule_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_free);
@@ -1492,4 +1543,15 @@ const struct rule_pattern *ruleset_negation(const struct ruleset *rs)
 const struct rule_pattern *ruleset_hedge(const struct ruleset *rs)
 {
 	return rs->hedge;
+}
+
+bool ruleset_cue_word(const struct ruleset *rs, const char *w, gsize n)
+{
+	char buf[24];
+
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, w, n);
+	buf[n] = '\0';
+	return g_hash_table_contains(rs->cue_words, buf);
 }

@@ -12,6 +12,12 @@
 
 struct rule_pattern {
 	pcre2_code *code;
+	/* Keyword patterns: the lowercase ASCII prefix every hit's first
+	 * word starts with, one per term (char *).  The matcher tries the
+	 * pattern, anchored, only where a word of the text starts with one
+	 * of them.  NULL: scan the whole text (regexes, terms that start
+	 * with punctuation). */
+	GPtrArray *anchors;
 };
 
 /* Limits every match runs under: a rule that backtracks too much fails
@@ -22,5 +28,9 @@ pcre2_match_context *ruleset_match_context(const struct ruleset *rs);
  * hedge ("familiar with") ending at most a few words before a hit. */
 const struct rule_pattern *ruleset_negation(const struct ruleset *rs);
 const struct rule_pattern *ruleset_hedge(const struct ruleset *rs);
+
+/* Whether a lowercase word (w, n bytes) starts a negation or a hedge:
+ * a cheap test before the cue patterns run. */
+bool ruleset_cue_word(const struct ruleset *rs, const char *w, gsize n);
 
 #endif
