@@ -71,7 +71,10 @@ int main(int argc, char **argv)
 		return cmd_help(argc, argv);
 	for (i = 0; i < G_N_ELEMENTS(commands); i++) {
 		if (strcmp(argv[1], commands[i].name) == 0) {
-			g_set_prgname(g_strconcat("screener ", argv[1], NULL));
+			g_autofree char *name =
+				g_strconcat("screener ", argv[1], NULL);
+
+			g_set_prgname(name);	/* copies it */
 			return commands[i].fn(argc - 1, argv + 1);
 		}
 	}
