@@ -754,42 +754,40 @@ static void append_flat(GString *out, const char *s, gsize n)
 	}
 }
 
-char *match_snippet(const char *text, gsize len, uint32_t start,
-		    uint32_t end, const char *open, const char *close)
+void match_snippet_bounds(const char *text, gsize len, uint32_t *start,
+			  uint32_t *end, gsize *from, gsize *to, bool *cut_from,
+			  bool *cut_to)
 {
-	GString *out = g_string_new(NULL);
-	gsize a, z, i;
-	bool cut_a = false, cut_z = false;
+	gsize a, z, i, st, en;
 
-	if (start > len)
-		start = len;
-	if (end > len)
-		end = len;
-	if (end < start)
-		end = start;
-	start = char_start(text, len, start);
-	end = char_start(text, len, end);
+	st = MIN(*start, len);
+	en = MIN(*end, len);
+	if (en < st)
+		en = st;
+	st = char_start(text, len, st);
+	en = char_start(text, len, en);
+	*cut_from = *cut_to = false;
 	/* back to the sentence or line start, or a word boundary */
-	a = start;
-	for (i = start; i > 0; i--) {
+	a = st;
+	for (i = st; i > 0; i--) {
 		if (text[i - 1] == '\n' || sentence_end(text, len, i - 1)) {
 			a = i;
 			break;
 		}
-		if (start - i >= SNIPPET_SIDE) {
-			while (i < start && !g_ascii_isspace(text[i - 1]))
+		if (st - i >= SNIPPET_SIDE) {
+			while (i < st && !g_ascii_isspace(text[i - 1]))
 				i++;
 			a = i;
-			cut_a = true;
+			*cut_from = true;
 			break;
 		}
 		a = i - 1;
 	}
-	while (a < start && g_ascii_isspace(text[a]))
+	while (a < st && g_ascii_isspace(text[a]))
 		a++;
 	/* forward to the sentence end, or a word boundary */
-	z = end;
-	for (i = end; i < len; i++) {
+	z = en;
+	for (i = en; i < len; i++) {
 		if (text[i] == '\n') {
 			z = i;
 			break;
@@ -798,19 +796,31 @@ char *match_snippet(const char *text, gsize len, uint32_t start,
 			z = i + 1;
 			break;
 		}
-		if (i - end >= SNIPPET_SIDE) {
-			while (i > end && !g_ascii_isspace(text[i]))
+		if (i - en >= SNIPPET_SIDE) {
+			while (i > en && !g_ascii_isspace(text[i]))
 				i--;
 			z = i;
-			cut_z = true;
+			*cut_to = true;
 			break;
 		}
 		z = i + 1;
 	}
-	while (z > end && g_ascii_isspace(text[z - 1]))
+	while (z > en && g_ascii_isspace(text[z - 1]))
 		z--;
-	a = char_start(text, len, a);
-	z = char_start(text, len, z);
+	*from = char_start(text, len, a);
+	*to = char_start(text, len, z);
+	*start = (uint32_t)st;
+	*end = (uint32_t)en;
+}
+
+char *match_snippet(const char *text, gsize len, uint32_t start,
+		    uint32_t end, const char *open, const char *close)
+{
+	GString *out = g_string_new(NULL);
+	gsize a, z;
+	bool cut_a, cut_z;
+
+	match_snippet_bounds(text, len, &start, &end, &a, &z, &cut_a, &cut_z);
 	if (cut_a)
 		g_string_append(out, "... ");
 	append_flat(out, text + a, start - a);

@@ -1383,6 +1383,11 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	bool have_profile = false;
 
 	g_array_set_clear_func(errors, problem_clear);
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
+			    "%s: no such folder", dir);
+		return NULL;
+	}
 	d = g_dir_open(dir, 0, &derr);
 	if (!d) {
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG, "%s: %s", dir,
