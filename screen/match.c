@@ -9,7 +9,6 @@
  * Safe to call from several threads at once: all it writes is its own.
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -42,7 +41,7 @@ struct scan {
 	gsize len;
 	/* the document's words, built on demand, once per document */
 	GArray *words;		/* struct word, in text order */
-	GArray *by_name;	/* struct word, sorted by lowercase text */
+	uint32_t *heads;	/* BUCKETS first words, chained by next */
 	char *lower;		/* text with ASCII letters lowercased */
 	GArray *cands;		/* uint32_t scratch: where to try a pattern */
 	GArray *near;		/* struct hit scratch: the near hits */
@@ -51,18 +50,18 @@ struct scan {
 
 struct word {
 	uint32_t start, end;
-	uint64_t key;		/* first 8 lowercase bytes, big-endian */
+	uint32_t next;		/* next word of the same bucket, or NONE */
 };
 
-/* The first (up to 8) bytes of s as a number that sorts like them. */
-static uint64_t prefix_key(const char *s, gsize n)
-{
-	uint64_t k = 0;
-	gsize i;
+#define NONE UINT32_MAX
+#define BUCKETS 4096		/* by the first two lowercase bytes */
 
-	for (i = 0; i < 8; i++)
-		k = k << 8 | (i < n ? (unsigned char)s[i] : 0);
-	return k;
+static guint bucket_of(const char *lower, gsize n)
+{
+	unsigned a = (unsigned char)lower[0], b = n > 1 ?
+		     (unsigned char)lower[1] : 0;
+
+	return (a * 67 + b) & (BUCKETS - 1);
 }
 
 /* Where a pattern is tried: everywhere from "from", or (keywords) only
@@ -102,20 +101,13 @@ static bool word_char(const char *t, gsize len, gsize i, gsize *step)
 	return g_unichar_isalnum(u);
 }
 
-static int word_cmp(const void *pa, const void *pb)
-{
-	const struct word *a = pa, *b = pb;
-
-	return a->key < b->key ? -1 : a->key > b->key;
-}
-
 /* Words as \w runs (Unicode letters, digits, underscore), the same
  * boundaries the patterns' (?<!\w) and (?!\w) see. */
 static void build_words(struct scan *sc)
 {
 	gsize i = 0, step;
 	bool in = false;
-	struct word w = { 0, 0, 0 };
+	struct word w = { 0, 0, NONE };
 
 	if (sc->words)
 		return;
@@ -137,28 +129,26 @@ static void build_words(struct scan *sc)
 		g_array_append_val(sc->words, w);
 	}
 	sc->lower = g_ascii_strdown(sc->text, sc->len);
-	for (i = 0; i < sc->words->len; i++) {
+	sc->heads = g_new(uint32_t, BUCKETS);
+	memset(sc->heads, 0xff, BUCKETS * sizeof(uint32_t));
+	/* backwards, so that each chain runs in text order */
+	for (i = sc->words->len; i-- > 0;) {
 		struct word *x = &g_array_index(sc->words, struct word, i);
+		guint b = bucket_of(sc->lower + x->start, x->end - x->start);
 
-		x->key = prefix_key(sc->lower + x->start, x->end - x->start);
+		x->next = sc->heads[b];
+		sc->heads[b] = (uint32_t)i;
 	}
-	/* sorted by the first 8 bytes only: words sharing an anchor's
-	 * first 8 bytes are contiguous, and memcmp sorts out the rest */
-	sc->by_name = g_array_sized_new(FALSE, FALSE, sizeof(struct word),
-					sc->words->len);
-	g_array_append_vals(sc->by_name, sc->words->data, sc->words->len);
-	qsort(sc->by_name->data, sc->by_name->len, sizeof(struct word),
-	      word_cmp);
 }
 
 static void drop_words(struct scan *sc)
 {
 	if (sc->words)
 		g_array_unref(sc->words);
-	if (sc->by_name)
-		g_array_unref(sc->by_name);
+	g_free(sc->heads);
 	g_free(sc->lower);
-	sc->words = sc->by_name = NULL;
+	sc->words = NULL;
+	sc->heads = NULL;
 	sc->lower = NULL;
 }
 
@@ -180,52 +170,57 @@ static long word_index(const struct scan *sc, uint32_t off)
 	return lo - 1;
 }
 
-static int u32_cmp(gconstpointer a, gconstpointer b)
+static bool anchor_fits(const struct scan *sc, const struct word *w,
+			const struct rule_anchor *a)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint32_t wl = w->end - w->start;
 
-	return x < y ? -1 : x > y;
+	return wl >= a->len && wl - a->len <= a->extra &&
+	       memcmp(sc->lower + w->start, a->prefix, a->len) == 0;
 }
 
-/* The starts of the words that begin with one of the pattern's anchors,
- * sorted, each once. */
+/* The starts of the words that fit one of the pattern's anchors, in
+ * text order, each once. */
 static void find_candidates(struct scan *sc, const struct rule_pattern *pat,
 			    GArray *out)
 {
-	const struct word *w = (const struct word *)sc->by_name->data;
-	guint n = sc->by_name->len, a, k, j;
+	const struct word *w = (const struct word *)sc->words->data;
+	guint a, j, k;
 
 	g_array_set_size(out, 0);
 	for (a = 0; a < pat->anchors->len; a++) {
-		const char *anc = pat->anchors->pdata[a];
-		uint32_t alen = strlen(anc);
-		uint64_t akey = prefix_key(anc, alen);
-		uint64_t mask = alen >= 8 ? ~(uint64_t)0 :
-				~(~(uint64_t)0 >> (8 * alen));
-		guint lo = 0, hi = n;
+		const struct rule_anchor *an = &g_array_index(pat->anchors,
+			struct rule_anchor, a);
+		uint32_t x;
 
-		while (lo < hi) {	/* first word >= anchor */
-			guint mid = (lo + hi) / 2;
-
-			if (w[mid].key < akey)
-				lo = mid + 1;
-			else
-				hi = mid;
+		if (an->len >= 2) {
+			for (x = sc->heads[bucket_of(an->prefix, an->len)];
+			     x != NONE; x = w[x].next)
+				if (anchor_fits(sc, &w[x], an))
+					g_array_append_val(out, x);
+			continue;
 		}
-		for (k = lo; k < n && (w[k].key & mask) == akey; k++) {
-			if (alen > 8 && (w[k].end - w[k].start < alen ||
-					 memcmp(sc->lower + w[k].start, anc,
-						alen) != 0))
-				continue;
-			g_array_append_val(out, w[k].start);
-		}
+		for (x = 0; x < sc->words->len; x++)	/* "C#": rare */
+			if (anchor_fits(sc, &w[x], an))
+				g_array_append_val(out, x);
 	}
-	g_array_sort(out, u32_cmp);
-	for (j = 0, k = 0; k < out->len; k++)
-		if (j == 0 || g_array_index(out, uint32_t, k) !=
-			      g_array_index(out, uint32_t, j - 1))
-			g_array_index(out, uint32_t, j++) =
-				g_array_index(out, uint32_t, k);
+	/* word indexes: few, mostly in order already */
+	for (k = 1; k < out->len; k++) {
+		uint32_t v = g_array_index(out, uint32_t, k);
+
+		for (j = k; j > 0 && g_array_index(out, uint32_t, j - 1) > v;
+		     j--)
+			g_array_index(out, uint32_t, j) =
+				g_array_index(out, uint32_t, j - 1);
+		g_array_index(out, uint32_t, j) = v;
+	}
+	for (j = 0, k = 0; k < out->len; k++) {
+		uint32_t v = g_array_index(out, uint32_t, k);
+
+		if (j && g_array_index(out, uint32_t, j - 1) == w[v].start)
+			continue;
+		g_array_index(out, uint32_t, j++) = w[v].start;
+	}
 	g_array_set_size(out, j);
 }
 

@@ -177,7 +177,7 @@ static void pattern_free(struct rule_pattern *pat)
 		return;
 	pcre2_code_free(pat->code);
 	if (pat->anchors)
-		g_ptr_array_unref(pat->anchors);
+		g_array_unref(pat->anchors);
 	g_free(pat);
 }
 
@@ -481,23 +481,42 @@ static struct rule_pattern *compile(const char *re, bool caseless,
 }
 
 /* The anchor of a term: the lowercase ASCII start of its first word,
- * short of the letters an inflection may change (validate -> validat,
- * query -> quer).  NULL when the term starts with anything else. */
-static char *term_anchor(const char *term, bool inflect)
+ * short of the letter an inflection may change (validate -> validat,
+ * query -> quer), and how much longer the word may be (the endings
+ * term_regex() allows).  False when the term starts with anything
+ * else. */
+static bool term_anchor(const char *term, bool inflect,
+			struct rule_anchor *a)
 {
-	gsize i = 0, n;
+	gsize i = 0, n, w;
+	bool alpha = true;
 
 	while (g_ascii_isspace(term[i]))
 		i++;
 	for (n = 0; g_ascii_isalnum(term[i + n]); n++)
-		;
+		if (!g_ascii_isalpha(term[i + n]))
+			alpha = false;
 	if (!n)
-		return NULL;
-	/* a whole inflected word of 3+ letters may change its last letter */
-	if (inflect && n >= 3 && !is_word_byte(term[i + n]) &&
-	    term[i + n] != '*')
-		n--;
-	return g_ascii_strdown(term + i, n);
+		return false;
+	w = n;
+	a->extra = 0;
+	if (term[i + n] == '*' || is_word_byte(term[i + n])) {
+		a->extra = G_MAXUINT;	/* a stem, or the word goes on */
+	} else if (inflect && alpha && n >= 3 &&
+		   (!term[i + n] || g_ascii_isspace(term[i + n]))) {
+		/* map -> mapping, mappers: at most 4 more bytes */
+		a->extra = 4;
+		if (strchr("eEyY", term[i + n - 1]))
+			w--, a->extra = 5;
+	}
+	a->prefix = g_ascii_strdown(term + i, w);
+	a->len = w;
+	return true;
+}
+
+static void anchor_clear(gpointer data)
+{
+	g_free(((struct rule_anchor *)data)->prefix);
 }
 
 /* All terms of a list as one alternation, longest first so that
@@ -507,17 +526,19 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 {
 	g_autoptr(GString) re = g_string_new(NULL);
 	g_autoptr(GPtrArray) sorted = g_ptr_array_new();
-	g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GArray) anchors = g_array_new(FALSE, FALSE,
+						sizeof(struct rule_anchor));
 	struct rule_pattern *pat;
 	bool all_anchored = true;
 	guint i;
 
+	g_array_set_clear_func(anchors, anchor_clear);
 	for (i = 0; i < terms->len; i++)
 		g_ptr_array_add(sorted, terms->pdata[i]);
 	g_ptr_array_sort(sorted, by_length_desc);
 	for (i = 0; i < sorted->len; i++) {
 		gsize mark = re->len;
-		char *anchor;
+		struct rule_anchor anchor;
 
 		if (i)
 			g_string_append_c(re, '|');
@@ -525,9 +546,8 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 			g_string_truncate(re, mark);
 			continue;
 		}
-		anchor = term_anchor(sorted->pdata[i], inflect);
-		if (anchor)
-			g_ptr_array_add(anchors, anchor);
+		if (term_anchor(sorted->pdata[i], inflect, &anchor))
+			g_array_append_val(anchors, anchor);
 		else
 			all_anchored = false;
 	}

@@ -10,14 +10,21 @@
 #include <pcre2.h>
 #include "rules.h"
 
+/* Where a keyword term can start: a word of the text that begins with
+ * prefix (lowercase ASCII) and is at most extra bytes longer. */
+struct rule_anchor {
+	char *prefix;
+	guint len;
+	guint extra;		/* G_MAXUINT: any length (stems) */
+};
+
 struct rule_pattern {
 	pcre2_code *code;
-	/* Keyword patterns: the lowercase ASCII prefix every hit's first
-	 * word starts with, one per term (char *).  The matcher tries the
-	 * pattern, anchored, only where a word of the text starts with one
-	 * of them.  NULL: scan the whole text (regexes, terms that start
-	 * with punctuation). */
-	GPtrArray *anchors;
+	/* Keyword patterns: one anchor per term (struct rule_anchor).  The
+	 * matcher tries the pattern, compiled anchored, only where a word
+	 * fits one of them.  NULL: scan the whole text (regexes, terms that
+	 * start with punctuation). */
+	GArray *anchors;
 };
 
 /* Limits every match runs under: a rule that backtracks too much fails
