@@ -386,7 +386,8 @@ static void append_inflected(GString *re, const char *w, gsize n)
 /* One term as a regex: words whole, spaces and hyphens flexible,
  * punctuation exact, each plain word of 3+ letters inflected (unless
  * inflect is off), "stem*" as a prefix.  False on an empty term. */
-static bool term_regex(const char *term, bool inflect, GString *re)
+static bool term_regex(const char *term, bool inflect, bool lookbehind,
+		       GString *re)
 {
 	gsize n = strlen(term), i = 0;
 	bool stem = false;
@@ -401,7 +402,7 @@ static bool term_regex(const char *term, bool inflect, GString *re)
 		i++;
 	if (i >= n)
 		return false;
-	if (is_word_byte(term[i]))
+	if (lookbehind && is_word_byte(term[i]))
 		g_string_append(re, "(?<!\\w)");
 	while (i < n) {
 		unsigned char c = term[i];
@@ -537,19 +538,23 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 		g_ptr_array_add(sorted, terms->pdata[i]);
 	g_ptr_array_sort(sorted, by_length_desc);
 	for (i = 0; i < sorted->len; i++) {
-		gsize mark = re->len;
 		struct rule_anchor anchor;
 
-		if (i)
-			g_string_append_c(re, '|');
-		if (!term_regex(sorted->pdata[i], inflect, re)) {
-			g_string_truncate(re, mark);
-			continue;
-		}
 		if (term_anchor(sorted->pdata[i], inflect, &anchor))
 			g_array_append_val(anchors, anchor);
 		else
 			all_anchored = false;
+	}
+	/* Anchored, the pattern is only tried where a word starts: the
+	 * (?<!\w) of each term would always hold, and costs a test per
+	 * alternative. */
+	for (i = 0; i < sorted->len; i++) {
+		gsize mark = re->len;
+
+		if (i)
+			g_string_append_c(re, '|');
+		if (!term_regex(sorted->pdata[i], inflect, !all_anchored, re))
+			g_string_truncate(re, mark);
 	}
 	if (!re->len) {
 		*why = g_strdup("no terms");
@@ -572,7 +577,7 @@ static struct rule_pattern *compile_cues(const char *const *cues)
 	for (i = 0; cues[i]; i++) {
 		if (i)
 			g_string_append_c(re, '|');
-		term_regex(cues[i], false, re);
+		term_regex(cues[i], false, false, re);
 	}
 	g_string_append(re, ")(?:\\W+\\w+){0,5}\\W*\\z");
 	pat = compile(re->str, true, false, &why);
