@@ -51,17 +51,24 @@ struct scan {
 struct word {
 	uint32_t start, end;
 	uint32_t next;		/* next word of the same bucket, or NONE */
+	uint8_t cue;		/* starts a negation or a hedge: 0 not
+				   looked up yet, 1 no, 2 yes */
 };
 
 #define NONE UINT32_MAX
-#define BUCKETS 4096		/* by the first two lowercase bytes */
+#define BUCKETS 4096
 
+/* Words of 3 bytes or more are bucketed by their first three (lowercase)
+ * bytes, shorter ones by all they have: an anchor of 3 bytes or more
+ * finds its words in one bucket. */
 static guint bucket_of(const char *lower, gsize n)
 {
-	unsigned a = (unsigned char)lower[0], b = n > 1 ?
-		     (unsigned char)lower[1] : 0;
+	unsigned a = (unsigned char)lower[0];
+	unsigned b = n > 1 ? (unsigned char)lower[1] : 0;
+	unsigned c = n > 2 ? (unsigned char)lower[2] : 0;
 
-	return (a * 67 + b) & (BUCKETS - 1);
+	return ((a * 31 + b) * 31 + c + (n < 3 ? n * 977 : 0)) &
+	       (BUCKETS - 1);
 }
 
 /* Where a pattern is tried: everywhere from "from", or (keywords) only
@@ -107,13 +114,22 @@ static void build_words(struct scan *sc)
 {
 	gsize i = 0, step;
 	bool in = false;
-	struct word w = { 0, 0, NONE };
+	struct word w = { 0, 0, NONE, 0 };
 
 	if (sc->words)
 		return;
-	sc->words = g_array_new(FALSE, FALSE, sizeof(struct word));
+	sc->words = g_array_sized_new(FALSE, FALSE, sizeof(struct word),
+				      sc->len / 6 + 16);
 	while (i < sc->len) {
-		bool wc = word_char(sc->text, sc->len, i, &step);
+		unsigned char c = sc->text[i];
+		bool wc;
+
+		if (c < 0x80) {		/* the common case, inline */
+			wc = g_ascii_isalnum(c) || c == '_';
+			step = 1;
+		} else {
+			wc = word_char(sc->text, sc->len, i, &step);
+		}
 
 		if (wc && !in)
 			w.start = (uint32_t)i;
@@ -128,7 +144,13 @@ static void build_words(struct scan *sc)
 		w.end = (uint32_t)sc->len;
 		g_array_append_val(sc->words, w);
 	}
-	sc->lower = g_ascii_strdown(sc->text, sc->len);
+	sc->lower = g_malloc(sc->len + 1);
+	for (i = 0; i < sc->len; i++) {
+		char c = sc->text[i];
+
+		sc->lower[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	sc->lower[sc->len] = '\0';
 	sc->heads = g_new(uint32_t, BUCKETS);
 	memset(sc->heads, 0xff, BUCKETS * sizeof(uint32_t));
 	/* backwards, so that each chain runs in text order */
@@ -193,7 +215,8 @@ static void find_candidates(struct scan *sc, const struct rule_pattern *pat,
 			struct rule_anchor, a);
 		uint32_t x;
 
-		if (an->len >= 2) {
+		/* 3+ bytes: one bucket; shorter and exact: one bucket */
+		if (an->len >= 3 || an->extra == 0) {
 			for (x = sc->heads[bucket_of(an->prefix, an->len)];
 			     x != NONE; x = w[x].next)
 				if (anchor_fits(sc, &w[x], an))
@@ -351,20 +374,24 @@ static bool cue_before(struct scan *sc, const struct rule_pattern *cue,
 static bool cue_word_before(struct scan *sc, uint32_t off)
 {
 	gsize from = clause_start(sc->text, off);
-	const struct word *w;
+	struct word *w;
 	long k;
 	int steps;
 
 	build_words(sc);
-	w = (const struct word *)sc->words->data;
+	w = (struct word *)sc->words->data;
 	k = word_index(sc, off);
 	if (k >= 0 && w[k].start >= off)
 		k--;
 	for (steps = 0; k >= 0 && steps < 8; k--, steps++) {
 		if (w[k].start < from)
 			break;
-		if (ruleset_cue_word(sc->rs, sc->lower + w[k].start,
-				     w[k].end - w[k].start))
+		if (!w[k].cue)
+			w[k].cue = ruleset_cue_word(sc->rs,
+						    sc->lower + w[k].start,
+						    w[k].end - w[k].start) ?
+				   2 : 1;
+		if (w[k].cue == 2)
 			return true;
 	}
 	return false;
