@@ -294,7 +294,7 @@ static bool next_match(struct scan *sc, struct cursor *cur,
 		if (at < cur->from)
 			continue;
 		rc = pcre2_match(cur->pat->code, (PCRE2_SPTR)sc->text, sc->len,
-				 at, 0, sc->md, mctx);
+				 at, PCRE2_NOTEMPTY, sc->md, mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (rc < 0) {
@@ -309,8 +309,11 @@ static bool next_match(struct scan *sc, struct cursor *cur,
 		return true;
 	}
 	while (cur->from <= sc->len) {
+		/* an empty hit is no evidence: "x*" must not stop at
+		 * every position of a 2 MiB text */
 		int rc = pcre2_match(cur->pat->code, (PCRE2_SPTR)sc->text,
-				     sc->len, cur->from, 0, sc->md, mctx);
+				     sc->len, cur->from, PCRE2_NOTEMPTY, sc->md,
+				     mctx);
 
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return false;
