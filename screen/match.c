@@ -45,6 +45,11 @@ struct scan {
 	char *lower;		/* text with ASCII letters lowercased */
 	GArray *cands;		/* uint32_t scratch: where to try a pattern */
 	GArray *near;		/* struct hit scratch: the near hits */
+	/* the document's sections, looked up once per document */
+	const struct facts *f;
+	bool sections_loaded;
+	bool headings;
+	const GArray *sections[RULES_N_SECTIONS];
 	GError *err;
 };
 
@@ -400,46 +405,62 @@ static bool cue_word_before(struct scan *sc, uint32_t off)
 	return false;
 }
 
+static void load_sections(struct scan *sc)
+{
+	double h = 0;
+	guint k;
+
+	if (sc->sections_loaded)
+		return;
+	for (k = 0; k < RULES_N_SECTIONS; k++) {
+		g_autofree char *name = g_strconcat("section:",
+			ruleset_section_name(k), NULL);
+
+		sc->sections[k] = facts_spans(sc->f, name);
+	}
+	sc->headings = facts_number(sc->f, "has_headings", &h) && h > 0;
+	sc->sections_loaded = true;
+}
+
 /* The factor the rule's scope gives a hit at off: 1 without facts or
  * without scope; the best factor of a listed section holding it; 1 for
  * a document with no headings at all (nothing to scope by); else 0. */
-static double scope_factor(const struct rule *r, const struct facts *f,
+static double scope_factor(struct scan *sc, const struct rule *r,
 			   uint32_t off)
 {
-	double best = 0, headings = 0;
+	double best = 0;
 	guint i, k;
 
-	if (!f || !r->scope->len)
+	if (!sc->f || !r->scope->len)
+		return 1;
+	load_sections(sc);
+	if (!sc->headings)
 		return 1;
 	for (i = 0; i < r->scope->len; i++) {
 		const struct rule_scope *s = &g_array_index(r->scope,
 							    struct rule_scope,
 							    i);
-		g_autofree char *name = g_strconcat("section:", s->section,
-						    NULL);
-		const GArray *spans = facts_spans(f, name);
+		const GArray *spans = sc->sections[s->kind];
 
+		if (s->factor <= best)
+			continue;
 		for (k = 0; spans && k < spans->len; k++) {
 			const struct span *sp = &g_array_index(spans,
 							       struct span, k);
 
-			if (off >= sp->start && off < sp->end &&
-			    s->factor > best)
+			if (off >= sp->start && off < sp->end) {
 				best = s->factor;
+				break;
+			}
 		}
 	}
-	if (best > 0)
-		return best;
-	if (!facts_number(f, "has_headings", &headings) || headings == 0)
-		return 1;
-	return 0;
+	return best;
 }
 
 /* All hits of a pattern rule in one text.  False on a rule error
  * (sc->err set; what was found before it is dropped by the caller). */
 static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
-		      guint di, const struct facts *f, bool use_scope,
-		      GArray *hits)
+		      guint di, bool use_scope, GArray *hits)
 {
 	struct cursor cur;
 	uint32_t s, e;
@@ -464,7 +485,7 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 	while (n < HITS_PER_RULE_DOC &&
 	       next_match(sc, &cur, r->id, &s, &e)) {
 		struct hit h = { 0 };
-		double factor = use_scope ? scope_factor(r, f, s) : 1;
+		double factor = use_scope ? scope_factor(sc, r, s) : 1;
 
 		if (factor <= 0)
 			continue;
@@ -685,14 +706,15 @@ struct match_result *match_applicant(const struct ruleset *rs,
 			continue;
 		sc.text = d->text->str;
 		sc.len = d->text->len;
+		sc.f = facts ? facts[i] : NULL;
+		sc.sections_loaded = false;
 		for (j = 0; j < nr; j++) {
 			const struct rule *r = ruleset_rule(rs, j);
 			guint mark = hits->len;
 
 			if (r->kind == RULE_FACT || !role_fits(r->role, roles[i]))
 				continue;
-			if (!scan_rule(&sc, r, j, i, facts ? facts[i] : NULL,
-				       true, hits)) {
+			if (!scan_rule(&sc, r, j, i, true, hits)) {
 				add_error(res, sc.err->message);
 				g_clear_error(&sc.err);
 				g_array_set_size(hits, mark);
@@ -729,7 +751,7 @@ int match_rule_text(const struct ruleset *rs, guint rule, const char *text,
 	sc.md = pcre2_match_data_create(1, NULL);
 	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
 	sc.cands = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	ok = scan_rule(&sc, r, rule, 0, NULL, false, hits);
+	ok = scan_rule(&sc, r, rule, 0, false, hits);
 	pcre2_match_data_free(sc.md);
 	g_array_unref(sc.near);
 	g_array_unref(sc.cands);

@@ -44,7 +44,7 @@ struct ruleset {
 };
 
 /* Sections a scope may name: facts.h's "section:NAME" spans. */
-static const char *const section_names[] = {
+static const char *const section_names[RULES_N_SECTIONS + 1] = {
 	"summary", "experience", "education", "skills", "certifications",
 	"projects", "publications", "references", "languages", "interests",
 	"awards", "volunteering", "contact", "other", "unknown", NULL
@@ -290,9 +290,19 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-static bool known_section(const char *s)
+static int section_index(const char *s)
 {
-	return g_strv_contains((const char *const *)section_names, s);
+	guint i;
+
+	for (i = 0; section_names[i]; i++)
+		if (strcmp(section_names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *ruleset_section_name(guint kind)
+{
+	return kind < RULES_N_SECTIONS ? section_names[kind] : NULL;
 }
 
 static bool known_fact(const char *s)
@@ -792,7 +802,8 @@ static void k_scope(struct file_state *st, const char *v)
 	split_list(v, ", \t", items);
 	for (i = 0; i < items->len; i++) {
 		char *item = items->pdata[i], *colon = strchr(item, ':');
-		struct rule_scope sc = { NULL, 1.0 };
+		struct rule_scope sc = { NULL, 1.0, 0 };
+		int kind;
 
 		if (colon) {
 			*colon = '\0';
@@ -802,11 +813,13 @@ static void k_scope(struct file_state *st, const char *v)
 				continue;
 			}
 		}
-		if (!known_section(item)) {
+		kind = section_index(item);
+		if (kind < 0) {
 			BAD(st, "scope: unknown section '%s'", item);
 			continue;
 		}
 		sc.section = g_strdup(item);
+		sc.kind = (guint)kind;
 		g_array_append_val(st->d.r->scope, sc);
 	}
 }

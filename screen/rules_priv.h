@@ -40,4 +40,8 @@ const struct rule_pattern *ruleset_hedge(const struct ruleset *rs);
  * a cheap test before the cue patterns run. */
 bool ruleset_cue_word(const struct ruleset *rs, const char *w, gsize n);
 
+/* The section names a scope may use (rule_scope.kind indexes them). */
+#define RULES_N_SECTIONS 15
+const char *ruleset_section_name(guint kind);
+
 #endif
