@@ -1506,8 +1506,18 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 		st.file = "profile.ini";
 		load_profile(&st, buf, len);
 	}
-	if (!rs->criteria->len)
+	if (!rs->criteria->len) {
 		perr(&p, "", 0, "no *.rules files");
+	} else {
+		double total = 0;
+
+		for (i = 0; i < rs->criteria->len; i++)
+			total += ((struct criterion *)
+				  rs->criteria->pdata[i])->weight;
+		if (total <= 0)
+			perr(&p, "", 0, "the scored criteria weigh nothing "
+			     "(weight = ... in each *.rules)");
+	}
 	if (!have_profile)
 		perr(&p, "profile.ini", 0, "missing");
 	if (p.n_errors) {
