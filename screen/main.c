@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
+	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
 };
 
 const char cli_exit_codes[] =

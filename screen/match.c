@@ -39,9 +39,50 @@ struct scan {
 	pcre2_match_data *md;
 	const char *text;
 	gsize len;
-	GArray *words;		/* uint32_t word starts, built on demand */
+	/* the document's words, built on demand, once per document */
+	GArray *words;		/* struct word, in text order */
+	uint32_t *heads;	/* BUCKETS first words, chained by next */
+	char *lower;		/* text with ASCII letters lowercased */
+	GArray *cands;		/* uint32_t scratch: where to try a pattern */
 	GArray *near;		/* struct hit scratch: the near hits */
+	/* the document's sections, looked up once per document */
+	const struct facts *f;
+	bool sections_loaded;
+	bool headings;
+	const GArray *sections[RULES_N_SECTIONS];
 	GError *err;
+};
+
+struct word {
+	uint32_t start, end;
+	uint32_t next;		/* next word of the same bucket, or NONE */
+	uint8_t cue;		/* starts a negation or a hedge: 0 not
+				   looked up yet, 1 no, 2 yes */
+};
+
+#define NONE UINT32_MAX
+#define BUCKETS 4096
+
+/* Words of 3 bytes or more are bucketed by their first three (lowercase)
+ * bytes, shorter ones by all they have: an anchor of 3 bytes or more
+ * finds its words in one bucket. */
+static guint bucket_of(const char *lower, gsize n)
+{
+	unsigned a = (unsigned char)lower[0];
+	unsigned b = n > 1 ? (unsigned char)lower[1] : 0;
+	unsigned c = n > 2 ? (unsigned char)lower[2] : 0;
+
+	return ((a * 31 + b) * 31 + c + (n < 3 ? n * 977 : 0)) &
+	       (BUCKETS - 1);
+}
+
+/* Where a pattern is tried: everywhere from "from", or (keywords) only
+ * at the candidates, in order. */
+struct cursor {
+	const struct rule_pattern *pat;
+	gsize from;		/* full scan: next offset */
+	guint next;		/* anchored: next candidate */
+	GArray *cands;
 };
 
 static bool role_fits(enum rule_role want, enum doc_role have)
@@ -54,39 +95,101 @@ static bool role_fits(enum rule_role want, enum doc_role have)
 	return false;
 }
 
-static bool word_byte(unsigned char c)
+static bool word_char(const char *t, gsize len, gsize i, gsize *step)
 {
-	return g_ascii_isalnum(c) || c == '_' || c >= 0x80;
+	unsigned char c = t[i];
+	gunichar u;
+
+	if (c < 0x80) {
+		*step = 1;
+		return g_ascii_isalnum(c) || c == '_';
+	}
+	u = g_utf8_get_char_validated(t + i, len - i);
+	if (u == (gunichar)-1 || u == (gunichar)-2) {
+		*step = 1;
+		return false;
+	}
+	*step = g_utf8_next_char(t + i) - (t + i);
+	return g_unichar_isalnum(u);
 }
 
+/* Words as \w runs (Unicode letters, digits, underscore), the same
+ * boundaries the patterns' (?<!\w) and (?!\w) see. */
 static void build_words(struct scan *sc)
 {
-	gsize i;
+	gsize i = 0, step;
+	bool in = false;
+	struct word w = { 0, 0, NONE, 0 };
 
 	if (sc->words)
 		return;
-	sc->words = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-	for (i = 0; i < sc->len; i++) {
-		if (word_byte(sc->text[i]) &&
-		    (i == 0 || !word_byte(sc->text[i - 1]))) {
-			uint32_t w = (uint32_t)i;
+	sc->words = g_array_sized_new(FALSE, FALSE, sizeof(struct word),
+				      sc->len / 6 + 16);
+	while (i < sc->len) {
+		unsigned char c = sc->text[i];
+		bool wc;
 
+		if (c < 0x80) {		/* the common case, inline */
+			wc = g_ascii_isalnum(c) || c == '_';
+			step = 1;
+		} else {
+			wc = word_char(sc->text, sc->len, i, &step);
+		}
+
+		if (wc && !in)
+			w.start = (uint32_t)i;
+		if (!wc && in) {
+			w.end = (uint32_t)i;
 			g_array_append_val(sc->words, w);
 		}
+		in = wc;
+		i += step;
 	}
+	if (in) {
+		w.end = (uint32_t)sc->len;
+		g_array_append_val(sc->words, w);
+	}
+	sc->lower = g_malloc(sc->len + 1);
+	for (i = 0; i < sc->len; i++) {
+		char c = sc->text[i];
+
+		sc->lower[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	sc->lower[sc->len] = '\0';
+	sc->heads = g_new(uint32_t, BUCKETS);
+	memset(sc->heads, 0xff, BUCKETS * sizeof(uint32_t));
+	/* backwards, so that each chain runs in text order */
+	for (i = sc->words->len; i-- > 0;) {
+		struct word *x = &g_array_index(sc->words, struct word, i);
+		guint b = bucket_of(sc->lower + x->start, x->end - x->start);
+
+		x->next = sc->heads[b];
+		sc->heads[b] = (uint32_t)i;
+	}
+}
+
+static void drop_words(struct scan *sc)
+{
+	if (sc->words)
+		g_array_unref(sc->words);
+	g_free(sc->heads);
+	g_free(sc->lower);
+	sc->words = NULL;
+	sc->heads = NULL;
+	sc->lower = NULL;
 }
 
 /* Index of the word holding byte off (the last word starting at or
  * before it). */
 static long word_index(const struct scan *sc, uint32_t off)
 {
-	const uint32_t *w = (const uint32_t *)sc->words->data;
+	const struct word *w = (const struct word *)sc->words->data;
 	long lo = 0, hi = (long)sc->words->len;
 
 	while (lo < hi) {
 		long mid = (lo + hi) / 2;
 
-		if (w[mid] <= off)
+		if (w[mid].start <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -94,38 +197,133 @@ static long word_index(const struct scan *sc, uint32_t off)
 	return lo - 1;
 }
 
-/* Next match of pat in the text from *from; false at the end or on an
- * error (sc->err set).  Empty matches are stepped over. */
-static bool next_match(struct scan *sc, const struct rule_pattern *pat,
-		       const char *rule_id, gsize *from, uint32_t *s,
-		       uint32_t *e)
+static bool anchor_fits(const struct scan *sc, const struct word *w,
+			const struct rule_anchor *a)
+{
+	uint32_t wl = w->end - w->start;
+
+	return wl >= a->len && wl - a->len <= a->extra &&
+	       memcmp(sc->lower + w->start, a->prefix, a->len) == 0;
+}
+
+/* The starts of the words that fit one of the pattern's anchors, in
+ * text order, each once. */
+static void find_candidates(struct scan *sc, const struct rule_pattern *pat,
+			    GArray *out)
+{
+	const struct word *w = (const struct word *)sc->words->data;
+	guint a, j, k;
+
+	g_array_set_size(out, 0);
+	for (a = 0; a < pat->anchors->len; a++) {
+		const struct rule_anchor *an = &g_array_index(pat->anchors,
+			struct rule_anchor, a);
+		uint32_t x;
+
+		/* 3+ bytes: one bucket; shorter and exact: one bucket */
+		if (an->len >= 3 || an->extra == 0) {
+			for (x = sc->heads[bucket_of(an->prefix, an->len)];
+			     x != NONE; x = w[x].next)
+				if (anchor_fits(sc, &w[x], an))
+					g_array_append_val(out, x);
+			continue;
+		}
+		for (x = 0; x < sc->words->len; x++)	/* "C#": rare */
+			if (anchor_fits(sc, &w[x], an))
+				g_array_append_val(out, x);
+	}
+	/* word indexes: few, mostly in order already */
+	for (k = 1; k < out->len; k++) {
+		uint32_t v = g_array_index(out, uint32_t, k);
+
+		for (j = k; j > 0 && g_array_index(out, uint32_t, j - 1) > v;
+		     j--)
+			g_array_index(out, uint32_t, j) =
+				g_array_index(out, uint32_t, j - 1);
+		g_array_index(out, uint32_t, j) = v;
+	}
+	for (j = 0, k = 0; k < out->len; k++) {
+		uint32_t v = g_array_index(out, uint32_t, k);
+
+		if (j && g_array_index(out, uint32_t, j - 1) == w[v].start)
+			continue;
+		g_array_index(out, uint32_t, j++) = w[v].start;
+	}
+	g_array_set_size(out, j);
+}
+
+static void cursor_init(struct scan *sc, struct cursor *cur,
+			const struct rule_pattern *pat, GArray *cands)
+{
+	cur->pat = pat;
+	cur->from = 0;
+	cur->next = 0;
+	cur->cands = NULL;
+	if (pat->anchors) {
+		build_words(sc);
+		find_candidates(sc, pat, cands);
+		cur->cands = cands;
+	}
+}
+
+static void limit_error(struct scan *sc, const char *rule_id, int rc)
+{
+	PCRE2_UCHAR msg[200];
+
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		g_set_error(&sc->err, SCREENER_ERROR, SE_RULE_LIMIT,
+			    "rule %s hit the match limit", rule_id);
+		return;
+	}
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	g_set_error(&sc->err, SCREENER_ERROR, SE_FAILED, "rule %s failed: %s",
+		    rule_id, (char *)msg);
+}
+
+/* Next match of the cursor's pattern; false at the end or on an error
+ * (sc->err set).  Matches do not overlap; empty ones are stepped over. */
+static bool next_match(struct scan *sc, struct cursor *cur,
+		       const char *rule_id, uint32_t *s, uint32_t *e)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+	pcre2_match_context *mctx = ruleset_match_context(sc->rs);
 
-	while (*from <= sc->len) {
-		int rc = pcre2_match(pat->code, (PCRE2_SPTR)sc->text, sc->len,
-				     *from, 0, sc->md,
-				     ruleset_match_context(sc->rs));
+	while (cur->cands) {
+		uint32_t at;
+		int rc;
+
+		if (cur->next >= cur->cands->len)
+			return false;
+		at = g_array_index(cur->cands, uint32_t, cur->next++);
+		if (at < cur->from)
+			continue;
+		rc = pcre2_match(cur->pat->code, (PCRE2_SPTR)sc->text, sc->len,
+				 at, PCRE2_NOTEMPTY, sc->md, mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (rc < 0) {
+			limit_error(sc, rule_id, rc);
+			return false;
+		}
+		if (ov[1] <= ov[0])
+			continue;
+		*s = (uint32_t)ov[0];
+		*e = (uint32_t)ov[1];
+		cur->from = ov[1];
+		return true;
+	}
+	while (cur->from <= sc->len) {
+		/* an empty hit is no evidence: "x*" must not stop at
+		 * every position of a 2 MiB text */
+		int rc = pcre2_match(cur->pat->code, (PCRE2_SPTR)sc->text,
+				     sc->len, cur->from, PCRE2_NOTEMPTY, sc->md,
+				     mctx);
 
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return false;
 		if (rc < 0) {
-			PCRE2_UCHAR msg[200];
-
-			if (rc == PCRE2_ERROR_MATCHLIMIT ||
-			    rc == PCRE2_ERROR_DEPTHLIMIT ||
-			    rc == PCRE2_ERROR_HEAPLIMIT ||
-			    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-				g_set_error(&sc->err, SCREENER_ERROR,
-					    SE_RULE_LIMIT,
-					    "rule %s hit the match limit",
-					    rule_id);
-			} else {
-				pcre2_get_error_message(rc, msg, sizeof(msg));
-				g_set_error(&sc->err, SCREENER_ERROR,
-					    SE_FAILED, "rule %s failed: %s",
-					    rule_id, (char *)msg);
-			}
+			limit_error(sc, rule_id, rc);
 			return false;
 		}
 		if (ov[1] <= ov[0]) {
@@ -135,12 +333,12 @@ static bool next_match(struct scan *sc, const struct rule_pattern *pat,
 			while (n < sc->len && ((unsigned char)sc->text[n] &
 					       0xC0) == 0x80)
 				n++;
-			*from = n;
+			cur->from = n;
 			continue;
 		}
 		*s = (uint32_t)ov[0];
 		*e = (uint32_t)ov[1];
-		*from = ov[1];
+		cur->from = ov[1];
 		return true;
 	}
 	return false;
@@ -179,55 +377,100 @@ static bool cue_before(struct scan *sc, const struct rule_pattern *cue,
 	return rc >= 0;
 }
 
+/* Whether a word that starts a cue stands in the few words before off,
+ * in its clause: most hits have none, and skip the cue patterns. */
+static bool cue_word_before(struct scan *sc, uint32_t off)
+{
+	gsize from = clause_start(sc->text, off);
+	struct word *w;
+	long k;
+	int steps;
+
+	build_words(sc);
+	w = (struct word *)sc->words->data;
+	k = word_index(sc, off);
+	if (k >= 0 && w[k].start >= off)
+		k--;
+	for (steps = 0; k >= 0 && steps < 8; k--, steps++) {
+		if (w[k].start < from)
+			break;
+		if (!w[k].cue)
+			w[k].cue = ruleset_cue_word(sc->rs,
+						    sc->lower + w[k].start,
+						    w[k].end - w[k].start) ?
+				   2 : 1;
+		if (w[k].cue == 2)
+			return true;
+	}
+	return false;
+}
+
+static void load_sections(struct scan *sc)
+{
+	double h = 0;
+	guint k;
+
+	if (sc->sections_loaded)
+		return;
+	for (k = 0; k < RULES_N_SECTIONS; k++) {
+		g_autofree char *name = g_strconcat("section:",
+			ruleset_section_name(k), NULL);
+
+		sc->sections[k] = facts_spans(sc->f, name);
+	}
+	sc->headings = facts_number(sc->f, "has_headings", &h) && h > 0;
+	sc->sections_loaded = true;
+}
+
 /* The factor the rule's scope gives a hit at off: 1 without facts or
  * without scope; the best factor of a listed section holding it; 1 for
  * a document with no headings at all (nothing to scope by); else 0. */
-static double scope_factor(const struct rule *r, const struct facts *f,
+static double scope_factor(struct scan *sc, const struct rule *r,
 			   uint32_t off)
 {
-	double best = 0, headings = 0;
+	double best = 0;
 	guint i, k;
 
-	if (!f || !r->scope->len)
+	if (!sc->f || !r->scope->len)
+		return 1;
+	load_sections(sc);
+	if (!sc->headings)
 		return 1;
 	for (i = 0; i < r->scope->len; i++) {
 		const struct rule_scope *s = &g_array_index(r->scope,
 							    struct rule_scope,
 							    i);
-		g_autofree char *name = g_strconcat("section:", s->section,
-						    NULL);
-		const GArray *spans = facts_spans(f, name);
+		const GArray *spans = sc->sections[s->kind];
 
+		if (s->factor <= best)
+			continue;
 		for (k = 0; spans && k < spans->len; k++) {
 			const struct span *sp = &g_array_index(spans,
 							       struct span, k);
 
-			if (off >= sp->start && off < sp->end &&
-			    s->factor > best)
+			if (off >= sp->start && off < sp->end) {
 				best = s->factor;
+				break;
+			}
 		}
 	}
-	if (best > 0)
-		return best;
-	if (!facts_number(f, "has_headings", &headings) || headings == 0)
-		return 1;
-	return 0;
+	return best;
 }
 
 /* All hits of a pattern rule in one text.  False on a rule error
  * (sc->err set; what was found before it is dropped by the caller). */
 static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
-		      guint di, const struct facts *f, bool use_scope,
-		      GArray *hits)
+		      guint di, bool use_scope, GArray *hits)
 {
-	gsize from = 0;
+	struct cursor cur;
 	uint32_t s, e;
 	guint n = 0;
 
 	if (r->near) {
 		g_array_set_size(sc->near, 0);
+		cursor_init(sc, &cur, r->near, sc->cands);
 		while (sc->near->len < 4096 &&
-		       next_match(sc, r->near, r->id, &from, &s, &e)) {
+		       next_match(sc, &cur, r->id, &s, &e)) {
 			struct hit h = { .start = s, .end = e };
 
 			g_array_append_val(sc->near, h);
@@ -237,12 +480,12 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 		if (!sc->near->len)
 			return true;
 		build_words(sc);
-		from = 0;
 	}
+	cursor_init(sc, &cur, r->pattern, sc->cands);
 	while (n < HITS_PER_RULE_DOC &&
-	       next_match(sc, r->pattern, r->id, &from, &s, &e)) {
+	       next_match(sc, &cur, r->id, &s, &e)) {
 		struct hit h = { 0 };
-		double factor = use_scope ? scope_factor(r, f, s) : 1;
+		double factor = use_scope ? scope_factor(sc, r, s) : 1;
 
 		if (factor <= 0)
 			continue;
@@ -276,7 +519,9 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 			s = us;
 			e = ue;
 		}
-		if (cue_before(sc, ruleset_negation(sc->rs), s))
+		if (!cue_word_before(sc, s))
+			;
+		else if (cue_before(sc, ruleset_negation(sc->rs), s))
 			factor *= r->negated;
 		else if (cue_before(sc, ruleset_hedge(sc->rs), s))
 			factor *= r->hedged;
@@ -437,7 +682,7 @@ struct match_result *match_applicant(const struct ruleset *rs,
 {
 	struct match_result *res = g_new0(struct match_result, 1);
 	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
-	struct scan sc = { rs, NULL, NULL, 0, NULL, NULL, NULL };
+	struct scan sc = { .rs = rs };
 	guint i, j, nr = ruleset_n_rules(rs);
 
 	res->evidence = g_array_new(FALSE, FALSE, sizeof(struct evidence));
@@ -446,6 +691,7 @@ struct match_result *match_applicant(const struct ruleset *rs,
 	res->errors = g_ptr_array_new_with_free_func(g_free);
 	sc.md = pcre2_match_data_create(1, NULL);
 	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	sc.cands = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 
 	for (j = 0; j < nr; j++) {
 		const struct rule *r = ruleset_rule(rs, j);
@@ -460,26 +706,26 @@ struct match_result *match_applicant(const struct ruleset *rs,
 			continue;
 		sc.text = d->text->str;
 		sc.len = d->text->len;
+		sc.f = facts ? facts[i] : NULL;
+		sc.sections_loaded = false;
 		for (j = 0; j < nr; j++) {
 			const struct rule *r = ruleset_rule(rs, j);
 			guint mark = hits->len;
 
 			if (r->kind == RULE_FACT || !role_fits(r->role, roles[i]))
 				continue;
-			if (!scan_rule(&sc, r, j, i, facts ? facts[i] : NULL,
-				       true, hits)) {
+			if (!scan_rule(&sc, r, j, i, true, hits)) {
 				add_error(res, sc.err->message);
 				g_clear_error(&sc.err);
 				g_array_set_size(hits, mark);
 			}
 		}
-		if (sc.words)
-			g_array_unref(sc.words);
-		sc.words = NULL;
+		drop_words(&sc);
 	}
 	accept_hits(rs, hits, res);
 	pcre2_match_data_free(sc.md);
 	g_array_unref(sc.near);
+	g_array_unref(sc.cands);
 	return res;
 }
 
@@ -498,17 +744,18 @@ int match_rule_text(const struct ruleset *rs, guint rule, const char *text,
 {
 	const struct rule *r = ruleset_rule(rs, rule);
 	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
-	struct scan sc = { rs, NULL, text, len, NULL, NULL, NULL };
+	struct scan sc = { .rs = rs, .text = text, .len = len };
 	bool ok;
 
 	g_return_val_if_fail(r && r->kind != RULE_FACT, -1);
 	sc.md = pcre2_match_data_create(1, NULL);
 	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
-	ok = scan_rule(&sc, r, rule, 0, NULL, false, hits);
+	sc.cands = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	ok = scan_rule(&sc, r, rule, 0, false, hits);
 	pcre2_match_data_free(sc.md);
 	g_array_unref(sc.near);
-	if (sc.words)
-		g_array_unref(sc.words);
+	g_array_unref(sc.cands);
+	drop_words(&sc);
 	if (!ok) {
 		g_propagate_error(err, sc.err);
 		return -1;
@@ -554,42 +801,40 @@ static void append_flat(GString *out, const char *s, gsize n)
 	}
 }
 
-char *match_snippet(const char *text, gsize len, uint32_t start,
-		    uint32_t end, const char *open, const char *close)
+void match_snippet_bounds(const char *text, gsize len, uint32_t *start,
+			  uint32_t *end, gsize *from, gsize *to, bool *cut_from,
+			  bool *cut_to)
 {
-	GString *out = g_string_new(NULL);
-	gsize a, z, i;
-	bool cut_a = false, cut_z = false;
+	gsize a, z, i, st, en;
 
-	if (start > len)
-		start = len;
-	if (end > len)
-		end = len;
-	if (end < start)
-		end = start;
-	start = char_start(text, len, start);
-	end = char_start(text, len, end);
+	st = MIN(*start, len);
+	en = MIN(*end, len);
+	if (en < st)
+		en = st;
+	st = char_start(text, len, st);
+	en = char_start(text, len, en);
+	*cut_from = *cut_to = false;
 	/* back to the sentence or line start, or a word boundary */
-	a = start;
-	for (i = start; i > 0; i--) {
+	a = st;
+	for (i = st; i > 0; i--) {
 		if (text[i - 1] == '\n' || sentence_end(text, len, i - 1)) {
 			a = i;
 			break;
 		}
-		if (start - i >= SNIPPET_SIDE) {
-			while (i < start && !g_ascii_isspace(text[i - 1]))
+		if (st - i >= SNIPPET_SIDE) {
+			while (i < st && !g_ascii_isspace(text[i - 1]))
 				i++;
 			a = i;
-			cut_a = true;
+			*cut_from = true;
 			break;
 		}
 		a = i - 1;
 	}
-	while (a < start && g_ascii_isspace(text[a]))
+	while (a < st && g_ascii_isspace(text[a]))
 		a++;
 	/* forward to the sentence end, or a word boundary */
-	z = end;
-	for (i = end; i < len; i++) {
+	z = en;
+	for (i = en; i < len; i++) {
 		if (text[i] == '\n') {
 			z = i;
 			break;
@@ -598,19 +843,31 @@ char *match_snippet(const char *text, gsize len, uint32_t start,
 			z = i + 1;
 			break;
 		}
-		if (i - end >= SNIPPET_SIDE) {
-			while (i > end && !g_ascii_isspace(text[i]))
+		if (i - en >= SNIPPET_SIDE) {
+			while (i > en && !g_ascii_isspace(text[i]))
 				i--;
 			z = i;
-			cut_z = true;
+			*cut_to = true;
 			break;
 		}
 		z = i + 1;
 	}
-	while (z > end && g_ascii_isspace(text[z - 1]))
+	while (z > en && g_ascii_isspace(text[z - 1]))
 		z--;
-	a = char_start(text, len, a);
-	z = char_start(text, len, z);
+	*from = char_start(text, len, a);
+	*to = char_start(text, len, z);
+	*start = (uint32_t)st;
+	*end = (uint32_t)en;
+}
+
+char *match_snippet(const char *text, gsize len, uint32_t start,
+		    uint32_t end, const char *open, const char *close)
+{
+	GString *out = g_string_new(NULL);
+	gsize a, z;
+	bool cut_a, cut_z;
+
+	match_snippet_bounds(text, len, &start, &end, &a, &z, &cut_a, &cut_z);
 	if (cut_a)
 		g_string_append(out, "... ");
 	append_flat(out, text + a, start - a);

@@ -72,4 +72,12 @@ int match_rule_text(const struct ruleset *rs, guint rule, const char *text,
 char *match_snippet(const char *text, gsize len, uint32_t start,
 		    uint32_t end, const char *open, const char *close);
 
+/* The same cut, as offsets, for a caller that escapes or colours the
+ * pieces itself: [*from, *start) before, [*start, *end) the match
+ * (both moved onto character starts, within len), [*end, *to) after;
+ * cut_from / cut_to say the sentence goes on beyond. */
+void match_snippet_bounds(const char *text, gsize len, uint32_t *start,
+			  uint32_t *end, gsize *from, gsize *to, bool *cut_from,
+			  bool *cut_to);
+
 #endif

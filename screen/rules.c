@@ -40,10 +40,11 @@ struct ruleset {
 	struct facts_config fc;
 	pcre2_match_context *mctx;
 	struct rule_pattern *negation, *hedge;
+	GHashTable *cue_words;	/* first words of the cues */
 };
 
 /* Sections a scope may name: facts.h's "section:NAME" spans. */
-static const char *const section_names[] = {
+static const char *const section_names[RULES_N_SECTIONS + 1] = {
 	"summary", "experience", "education", "skills", "certifications",
 	"projects", "publications", "references", "languages", "interests",
 	"awards", "volunteering", "contact", "other", "unknown", NULL
@@ -175,6 +176,8 @@ static void pattern_free(struct rule_pattern *pat)
 	if (!pat)
 		return;
 	pcre2_code_free(pat->code);
+	if (pat->anchors)
+		g_array_unref(pat->anchors);
 	g_free(pat);
 }
 
@@ -238,6 +241,8 @@ void ruleset_free(struct ruleset *rs)
 	pcre2_match_context_free(rs->mctx);
 	pattern_free(rs->negation);
 	pattern_free(rs->hedge);
+	if (rs->cue_words)
+		g_hash_table_unref(rs->cue_words);
 	g_free(rs);
 }
 
@@ -285,9 +290,19 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-static bool known_section(const char *s)
+static int section_index(const char *s)
 {
-	return g_strv_contains((const char *const *)section_names, s);
+	guint i;
+
+	for (i = 0; section_names[i]; i++)
+		if (strcmp(section_names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *ruleset_section_name(guint kind)
+{
+	return kind < RULES_N_SECTIONS ? section_names[kind] : NULL;
 }
 
 static bool known_fact(const char *s)
@@ -381,7 +396,8 @@ static void append_inflected(GString *re, const char *w, gsize n)
 /* One term as a regex: words whole, spaces and hyphens flexible,
  * punctuation exact, each plain word of 3+ letters inflected (unless
  * inflect is off), "stem*" as a prefix.  False on an empty term. */
-static bool term_regex(const char *term, bool inflect, GString *re)
+static bool term_regex(const char *term, bool inflect, bool lookbehind,
+		       GString *re)
 {
 	gsize n = strlen(term), i = 0;
 	bool stem = false;
@@ -396,7 +412,7 @@ static bool term_regex(const char *term, bool inflect, GString *re)
 		i++;
 	if (i >= n)
 		return false;
-	if (is_word_byte(term[i]))
+	if (lookbehind && is_word_byte(term[i]))
 		g_string_append(re, "(?<!\\w)");
 	while (i < n) {
 		unsigned char c = term[i];
@@ -445,7 +461,7 @@ static int by_length_desc(gconstpointer a, gconstpointer b)
 
 /* Compile a PCRE2 pattern; on failure a message with the position. */
 static struct rule_pattern *compile(const char *re, bool caseless,
-				    char **why)
+				    bool anchored, char **why)
 {
 	struct rule_pattern *pat;
 	pcre2_code *code;
@@ -456,6 +472,9 @@ static struct rule_pattern *compile(const char *re, bool caseless,
 
 	if (caseless)
 		opts |= PCRE2_CASELESS;
+	/* anchored at compile time, so JIT serves the anchored tries */
+	if (anchored)
+		opts |= PCRE2_ANCHORED;
 	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts,
 			     &code_err, &off, NULL);
 	if (!code) {
@@ -472,6 +491,45 @@ static struct rule_pattern *compile(const char *re, bool caseless,
 	return pat;
 }
 
+/* The anchor of a term: the lowercase ASCII start of its first word,
+ * short of the letter an inflection may change (validate -> validat,
+ * query -> quer), and how much longer the word may be (the endings
+ * term_regex() allows).  False when the term starts with anything
+ * else. */
+static bool term_anchor(const char *term, bool inflect,
+			struct rule_anchor *a)
+{
+	gsize i = 0, n, w;
+	bool alpha = true;
+
+	while (g_ascii_isspace(term[i]))
+		i++;
+	for (n = 0; g_ascii_isalnum(term[i + n]); n++)
+		if (!g_ascii_isalpha(term[i + n]))
+			alpha = false;
+	if (!n)
+		return false;
+	w = n;
+	a->extra = 0;
+	if (term[i + n] == '*' || is_word_byte(term[i + n])) {
+		a->extra = G_MAXUINT;	/* a stem, or the word goes on */
+	} else if (inflect && alpha && n >= 3 &&
+		   (!term[i + n] || g_ascii_isspace(term[i + n]))) {
+		/* map -> mapping, mappers: at most 4 more bytes */
+		a->extra = 4;
+		if (strchr("eEyY", term[i + n - 1]))
+			w--, a->extra = 5;
+	}
+	a->prefix = g_ascii_strdown(term + i, w);
+	a->len = w;
+	return true;
+}
+
+static void anchor_clear(gpointer data)
+{
+	g_free(((struct rule_anchor *)data)->prefix);
+}
+
 /* All terms of a list as one alternation, longest first so that
  * "REST API" wins over "REST" at the same place. */
 static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
@@ -479,24 +537,43 @@ static struct rule_pattern *compile_terms(GPtrArray *terms, bool caseless,
 {
 	g_autoptr(GString) re = g_string_new(NULL);
 	g_autoptr(GPtrArray) sorted = g_ptr_array_new();
+	g_autoptr(GArray) anchors = g_array_new(FALSE, FALSE,
+						sizeof(struct rule_anchor));
+	struct rule_pattern *pat;
+	bool all_anchored = true;
 	guint i;
 
+	g_array_set_clear_func(anchors, anchor_clear);
 	for (i = 0; i < terms->len; i++)
 		g_ptr_array_add(sorted, terms->pdata[i]);
 	g_ptr_array_sort(sorted, by_length_desc);
+	for (i = 0; i < sorted->len; i++) {
+		struct rule_anchor anchor;
+
+		if (term_anchor(sorted->pdata[i], inflect, &anchor))
+			g_array_append_val(anchors, anchor);
+		else
+			all_anchored = false;
+	}
+	/* Anchored, the pattern is only tried where a word starts: the
+	 * (?<!\w) of each term would always hold, and costs a test per
+	 * alternative. */
 	for (i = 0; i < sorted->len; i++) {
 		gsize mark = re->len;
 
 		if (i)
 			g_string_append_c(re, '|');
-		if (!term_regex(sorted->pdata[i], inflect, re))
+		if (!term_regex(sorted->pdata[i], inflect, !all_anchored, re))
 			g_string_truncate(re, mark);
 	}
 	if (!re->len) {
 		*why = g_strdup("no terms");
 		return NULL;
 	}
-	return compile(re->str, caseless, why);
+	pat = compile(re->str, caseless, all_anchored, why);
+	if (pat && all_anchored)
+		pat->anchors = g_steal_pointer(&anchors);
+	return pat;
 }
 
 /* "cue ... (at most 5 words) ... <end of subject>" */
@@ -510,10 +587,10 @@ static struct rule_pattern *compile_cues(const char *const *cues)
 	for (i = 0; cues[i]; i++) {
 		if (i)
 			g_string_append_c(re, '|');
-		term_regex(cues[i], false, re);
+		term_regex(cues[i], false, false, re);
 	}
 	g_string_append(re, ")(?:\\W+\\w+){0,5}\\W*\\z");
-	pat = compile(re->str, true, &why);
+	pat = compile(re->str, true, false, &why);
 	g_assert(pat);		/* built-in: a failure is our bug */
 	return pat;
 }
@@ -725,7 +802,8 @@ static void k_scope(struct file_state *st, const char *v)
 	split_list(v, ", \t", items);
 	for (i = 0; i < items->len; i++) {
 		char *item = items->pdata[i], *colon = strchr(item, ':');
-		struct rule_scope sc = { NULL, 1.0 };
+		struct rule_scope sc = { NULL, 1.0, 0 };
+		int kind;
 
 		if (colon) {
 			*colon = '\0';
@@ -735,11 +813,13 @@ static void k_scope(struct file_state *st, const char *v)
 				continue;
 			}
 		}
-		if (!known_section(item)) {
+		kind = section_index(item);
+		if (kind < 0) {
 			BAD(st, "scope: unknown section '%s'", item);
 			continue;
 		}
 		sc.section = g_strdup(item);
+		sc.kind = (guint)kind;
 		g_array_append_val(st->d.r->scope, sc);
 	}
 }
@@ -998,7 +1078,7 @@ static void draft_finish(struct file_state *st)
 		/* check each line alone first, for a precise message */
 		for (i = 0; i < d->regex->len && !r->pattern; i++) {
 			struct rule_pattern *one = compile(d->regex->pdata[i],
-							   true, &why);
+							   true, false, &why);
 
 			if (!one) {
 				BADAT(st, g_array_index(d->re_lines, guint, i),
@@ -1010,7 +1090,8 @@ static void draft_finish(struct file_state *st)
 		}
 		if (i == d->regex->len) {
 			g_clear_pointer(&why, g_free);
-			r->pattern = compile(re->str, d->caseless, &why);
+			r->pattern = compile(re->str, d->caseless, false,
+					     &why);
 			if (!r->pattern)
 				BADAT(st, d->re_line, "rule %s: regex: %s",
 				      r->id, why);
@@ -1340,6 +1421,11 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	bool have_profile = false;
 
 	g_array_set_clear_func(errors, problem_clear);
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
+			    "%s: no such folder", dir);
+		return NULL;
+	}
 	d = g_dir_open(dir, 0, &derr);
 	if (!d) {
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG, "%s: %s", dir,
@@ -1377,6 +1463,14 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT_KIB);
 	rs->negation = compile_cues(negation_cues);
 	rs->hedge = compile_cues(hedge_cues);
+	rs->cue_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      NULL);
+	for (i = 0; negation_cues[i]; i++)
+		g_hash_table_add(rs->cue_words, g_strndup(negation_cues[i],
+			strcspn(negation_cues[i], " ")));
+	for (i = 0; hedge_cues[i]; i++)
+		g_hash_table_add(rs->cue_words, g_strndup(hedge_cues[i],
+			strcspn(hedge_cues[i], " ")));
 
 	rule_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_free);
@@ -1412,8 +1506,18 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 		st.file = "profile.ini";
 		load_profile(&st, buf, len);
 	}
-	if (!rs->criteria->len)
+	if (!rs->criteria->len) {
 		perr(&p, "", 0, "no *.rules files");
+	} else {
+		double total = 0;
+
+		for (i = 0; i < rs->criteria->len; i++)
+			total += ((struct criterion *)
+				  rs->criteria->pdata[i])->weight;
+		if (total <= 0)
+			perr(&p, "", 0, "the scored criteria weigh nothing "
+			     "(weight = ... in each *.rules)");
+	}
 	if (!have_profile)
 		perr(&p, "profile.ini", 0, "missing");
 	if (p.n_errors) {
@@ -1492,4 +1596,15 @@ const struct rule_pattern *ruleset_negation(const struct ruleset *rs)
 const struct rule_pattern *ruleset_hedge(const struct ruleset *rs)
 {
 	return rs->hedge;
+}
+
+bool ruleset_cue_word(const struct ruleset *rs, const char *w, gsize n)
+{
+	char buf[24];
+
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, w, n);
+	buf[n] = '\0';
+	return g_hash_table_contains(rs->cue_words, buf);
 }

@@ -53,6 +53,7 @@ enum rule_op { RULE_OP_GE = 0, RULE_OP_GT, RULE_OP_LE, RULE_OP_LT,
 struct rule_scope {
 	char *section;		/* facts name without "section:" */
 	double factor;
+	guint kind;		/* index of the section name, for match.c */
 };
 
 struct rule_pattern;		/* compiled PCRE2 code, private to rules.c */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "facts_doc.h"
 #include "match.h"
 #include "rules.h"
 
@@ -49,12 +50,25 @@ static const char cover[] =
 	"keywords = integration engineer\n"
 	"points = 2\n";
 
+static const char scoped[] =
+	"[criterion]\n"
+	"max = 20\n"
+	"[rule kafka]\n"
+	"keywords = Kafka\n"
+	"points = 2\n"
+	"cap = 20\n"
+	"scope = experience skills:0.5\n"
+	"[rule years]\n"
+	"fact = years_total >= 3\n"
+	"points = 3\n";
+
 static char *dir;
 static struct ruleset *rs;
 
 static void setup_set(void)
 {
 	const char *files[] = { "a.rules", crit, "b-cover.rules", cover,
+				"c-scoped.rules", scoped,
 				"profile.ini", profile, NULL };
 	g_autoptr(GError) err = NULL;
 	guint i;
@@ -71,7 +85,8 @@ static void setup_set(void)
 
 static void teardown_set(void)
 {
-	const char *names[] = { "a.rules", "b-cover.rules", "profile.ini" };
+	const char *names[] = { "a.rules", "b-cover.rules", "c-scoped.rules",
+				"profile.ini" };
 	guint i;
 
 	ruleset_free(rs);
@@ -331,6 +346,50 @@ static void test_snippet(void)
 	g_string_free(longt, TRUE);
 }
 
+/* With real facts: a hit in experience counts in full, in the skills
+ * list half, in the summary not at all; a fact rule's evidence is the
+ * fact's own passages. */
+static void test_scope_facts(void)
+{
+	struct doc *d = test_doc(
+		"Dana Whitfield\n"
+		"#1 Summary\n"
+		"Event-driven work with Kafka.\n"
+		"#1 Experience\n"
+		"Integration Engineer, Acme, 2018 - 2023\n"
+		"Built the order pipeline on Kafka.\n"
+		"#1 Skills\n"
+		"Kafka, SQL\n", "2024-01-01");
+	struct facts_config cfg = { .as_of = "2024-01-01" };
+	struct facts *f = facts_compute(d, &cfg);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { f };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res = match_applicant(rs, docs, facts, roles, 1);
+	int c = ruleset_criterion_index(rs, "c-scoped");
+	GString *got = g_string_new(NULL);
+	guint i;
+
+	g_assert_cmpint(c, >=, 0);
+	for (i = 0; i < res->evidence->len; i++) {
+		const struct evidence *ev = &g_array_index(res->evidence,
+							   struct evidence, i);
+		g_autofree char *t = test_span_text(d, ev->start, ev->end);
+
+		if (ev->criterion == (guint)c)
+			g_string_append_printf(got, "%s=%s %.1f;",
+					       ruleset_rule(rs, ev->rule)->id,
+					       t, ev->points);
+	}
+	g_assert_cmpstr(got->str, ==, "years=2018 - 2023 3.0;kafka=Kafka 2.0;"
+			"kafka=Kafka 1.0;");
+	g_assert_cmpfloat(res->crit[c].points, ==, 6);
+	g_string_free(got, TRUE);
+	match_result_free(res);
+	facts_free(f);
+	doc_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -348,6 +407,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/match/match-limit", test_match_limit);
 	g_test_add_func("/match/rule-text", test_rule_text);
 	g_test_add_func("/match/snippet", test_snippet);
+	g_test_add_func("/match/scope-facts", test_scope_facts);
 	rc = g_test_run();
 	teardown_set();
 	return rc;
