@@ -168,8 +168,15 @@ static bool followed_like_degree(const char *t, uint32_t end, uint32_t p)
 enum degree_level credentials_degree_at(const char *t, uint32_t end,
 					uint32_t off, uint32_t *len)
 {
+	/* The first letters of the names above. */
+	static const bool first[256] = {
+		['a'] = 1, ['b'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+		['h'] = 1, ['l'] = 1, ['m'] = 1, ['p'] = 1,
+	};
 	size_t i, n;
 
+	if (off >= end || !first[scan_lower(t[off])])
+		return DEGREE_NONE;
 	for (i = 0; i < G_N_ELEMENTS(degree_names); i++) {
 		const struct degree_name *dn = &degree_names[i];
 

@@ -191,9 +191,13 @@ static enum section_kind lookup(const char *key)
 /* Decoration a heading may carry around its words. */
 static bool is_deco(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '=' ||
-	       c == '-' || c == '_' || c == '|' || c == '>' || c == '~' ||
-	       c == ':' || c == '.';
+	switch (c) {
+	case ' ': case '\t': case '#': case '*': case '=': case '-': case '_':
+	case '|': case '>': case '~': case ':': case '.':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* Skip "1.", "2)", "IV.", "A." and bullets before a heading's words. */
