@@ -361,6 +361,7 @@ static uint32_t piece_end(const char *t, uint32_t s, uint32_t e,
 			return p;
 		*sep = 3;
 		if (e - p >= 3 && (memcmp(t + p, " - ", 3) == 0 ||
+				   memcmp(t + p, " / ", 3) == 0 ||
 				   memcmp(t + p, "\xe2\x80\xa2", 3) == 0))
 			return p;
 		*sep = 2;

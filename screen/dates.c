@@ -529,7 +529,9 @@ static bool is_bullet(const char *t, uint32_t s, uint32_t e)
 {
 	if (s >= e)
 		return false;
-	if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0)
+	/* U+2022, and U+F0B7: a Symbol-font bullet some PDFs keep */
+	if (e - s >= 3 && (memcmp(t + s, "\xe2\x80\xa2", 3) == 0 ||
+			   memcmp(t + s, "\xef\x82\xb7", 3) == 0))
 		return true;
 	if (strchr("-*>", t[s]))
 		return true;
@@ -642,10 +644,11 @@ static void pick_line(const char *t, uint32_t s, uint32_t e, uint32_t ks,
 	}
 }
 
-/* The title: a segment with a title word; else one on the range's line
- * that does not name a firm; else the first that does not.  The
- * employer: one naming a firm; else the first other one off the range's
- * line; else any other. */
+/* The title: a segment with a title word (one that does not also name
+ * a firm first: "Software Engineer" beats "Acme Software"); else one on
+ * the range's line that does not name a firm; else the first that does
+ * not.  The employer: one naming a firm; else the first other one off
+ * the range's line; else any other. */
 static void pick_roles(const struct seg_pick *pk, struct role *r)
 {
 	int title = -1, emp = -1;
@@ -653,6 +656,9 @@ static void pick_roles(const struct seg_pick *pk, struct role *r)
 
 	for (i = 0; i < pk->n && title < 0; i++)
 		if (pk->seg[i].title_word && !pk->seg[i].employer_word)
+			title = i;
+	for (i = 0; i < pk->n && title < 0; i++)
+		if (pk->seg[i].title_word)
 			title = i;
 	for (i = 0; i < pk->n && title < 0; i++)
 		if (pk->seg[i].range_line && !pk->seg[i].employer_word)

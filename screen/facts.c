@@ -329,7 +329,7 @@ static void repeated_words(struct facts *f, const char *t, uint32_t len)
 /* Marks that start list lines.  Normalised text has U+2022 for every
  * bullet glyph, so a mix means "-" or "*" beside real bullets. */
 static const char *const bullet_marks[] = {
-	"\xe2\x80\xa2", "- ", "* ", "> ", "o ",
+	"\xe2\x80\xa2", "- ", "* ", "> ", "o ", "\xef\x82\xb7",
 };
 
 static void bullets(struct facts *f, const char *t, uint32_t len)

@@ -147,6 +147,22 @@ static const struct label {
 	{ "details", SECTION_CONTACT },
 };
 
+/* Words that show a languages section is about spoken languages. */
+static const char *const human_languages[] = {
+	"english", "french", "german", "spanish", "italian", "portuguese",
+	"dutch", "chinese", "mandarin", "cantonese", "japanese", "korean",
+	"arabic", "hindi", "russian", "polish", "swedish", "norwegian",
+	"danish", "finnish", "turkish", "greek", "hebrew", "yoruba", "igbo",
+	"hausa", "swahili", "urdu", "bengali", "tamil", "telugu",
+	"vietnamese", "thai", "indonesian", "malay", "czech", "romanian",
+	"hungarian", "ukrainian", "afrikaans", "zulu", "tagalog", "persian",
+	"farsi", "punjabi", "gujarati", "marathi", "catalan", "croatian",
+	"serbian", "slovak", "slovenian", "bulgarian", "lithuanian",
+	"latvian", "estonian", "icelandic", "irish", "welsh", "native",
+	"fluent", "bilingual", "mother tongue", "basic", "intermediate",
+	"advanced", "a1", "a2", "b1", "b2", "c1", "c2",
+};
+
 /* Longer than this (in bytes, or words) and a line is prose. */
 #define HEADING_MAX_BYTES 80
 #define HEADING_MAX_WORDS 6
@@ -484,9 +500,21 @@ GArray *sections_find(const struct doc *d)
 		uint32_t bs = c->line_end < len ? c->line_end + 1 : len;
 		uint32_t be = i + 1 < cands->len ?
 			g_array_index(cands, struct cand, i + 1).line : len;
+		struct section *prev = out->len ?
+			&g_array_index(out, struct section, out->len - 1) :
+			NULL;
 
 		if (c->inline_body)
 			bs = c->line_end;
+		/* "Languages" under skills listing Java and SQL is a part of
+		 * the skills. */
+		if (c->kind == SECTION_LANGUAGES && prev &&
+		    prev->kind == SECTION_SKILLS &&
+		    !scan_has_any(t, bs, be, human_languages,
+				  G_N_ELEMENTS(human_languages))) {
+			prev->body.end = be;
+			continue;
+		}
 		add_section(out, c->kind, c->label_s, c->label_e, bs, be,
 			    c->level, c->inline_body);
 	}
