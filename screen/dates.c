@@ -800,6 +800,28 @@ static void single_dates(const char *t, struct span sc, int as_of_year,
 	g_array_sort(roles, cmp_role);
 }
 
+/* A range inside the words of a bullet ("- Led the 2019-2020 migration")
+ * dates an event, not a role; a bullet that is a role's header has its
+ * dates right after the bullet or at the end of the line. */
+static bool in_bullet_text(const char *t, uint32_t len, const struct span *r)
+{
+	uint32_t ls = line_start(t, r->start), s = ls, e;
+
+	e = scan_line_end_near(t, len, r->end, LINE_NEAR);
+	scan_trim(t, &s, &e);
+	if (!is_bullet(t, s, e))
+		return false;
+	while (e > r->end && strchr(" )].,;", t[e - 1]))
+		e--;
+	if (e == r->end)
+		return false;
+	/* right after the bullet mark */
+	s += (unsigned char)t[s] >= 0x80 ? 3 : 1;
+	while (s < r->start && strchr(" (", t[s]))
+		s++;
+	return s != r->start;
+}
+
 /* Where to look for roles: experience sections; else every section that
  * is not plainly about something else. */
 static void role_scopes(const struct doc *d, const GArray *sections,
@@ -869,8 +891,10 @@ void dates_experience(const struct doc *d, const GArray *sections,
 				.text = { sc.start, sc.end },
 			};
 
-			g_array_append_val(x->roles, r);
 			p = rg.span.end;
+			if (in_bullet_text(t, len, &rg.span))
+				continue;
+			g_array_append_val(x->roles, r);
 		}
 		if (in_exp) {
 			guint k, first = x->roles->len;
