@@ -145,6 +145,79 @@ static const struct label {
 	{ "personaldetails", SECTION_CONTACT },
 	{ "personalinformation", SECTION_CONTACT },
 	{ "details", SECTION_CONTACT },
+	{ "highlights", SECTION_SUMMARY },
+	{ "careerhighlights", SECTION_SUMMARY },
+	{ "summaryofexperience", SECTION_SUMMARY },
+	{ "profilesummary", SECTION_SUMMARY },
+	{ "whoiam", SECTION_SUMMARY },
+	{ "internships", SECTION_EXPERIENCE },
+	{ "internship", SECTION_EXPERIENCE },
+	{ "internshipexperience", SECTION_EXPERIENCE },
+	{ "researchexperience", SECTION_EXPERIENCE },
+	{ "teachingexperience", SECTION_EXPERIENCE },
+	{ "militaryservice", SECTION_EXPERIENCE },
+	{ "militaryexperience", SECTION_EXPERIENCE },
+	{ "leadershipexperience", SECTION_EXPERIENCE },
+	{ "consultingexperience", SECTION_EXPERIENCE },
+	{ "freelanceexperience", SECTION_EXPERIENCE },
+	{ "careerexperience", SECTION_EXPERIENCE },
+	{ "workexperiences", SECTION_EXPERIENCE },
+	{ "professionalexperiences", SECTION_EXPERIENCE },
+	{ "experiencesummary", SECTION_EXPERIENCE },
+	{ "positionsheld", SECTION_EXPERIENCE },
+	{ "softskills", SECTION_SKILLS },
+	{ "hardskills", SECTION_SKILLS },
+	{ "keycompetencies", SECTION_SKILLS },
+	{ "technicalcompetencies", SECTION_SKILLS },
+	{ "itskills", SECTION_SKILLS },
+	{ "computerskills", SECTION_SKILLS },
+	{ "digitalskills", SECTION_SKILLS },
+	{ "professionalskills", SECTION_SKILLS },
+	{ "additionalskills", SECTION_SKILLS },
+	{ "summaryofskills", SECTION_SKILLS },
+	{ "skillssummary", SECTION_SKILLS },
+	{ "skillsandabilities", SECTION_SKILLS },
+	{ "technicalknowledge", SECTION_SKILLS },
+	{ "technicalsummary", SECTION_SKILLS },
+	{ "toolkit", SECTION_SKILLS },
+	{ "keyqualifications", SECTION_SKILLS },
+	{ "professionalqualifications", SECTION_CERTIFICATIONS },
+	{ "accreditations", SECTION_CERTIFICATIONS },
+	{ "licensesandcertifications", SECTION_CERTIFICATIONS },
+	{ "certificationsandlicenses", SECTION_CERTIFICATIONS },
+	{ "trainingcourses", SECTION_CERTIFICATIONS },
+	{ "coursesandtraining", SECTION_CERTIFICATIONS },
+	{ "onlinecourses", SECTION_CERTIFICATIONS },
+	{ "relevantprojects", SECTION_PROJECTS },
+	{ "academicprojects", SECTION_PROJECTS },
+	{ "projectexperience", SECTION_PROJECTS },
+	{ "sideprojects", SECTION_PROJECTS },
+	{ "opensource", SECTION_PROJECTS },
+	{ "opensourcecontributions", SECTION_PROJECTS },
+	{ "presentations", SECTION_PUBLICATIONS },
+	{ "talks", SECTION_PUBLICATIONS },
+	{ "conferencetalks", SECTION_PUBLICATIONS },
+	{ "publicationsandpresentations", SECTION_PUBLICATIONS },
+	{ "patents", SECTION_PUBLICATIONS },
+	{ "honorsandawards", SECTION_AWARDS },
+	{ "awardsandhonors", SECTION_AWARDS },
+	{ "recognition", SECTION_AWARDS },
+	{ "scholarships", SECTION_AWARDS },
+	{ "volunteerism", SECTION_VOLUNTEERING },
+	{ "voluntaryexperience", SECTION_VOLUNTEERING },
+	{ "voluntarywork", SECTION_VOLUNTEERING },
+	{ "communityservice", SECTION_VOLUNTEERING },
+	{ "personalinfo", SECTION_CONTACT },
+	{ "info", SECTION_CONTACT },
+	{ "contactinfo", SECTION_CONTACT },
+	{ "contactme", SECTION_CONTACT },
+	{ "getintouch", SECTION_CONTACT },
+	{ "hobbiesandinterests", SECTION_INTERESTS },
+	{ "interestsandhobbies", SECTION_INTERESTS },
+	{ "extracurricularactivities", SECTION_INTERESTS },
+	{ "outsideinterests", SECTION_INTERESTS },
+	{ "spokenlanguages", SECTION_LANGUAGES },
+	{ "foreignlanguages", SECTION_LANGUAGES },
 };
 
 /* Words that show a languages section is about spoken languages. */
@@ -364,6 +437,15 @@ enum section_kind sections_label(const char *t, uint32_t s, uint32_t e,
 	we = e;
 	while (we > ws && is_deco(t[we - 1]))
 		we--;
+	/* "Experience (10 years)", "Projects (selected)" */
+	if (we > ws && t[we - 1] == ')') {
+		const char *open = memchr(t + ws, '(', we - ws);
+
+		if (open && open > t + ws)
+			we = open - t;
+		while (we > ws && is_deco(t[we - 1]))
+			we--;
+	}
 	k = label_words(t, ws, we);
 	if (k != SECTION_N) {
 		if (label_end)

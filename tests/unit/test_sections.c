@@ -33,6 +33,10 @@ static void test_labels(void)
 	g_assert_cmpint(label("Volunteer Experience"), ==,
 			SECTION_VOLUNTEERING);
 	g_assert_cmpint(label("Hobbies & Interests"), ==, SECTION_INTERESTS);
+	g_assert_cmpint(label("Professional Experience (10 years)"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("Soft Skills"), ==, SECTION_SKILLS);
+	g_assert_cmpint(label("Internships"), ==, SECTION_EXPERIENCE);
 	/* Prose and near misses are not headings. */
 	g_assert_cmpint(label("Experience with Kafka and MuleSoft"), ==,
 			SECTION_N);
