@@ -31,6 +31,7 @@ static const char *const kind_names[CONTACT_N + 1] = {
 /* Lines this far into the header are still candidates for the name. */
 #define NAME_LINES 6
 #define HEADER_LINES 12
+#define HEADER_LINE_MAX 400
 
 const char *contact_kind_name(enum contact_kind kind)
 {
@@ -406,7 +407,10 @@ static void find_in_header(const char *t, uint32_t s, uint32_t e,
 	for (ls = s; ls < e && line < HEADER_LINES; ls = le + 1) {
 		le = scan_line_end(t, e, ls);
 		ps = ls;
-		pe = le;
+		/* A header line is short; only its start is read. */
+		pe = le - ls > HEADER_LINE_MAX ? ls + HEADER_LINE_MAX : le;
+		while (pe > ls && pe < le && ((unsigned char)t[pe] & 0xC0) == 0x80)
+			pe--;	/* not inside a character */
 		scan_trim(t, &ps, &pe);
 		if (ps == pe)
 			continue;
