@@ -348,6 +348,61 @@ static void test_samples(void)
 	}
 }
 
+/* Random documents made of the pieces the finders look for: every fact
+ * computes, every span lies inside the text, the report is written. */
+static void test_random_documents(void)
+{
+	static const char *const pieces[] = {
+		"Experience\n", "EDUCATION\n", "S K I L L S\n", "1. Summary:\n",
+		"Jan 2019 - Present", "2019 - 2021", "Summer 2017", "since ",
+		"03/2020", "'19", " - ", "to date", "present", "\xe2\x80\xa2 ",
+		"- ", "Dear Sir,\n", "Kind regards\n", "MSc ", "Ph.D. ",
+		"Certified ", "AWS ", "+44 20 7946 0958", "(555) 123-4567",
+		"jane@example.org", "linkedin.com/in/x", "www.", "@", "http://",
+		"the the ", "Managment ", "Engineer", ", ", " | ", "\n", "\n\n",
+		"Integration ", "API ", "(", ")", ";", ".", "é", "\xe6\x9d\xb1",
+		"Languages\n", "English ", "Java ", "Associate (2023)\n",
+	};
+	GRand *rnd = g_rand_new_with_seed(20261128);
+	int n;
+
+	for (n = 0; n < 300; n++) {
+		GString *g = g_string_new(NULL);
+		int k, parts = g_rand_int_range(rnd, 0, 120);
+		const char *const *names = facts_names();
+		struct facts *f;
+		struct doc *d;
+		GString *out = g_string_new(NULL);
+		guint i;
+
+		for (k = 0; k < parts; k++)
+			g_string_append(g, pieces[g_rand_int_range(
+				rnd, 0, G_N_ELEMENTS(pieces))]);
+		d = test_doc(g->str, n % 3 ? NULL : "2020-02-29");
+		f = facts_compute(d, NULL);
+		for (i = 0; names[i]; i++) {
+			const GArray *sp = facts_spans(f, names[i]);
+			guint j;
+
+			g_assert_nonnull(sp);
+			for (j = 0; j < sp->len; j++) {
+				struct span x = g_array_index(sp, struct span,
+							      j);
+
+				g_assert_cmpuint(x.start, <=, x.end);
+				g_assert_cmpuint(x.end, <=, d->text->len);
+			}
+		}
+		facts_print(f, d, out, n % 2);
+		g_assert_true(g_utf8_validate(out->str, out->len, NULL));
+		facts_free(f);
+		doc_free(d);
+		g_string_free(g, TRUE);
+		g_string_free(out, TRUE);
+	}
+	g_rand_free(rnd);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -357,5 +412,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/full-resume", test_full_resume);
 	g_test_add_func("/facts/cover-letter", test_cover_letter_doc);
 	g_test_add_func("/facts/samples", test_samples);
+	g_test_add_func("/facts/random-documents", test_random_documents);
 	return g_test_run();
 }
