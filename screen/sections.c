@@ -297,10 +297,17 @@ static uint32_t skip_prefix(const char *t, uint32_t s, uint32_t e)
 	for (;;) {
 		while (s < e && is_deco(t[s]))
 			s++;
-		/* U+2022 bullet */
-		if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0) {
-			s += 3;
-			continue;
+		/* A bullet or an icon (an envelope, a briefcase: symbols
+		 * and private-use glyphs of icon fonts) before the words. */
+		if (s < e && (unsigned char)t[s] >= 0x80) {
+			const char *nx = g_utf8_find_next_char(t + s, t + e);
+			gunichar u = g_utf8_get_char_validated(t + s, e - s);
+
+			if (nx && u != (gunichar)-1 && u != (gunichar)-2 &&
+			    !g_unichar_isalnum(u)) {
+				s = nx - t;
+				continue;
+			}
 		}
 		i = s;
 		while (i < e && g_ascii_isdigit(t[i]))

@@ -36,6 +36,12 @@ static void test_labels(void)
 	g_assert_cmpint(label("Professional Experience (10 years)"), ==,
 			SECTION_EXPERIENCE);
 	g_assert_cmpint(label("Soft Skills"), ==, SECTION_SKILLS);
+	/* Icons before sidebar headings: an emoji, a private-use glyph. */
+	g_assert_cmpint(label("\xf0\x9f\x93\x9e Contact"), ==,
+			SECTION_CONTACT);
+	g_assert_cmpint(label("\xef\x82\xb1 EXPERIENCE"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("\xc3\x89" "ducation"), ==, SECTION_N);
 	g_assert_cmpint(label("Internships"), ==, SECTION_EXPERIENCE);
 	/* Prose and near misses are not headings. */
 	g_assert_cmpint(label("Experience with Kafka and MuleSoft"), ==,
