@@ -6,10 +6,14 @@
  * "Sept. 2016 - current", "Jan '19 - Dec '20", "01/2019 - 03/2021",
  * "01.2019 - 03.2021", "01/19 - 03/21", "2019 - 2021", "2019-21",
  * "2018 - now", "March 2019 to date", "Since 2018", "Summer 2017" (alone:
- * that summer), "Summer 2017 - Fall 2018".  Forms not read: full dates
- * with a day ("01/02/2019", "2 March 2019" reads as March 2019 only when
- * the day is not in the way), ISO "2019-03", academic years "2019/20",
- * "between 2019 and 2021", month ranges sharing a year ("Jan - Mar 2019").
+ * that summer), "Summer 2017 - Fall 2018", "June - August 2019" (one
+ * year for both), "15 March 2019 - ...", "March 15, 2019 - ..." (the day
+ * dropped), and in an experience section one date on a role's header
+ * line ("Groundworker 2017": that year).  Forms not read: numeric dates
+ * with a day ("01/02/2019"), ISO months ("2019-03"), "03-2019", academic
+ * years ("2019/20"), "between 2019 and 2021", "Q1 2019", "Jan 19"
+ * without an apostrophe, month names in other languages, a range broken
+ * over two lines, durations without dates ("five years at Acme").
  *
  * Counting: a year alone starts in January and, as an end, ends before
  * January of that year ("2019 - 2021" is two years); a month is counted
@@ -212,10 +216,33 @@ static bool parse_date(const char *t, uint32_t p, uint32_t end,
 		if (q < end && (t[q] == ',' || t[q] == '-'))
 			q++;
 		q = skip_spaces(t, q, end);
+		/* "March 15, 2019": the day is dropped */
+		if (d->style != DATE_STYLE_SEASON && q + 3 < end &&
+		    g_ascii_isdigit(t[q]) &&
+		    (t[q + 1] == ',' || (g_ascii_isdigit(t[q + 1]) &&
+					 t[q + 2] == ','))) {
+			q += t[q + 1] == ',' ? 2 : 3;
+			q = skip_spaces(t, q, end);
+		}
 		return parse_year(t, q, end, as_of_year, &d->year, next);
 	}
 	if (!g_ascii_isdigit(t[p]) || !at_word_start(t, p))
 		return false;
+	/* "15 March 2019", "1. Mai 2019": the day is dropped */
+	{
+		uint32_t q2 = p + 1;
+
+		if (q2 < end && g_ascii_isdigit(t[q2]))
+			q2++;
+		if (q2 < end && t[q2] == '.')
+			q2++;
+		if (q2 < end && t[q2] == ' ' && q2 + 1 < end &&
+		    g_ascii_isalpha(t[q2 + 1]) &&
+		    parse_date(t, q2 + 1, end, as_of_year, false, d, next) &&
+		    d->month && d->style != DATE_STYLE_SEASON)
+			return true;
+		memset(d, 0, sizeof(*d));
+	}
 	if (p > 0 && (t[p - 1] == '/' || t[p - 1] == '.'))
 		return false;
 	/* MM/YYYY, MM.YYYY, MM/YY */

@@ -51,6 +51,8 @@ static void test_forms(void)
 	      false);
 	check("(Oct 2020 -- Present)", M(2020, 10), M(2026, 12), true);
 	check("June - August 2019", M(2019, 6), M(2019, 9), false);
+	check("15 March 2019 - 20 June 2020", M(2019, 3), M(2020, 7), false);
+	check("March 15, 2019 - June 1, 2020", M(2019, 3), M(2020, 7), false);
 	check("Nov 2019 - Feb 2020", M(2019, 11), M(2020, 3), false);
 	check("Nov - Feb 2020", M(2019, 11), M(2020, 3), false);
 	/* Two-digit years: the century follows the as-of year. */
