@@ -434,6 +434,11 @@ struct facts *facts_compute(const struct doc *d,
 	return f;
 }
 
+void facts_prepare(const struct facts_config *cfg)
+{
+	spell_load(cfg ? cfg->dictionary : NULL);
+}
+
 void facts_free(struct facts *f)
 {
 	int k;

@@ -40,8 +40,14 @@ struct facts_config {
 
 struct facts;
 
+/* Load what facts_compute() needs once per process (the spelling
+ * dictionaries: 100-300 ms) before the first document, so the first
+ * one is not slow.  Optional; thread-safe. */
+void facts_prepare(const struct facts_config *cfg);
+
 /* Compute all facts of one document.  Never fails on odd text: what is
- * not found is absent.  Caller frees with facts_free(). */
+ * not found is absent.  Thread-safe: workers may compute the facts of
+ * different documents at once.  Caller frees with facts_free(). */
 struct facts *facts_compute(const struct doc *d, const struct facts_config *cfg);
 void facts_free(struct facts *f);
 
