@@ -31,6 +31,7 @@ static const char *const kind_names[CONTACT_N + 1] = {
 /* Lines this far into the header are still candidates for the name. */
 #define NAME_LINES 6
 #define HEADER_LINES 12
+#define HEADER_LINE_MAX 400
 
 const char *contact_kind_name(enum contact_kind kind)
 {
@@ -96,62 +97,71 @@ static void find_email(const char *t, uint32_t len, struct contacts *c)
 	}
 }
 
-/* The extent of a web address token around [s, e). */
-static void url_extent(const char *t, uint32_t len, uint32_t *s,
-		       uint32_t *e)
+/* Bytes that end a web address token. */
+static bool url_stop(unsigned char c)
 {
-	while (*s > 0 && !g_ascii_isspace(t[*s - 1]) &&
-	       !strchr("|,;()<>\"", t[*s - 1]) &&
-	       (unsigned char)t[*s - 1] < 0x80)
-		(*s)--;
-	while (*e < len && !g_ascii_isspace(t[*e]) &&
-	       !strchr("|,;()<>\"", t[*e]) && (unsigned char)t[*e] < 0x80)
-		(*e)++;
-	while (*e > *s && strchr(".:/", t[*e - 1]))
-		(*e)--;
+	switch (c) {
+	case '|': case ',': case ';': case '(': case ')': case '<': case '>':
+	case '"':
+		return true;
+	default:
+		return c <= ' ' || c >= 0x80;
+	}
 }
 
+/* needle inside [s, e), ignoring case: its offset or G_MAXUINT32. */
+static uint32_t find_in(const char *t, uint32_t s, uint32_t e,
+			const char *needle)
+{
+	size_t n = strlen(needle);
+	uint32_t p;
+
+	for (p = s; p + n <= e; p++)
+		if (scan_lower(t[p]) == needle[0] &&
+		    g_ascii_strncasecmp(t + p, needle, n) == 0)
+			return p;
+	return G_MAXUINT32;
+}
+
+/* One pass over the text's tokens: the first LinkedIn and GitHub
+ * profiles, and the first other web address. */
 static void find_urls(const char *t, uint32_t len, struct contacts *c)
 {
 	static const struct {
 		const char *needle;
 		enum contact_kind kind;
+		bool at_start;	/* must open the token */
 	} hosts[] = {
-		{ "linkedin.com/", CONTACT_LINKEDIN },
-		{ "github.com/", CONTACT_GITHUB },
-		{ "http://", CONTACT_URL },
-		{ "https://", CONTACT_URL },
-		{ "www.", CONTACT_URL },
+		{ "linkedin.com/", CONTACT_LINKEDIN, false },
+		{ "github.com/", CONTACT_GITHUB, false },
+		{ "http://", CONTACT_URL, true },
+		{ "https://", CONTACT_URL, true },
+		{ "www.", CONTACT_URL, true },
 	};
-	uint32_t p, s, e;
-	size_t i;
+	uint32_t p = 0, s, e, at;
+	size_t i, n;
 
-	for (i = 0; i < G_N_ELEMENTS(hosts); i++) {
-		size_t n = strlen(hosts[i].needle);
-
-		unsigned char c0 = hosts[i].needle[0];
-
-		for (p = 0; p + n <= len; p++) {
-			if (scan_lower(t[p]) != c0 ||
-			    g_ascii_strncasecmp(t + p, hosts[i].needle, n))
-				continue;
-			s = p;
-			e = p + n;
-			url_extent(t, len, &s, &e);
-			if (e <= p + n && hosts[i].kind != CONTACT_URL)
-				continue;	/* "linkedin.com/" alone */
-			if (hosts[i].kind == CONTACT_URL &&
-			    (c->at[CONTACT_LINKEDIN].end == e ||
-			     c->at[CONTACT_GITHUB].end == e ||
-			     c->at[CONTACT_URL].end == e ||
-			     memchr(t + s, '@', e - s)))
-				continue;
-			p = e > p ? e - 1 : p;	/* never this token again */
-			if (e - s < n + 3)
+	while (p < len) {
+		while (p < len && url_stop(t[p]))
+			p++;
+		s = p;
+		while (p < len && !url_stop(t[p]))
+			p++;
+		e = p;
+		while (e > s && strchr(".:/", t[e - 1]))
+			e--;
+		if (e - s < 7 || !memchr(t + s, '.', e - s) ||
+		    memchr(t + s, '@', e - s))
+			continue;
+		for (i = 0; i < G_N_ELEMENTS(hosts); i++) {
+			n = strlen(hosts[i].needle);
+			at = find_in(t, s, hosts[i].at_start ? s + n : e,
+				     hosts[i].needle);
+			/* "linkedin.com/" alone names no profile */
+			if (at == G_MAXUINT32 || at + n >= e)
 				continue;
 			put(c, hosts[i].kind, t, s, e);
-			if (hosts[i].kind != CONTACT_URL)
-				break;
+			break;
 		}
 	}
 	if (c->value[CONTACT_LINKEDIN])
@@ -352,6 +362,7 @@ static uint32_t piece_end(const char *t, uint32_t s, uint32_t e,
 			return p;
 		*sep = 3;
 		if (e - p >= 3 && (memcmp(t + p, " - ", 3) == 0 ||
+				   memcmp(t + p, " / ", 3) == 0 ||
 				   memcmp(t + p, "\xe2\x80\xa2", 3) == 0))
 			return p;
 		*sep = 2;
@@ -396,7 +407,10 @@ static void find_in_header(const char *t, uint32_t s, uint32_t e,
 	for (ls = s; ls < e && line < HEADER_LINES; ls = le + 1) {
 		le = scan_line_end(t, e, ls);
 		ps = ls;
-		pe = le;
+		/* A header line is short; only its start is read. */
+		pe = le - ls > HEADER_LINE_MAX ? ls + HEADER_LINE_MAX : le;
+		while (pe > ls && pe < le && ((unsigned char)t[pe] & 0xC0) == 0x80)
+			pe--;	/* not inside a character */
 		scan_trim(t, &ps, &pe);
 		if (ps == pe)
 			continue;

@@ -113,6 +113,7 @@ double cover_relevance(const char *t, uint32_t s, uint32_t e,
 static double first_person_rate(const char *t, uint32_t len)
 {
 	unsigned words = 0, fp = 0;
+	unsigned char c;
 	uint32_t p = 0;
 	size_t i;
 
@@ -122,7 +123,10 @@ static double first_person_rate(const char *t, uint32_t len)
 		if (p >= len)
 			break;
 		words++;
-		for (i = 0; i < G_N_ELEMENTS(first_person); i++)
+		/* Every first-person word starts with 'i' or 'm'. */
+		c = scan_lower(t[p]);
+		for (i = 0; (c == 'i' || c == 'm') &&
+			    i < G_N_ELEMENTS(first_person); i++)
 			if (scan_word_at(t, len, p, first_person[i])) {
 				fp++;
 				break;

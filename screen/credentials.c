@@ -168,8 +168,15 @@ static bool followed_like_degree(const char *t, uint32_t end, uint32_t p)
 enum degree_level credentials_degree_at(const char *t, uint32_t end,
 					uint32_t off, uint32_t *len)
 {
+	/* The first letters of the names above. */
+	static const bool first[256] = {
+		['a'] = 1, ['b'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+		['h'] = 1, ['l'] = 1, ['m'] = 1, ['p'] = 1,
+	};
 	size_t i, n;
 
+	if (off >= end || !first[scan_lower(t[off])])
+		return DEGREE_NONE;
 	for (i = 0; i < G_N_ELEMENTS(degree_names); i++) {
 		const struct degree_name *dn = &degree_names[i];
 
@@ -295,13 +302,12 @@ static bool capitalised_at(const char *t, uint32_t p, uint32_t end)
 
 /* "AWS Certified Solutions Architect - Associate", "Certified Kubernetes
  * Administrator (CKA)": capitalised words around "Certified". */
-static void find_certified(const char *t, uint32_t len,
-			   struct credentials *c)
+static void find_certified(const char *t, uint32_t len, GArray *hits)
 {
 	uint32_t p = 0, at, s, e, ls, le, q;
 	unsigned words;
 
-	while (p < len && c->certs->len < ITEMS_MAX &&
+	while (p < len && hits->len < ITEMS_MAX &&
 	       scan_find(t, p, len, "certified", &at)) {
 		p = at + 9;
 		ls = scan_line_start(t, at, 200);
@@ -329,12 +335,14 @@ static void find_certified(const char *t, uint32_t len,
 				q++;
 			e = q;
 		}
+		while (e > at + 9 && strchr(".,:", t[e - 1]))
+			e--;
 		if (s == at && e == at + 9)
 			continue;	/* "certified in" */
 		if (!g_ascii_isupper(t[at]) && s == at)
 			continue;
-		if (!overlaps(c->certs, (struct span){ s, e }))
-			g_array_append_val(c->certs, ((struct span){ s, e }));
+		if (!overlaps(hits, (struct span){ s, e }))
+			g_array_append_val(hits, ((struct span){ s, e }));
 	}
 }
 
@@ -356,37 +364,208 @@ static bool heading_says_training(const char *t, const struct section *sec)
 	return false;
 }
 
-/* Each line of a certifications or training section is one item. */
-static void section_items(const char *t, const struct section *sec,
-			  GArray *into, const GArray *other)
-{
-	uint32_t ls, le, s, e;
+/* Words that carry a certification's name on to the next line
+ * ("Azure Developer" / "Associate (2023)"). */
+static const char *const continuations[] = {
+	"associate", "professional", "expert", "specialty", "speciality",
+	"level", "practitioner", "enterprise", "edition",
+};
 
-	for (ls = sec->body.start; ls < sec->body.end && into->len < ITEMS_MAX;
-	     ls = le + 1) {
-		le = scan_line_end(t, sec->body.end, ls);
-		s = ls;
-		e = le;
-		scan_trim(t, &s, &e);
-		if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0)
-			s += 3;
-		while (s < e && strchr("-*> ", t[s]))
-			s++;
-		if (e - s < 3 || e - s > 160)
-			continue;
-		/* A wrapped line goes on with a small letter. */
-		if (g_ascii_islower(t[s]))
-			continue;
-		if (overlaps(into, (struct span){ s, e }) ||
-		    (other && overlaps(other, (struct span){ s, e })))
-			continue;
+/* Strip a bullet from the start of [*s, e). */
+static bool strip_bullet(const char *t, uint32_t *s, uint32_t e)
+{
+	bool had = false;
+
+	if (e - *s >= 3 && (memcmp(t + *s, "\xe2\x80\xa2", 3) == 0 ||
+			    memcmp(t + *s, "\xef\x82\xb7", 3) == 0)) {
+		*s += 3;
+		had = true;
+	}
+	while (*s < e && strchr("-*> ", t[*s])) {
+		had = had || t[*s] != ' ';
+		(*s)++;
+	}
+	return had;
+}
+
+/* Separators between items on one line: ";", " | ", a bullet, or the
+ * end of a sentence (". " before a capital). */
+static uint32_t item_sep(const char *t, uint32_t p, uint32_t e)
+{
+	if (t[p] == ';')
+		return 1;
+	if (e - p >= 3 && memcmp(t + p, " | ", 3) == 0)
+		return 3;
+	if (e - p >= 3 && memcmp(t + p, "\xe2\x80\xa2", 3) == 0)
+		return 3;
+	if (e - p >= 3 && t[p] == '.' && t[p + 1] == ' ' &&
+	    g_ascii_isupper(t[p + 2]))
+		return 2;
+	return 0;
+}
+
+static void add_piece(const char *t, uint32_t s, uint32_t e, GArray *into)
+{
+	unsigned letters = 0;
+	uint32_t i;
+
+	scan_trim(t, &s, &e);
+	while (e > s && strchr(".,", t[e - 1]))
+		e--;
+	for (i = s; i < e; i++)
+		letters += g_ascii_isalpha(t[i]) != 0;
+	if (letters >= 3 && e - s <= 200 && into->len < ITEMS_MAX)
 		g_array_append_val(into, ((struct span){ s, e }));
+}
+
+/* The items of a certifications or training section: one a line, a line
+ * that wraps the one before joined to it (it starts small, with "(" or a
+ * level word, or the line before ran long and stopped on a word or a
+ * comma, not a year or a full stop), several on a line split at
+ * separators. */
+static void section_items(const char *t, const struct section *sec,
+			  GArray *into)
+{
+	uint32_t ls, le, s, e, is = 0, ie = 0, p, n, prev_len = 0;
+	bool have = false, bullet;
+	size_t k;
+
+	for (ls = sec->body.start; ls <= sec->body.end; ls = le + 1) {
+		bool cont = false;
+
+		if (ls < sec->body.end) {
+			le = scan_line_end(t, sec->body.end, ls);
+			s = ls;
+			e = le;
+			scan_trim(t, &s, &e);
+			bullet = strip_bullet(t, &s, e);
+			if (s == e)
+				continue;
+			for (k = 0; k < G_N_ELEMENTS(continuations); k++)
+				if (scan_word_at(t, e, s, continuations[k]))
+					cont = true;
+			cont = have && !bullet &&
+			       (cont || g_ascii_islower(t[s]) || t[s] == '(' ||
+				g_ascii_isdigit(t[s]) ||
+				(prev_len >= 30 && (g_ascii_isalpha(t[ie - 1]) ||
+						    strchr(",-&/", t[ie - 1]))));
+			if (cont) {
+				prev_len = e - s;
+				ie = e;
+				continue;
+			}
+		} else {
+			le = sec->body.end;
+			s = e = le;
+		}
+		/* The item [is, ie) is complete: split it. */
+		if (have) {
+			for (p = n = is; p < ie; p++) {
+				uint32_t w = item_sep(t, p, ie);
+
+				if (!w)
+					continue;
+				add_piece(t, n, p, into);
+				n = p + w;
+				p = n - 1;
+			}
+			add_piece(t, n, ie, into);
+		}
+		if (s == e)
+			break;
+		is = s;
+		ie = e;
+		prev_len = e - s;
+		have = true;
+	}
+}
+
+/* The piece of its line a hit outside every item belongs to. */
+static struct span hit_unit(const char *t, uint32_t len, struct span h)
+{
+	uint32_t s = scan_line_start(t, h.start, 200);
+	uint32_t e = scan_line_end_near(t, len, h.end, 200), p, w, n = s;
+	struct span u = { s, e };
+
+	for (p = s; p < e; p++) {
+		if (!(w = item_sep(t, p, e)))
+			continue;
+		if (p + w <= h.start)
+			n = p + w;
+		else if (p >= h.end) {
+			e = p;
+			break;
+		}
+	}
+	u.start = n;
+	u.end = e;
+	return u;
+}
+
+/* The same certification named twice: one name is the other, or the
+ * start of it ("MuleSoft Certified Developer" and "... - Level 1"). */
+static bool same_text(const char *t, struct span a, struct span b)
+{
+	uint32_t la = a.end - a.start, lb = b.end - b.start;
+	uint32_t n = la < lb ? la : lb;
+
+	if (g_ascii_strncasecmp(t + a.start, t + b.start, n) != 0)
+		return false;
+	return la == lb || (la < lb ? !scan_is_word(t[b.start + n]) :
+				      !scan_is_word(t[a.start + n]));
+}
+
+/* Certifications: every item of a certifications section, and each
+ * named one (rule set's names, "Certified X") outside them, once per
+ * name and once per item or line piece. */
+static void merge_certs(const char *t, uint32_t len, const GArray *items,
+			const GArray *hits, GArray *certs)
+{
+	g_autoptr(GArray) kept = g_array_new(FALSE, FALSE,
+					     sizeof(struct span));
+	g_autoptr(GArray) units = g_array_new(FALSE, FALSE,
+					      sizeof(struct span));
+	guint i, j;
+
+	g_array_append_vals(certs, items->data, items->len);
+	for (i = 0; i < hits->len; i++) {
+		struct span h = g_array_index(hits, struct span, i);
+
+		if (overlaps(items, h))
+			g_array_append_val(kept, h);
+	}
+	for (i = 0; i < hits->len && certs->len < ITEMS_MAX; i++) {
+		struct span h = g_array_index(hits, struct span, i), u;
+		bool dup = false;
+
+		if (overlaps(items, h))
+			continue;
+		for (j = 0; j < kept->len && !dup; j++)
+			dup = same_text(t, h, g_array_index(kept, struct span,
+							    j));
+		u = hit_unit(t, len, h);
+		for (j = 0; j < units->len && !dup; j++) {
+			struct span v = g_array_index(units, struct span, j);
+
+			dup = v.start == u.start && v.end == u.end;
+		}
+		if (dup)
+			continue;
+		g_array_append_val(kept, h);
+		g_array_append_val(units, u);
+		g_array_append_val(certs, h);
 	}
 }
 
 void credentials_find(const struct doc *d, const GArray *sections,
 		      const struct facts_config *cfg, struct credentials *c)
 {
+	g_autoptr(GArray) items = g_array_new(FALSE, FALSE,
+					      sizeof(struct span));
+	g_autoptr(GArray) titems = g_array_new(FALSE, FALSE,
+					       sizeof(struct span));
+	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE,
+					     sizeof(struct span));
 	const char *t;
 	uint32_t len, at;
 	bool has_edu = false;
@@ -413,29 +592,51 @@ void credentials_find(const struct doc *d, const GArray *sections,
 		    s->kind == SECTION_CERTIFICATIONS)
 			find_degrees(t, s->body.start, s->body.end, c);
 	}
-	/* The rule set's certification names, each counted once. */
-	for (i = 0; cfg && cfg->certifications &&
-		    i < cfg->certifications->len; i++) {
-		const char *name = g_ptr_array_index(cfg->certifications, i);
-		struct span sp;
-
-		if (!name || !name[0] || !scan_find(t, 0, len, name, &at))
-			continue;
-		sp = (struct span){ at, at + (uint32_t)strlen(name) };
-		if (c->certs->len < ITEMS_MAX && !overlaps(c->certs, sp))
-			g_array_append_val(c->certs, sp);
-	}
-	find_certified(t, len, c);
+	/* The rule set's certification names (the first mention, or the
+	 * one in a certifications section), "Certified X" phrases, and
+	 * the items of certifications and training sections. */
 	for (i = 0; i < sections->len; i++) {
 		const struct section *s =
 			&g_array_index(sections, struct section, i);
 
 		if (s->kind != SECTION_CERTIFICATIONS)
 			continue;
-		if (heading_says_training(t, s))
-			section_items(t, s, c->trainings, c->certs);
-		else
-			section_items(t, s, c->certs, NULL);
+		section_items(t, s, heading_says_training(t, s) ? titems :
+								 items);
+	}
+	for (i = 0; cfg && cfg->certifications &&
+		    i < cfg->certifications->len; i++) {
+		const char *name = g_ptr_array_index(cfg->certifications, i);
+		uint32_t from = 0, first = G_MAXUINT32;
+		struct span sp;
+		int tries;
+
+		if (!name || !name[0])
+			continue;
+		for (tries = 0; tries < 8 && scan_find(t, from, len, name, &at);
+		     tries++) {
+			sp = (struct span){ at, at + (uint32_t)strlen(name) };
+			if (first == G_MAXUINT32)
+				first = at;
+			if (overlaps(items, sp)) {
+				first = at;
+				break;
+			}
+			from = sp.end;
+		}
+		if (first == G_MAXUINT32)
+			continue;
+		sp = (struct span){ first, first + (uint32_t)strlen(name) };
+		if (hits->len < ITEMS_MAX && !overlaps(hits, sp))
+			g_array_append_val(hits, sp);
+	}
+	find_certified(t, len, hits);
+	merge_certs(t, len, items, hits, c->certs);
+	for (i = 0; i < titems->len; i++) {
+		struct span sp = g_array_index(titems, struct span, i);
+
+		if (!overlaps(c->certs, sp) && c->trainings->len < ITEMS_MAX)
+			g_array_append_val(c->trainings, sp);
 	}
 	/* Course lines in education. */
 	for (i = 0; i < sections->len; i++) {

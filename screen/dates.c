@@ -6,10 +6,14 @@
  * "Sept. 2016 - current", "Jan '19 - Dec '20", "01/2019 - 03/2021",
  * "01.2019 - 03.2021", "01/19 - 03/21", "2019 - 2021", "2019-21",
  * "2018 - now", "March 2019 to date", "Since 2018", "Summer 2017" (alone:
- * that summer), "Summer 2017 - Fall 2018".  Forms not read: full dates
- * with a day ("01/02/2019", "2 March 2019" reads as March 2019 only when
- * the day is not in the way), ISO "2019-03", academic years "2019/20",
- * "between 2019 and 2021", month ranges sharing a year ("Jan - Mar 2019").
+ * that summer), "Summer 2017 - Fall 2018", "June - August 2019" (one
+ * year for both), "15 March 2019 - ...", "March 15, 2019 - ..." (the day
+ * dropped), and in an experience section one date on a role's header
+ * line ("Groundworker 2017": that year).  Forms not read: numeric dates
+ * with a day ("01/02/2019"), ISO months ("2019-03"), "03-2019", academic
+ * years ("2019/20"), "between 2019 and 2021", "Q1 2019", "Jan 19"
+ * without an apostrophe, month names in other languages, a range broken
+ * over two lines, durations without dates ("five years at Acme").
  *
  * Counting: a year alone starts in January and, as an end, ends before
  * January of that year ("2019 - 2021" is two years); a month is counted
@@ -212,10 +216,33 @@ static bool parse_date(const char *t, uint32_t p, uint32_t end,
 		if (q < end && (t[q] == ',' || t[q] == '-'))
 			q++;
 		q = skip_spaces(t, q, end);
+		/* "March 15, 2019": the day is dropped */
+		if (d->style != DATE_STYLE_SEASON && q + 3 < end &&
+		    g_ascii_isdigit(t[q]) &&
+		    (t[q + 1] == ',' || (g_ascii_isdigit(t[q + 1]) &&
+					 t[q + 2] == ','))) {
+			q += t[q + 1] == ',' ? 2 : 3;
+			q = skip_spaces(t, q, end);
+		}
 		return parse_year(t, q, end, as_of_year, &d->year, next);
 	}
 	if (!g_ascii_isdigit(t[p]) || !at_word_start(t, p))
 		return false;
+	/* "15 March 2019", "1. Mai 2019": the day is dropped */
+	{
+		uint32_t q2 = p + 1;
+
+		if (q2 < end && g_ascii_isdigit(t[q2]))
+			q2++;
+		if (q2 < end && t[q2] == '.')
+			q2++;
+		if (q2 < end && t[q2] == ' ' && q2 + 1 < end &&
+		    g_ascii_isalpha(t[q2 + 1]) &&
+		    parse_date(t, q2 + 1, end, as_of_year, false, d, next) &&
+		    d->month && d->style != DATE_STYLE_SEASON)
+			return true;
+		memset(d, 0, sizeof(*d));
+	}
 	if (p > 0 && (t[p - 1] == '/' || t[p - 1] == '.'))
 		return false;
 	/* MM/YYYY, MM.YYYY, MM/YY */
@@ -529,7 +556,9 @@ static bool is_bullet(const char *t, uint32_t s, uint32_t e)
 {
 	if (s >= e)
 		return false;
-	if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0)
+	/* U+2022, and U+F0B7: a Symbol-font bullet some PDFs keep */
+	if (e - s >= 3 && (memcmp(t + s, "\xe2\x80\xa2", 3) == 0 ||
+			   memcmp(t + s, "\xef\x82\xb7", 3) == 0))
 		return true;
 	if (strchr("-*>", t[s]))
 		return true;
@@ -642,10 +671,11 @@ static void pick_line(const char *t, uint32_t s, uint32_t e, uint32_t ks,
 	}
 }
 
-/* The title: a segment with a title word; else one on the range's line
- * that does not name a firm; else the first that does not.  The
- * employer: one naming a firm; else the first other one off the range's
- * line; else any other. */
+/* The title: a segment with a title word (one that does not also name
+ * a firm first: "Software Engineer" beats "Acme Software"); else one on
+ * the range's line that does not name a firm; else the first that does
+ * not.  The employer: one naming a firm; else the first other one off
+ * the range's line; else any other. */
 static void pick_roles(const struct seg_pick *pk, struct role *r)
 {
 	int title = -1, emp = -1;
@@ -653,6 +683,9 @@ static void pick_roles(const struct seg_pick *pk, struct role *r)
 
 	for (i = 0; i < pk->n && title < 0; i++)
 		if (pk->seg[i].title_word && !pk->seg[i].employer_word)
+			title = i;
+	for (i = 0; i < pk->n && title < 0; i++)
+		if (pk->seg[i].title_word)
 			title = i;
 	for (i = 0; i < pk->n && title < 0; i++)
 		if (pk->seg[i].range_line && !pk->seg[i].employer_word)
@@ -794,6 +827,28 @@ static void single_dates(const char *t, struct span sc, int as_of_year,
 	g_array_sort(roles, cmp_role);
 }
 
+/* A range inside the words of a bullet ("- Led the 2019-2020 migration")
+ * dates an event, not a role; a bullet that is a role's header has its
+ * dates right after the bullet or at the end of the line. */
+static bool in_bullet_text(const char *t, uint32_t len, const struct span *r)
+{
+	uint32_t ls = line_start(t, r->start), s = ls, e;
+
+	e = scan_line_end_near(t, len, r->end, LINE_NEAR);
+	scan_trim(t, &s, &e);
+	if (!is_bullet(t, s, e))
+		return false;
+	while (e > r->end && strchr(" )].,;", t[e - 1]))
+		e--;
+	if (e == r->end)
+		return false;
+	/* right after the bullet mark */
+	s += (unsigned char)t[s] >= 0x80 ? 3 : 1;
+	while (s < r->start && strchr(" (", t[s]))
+		s++;
+	return s != r->start;
+}
+
 /* Where to look for roles: experience sections; else every section that
  * is not plainly about something else. */
 static void role_scopes(const struct doc *d, const GArray *sections,
@@ -863,8 +918,10 @@ void dates_experience(const struct doc *d, const GArray *sections,
 				.text = { sc.start, sc.end },
 			};
 
-			g_array_append_val(x->roles, r);
 			p = rg.span.end;
+			if (in_bullet_text(t, len, &rg.span))
+				continue;
+			g_array_append_val(x->roles, r);
 		}
 		if (in_exp) {
 			guint k, first = x->roles->len;

@@ -329,7 +329,7 @@ static void repeated_words(struct facts *f, const char *t, uint32_t len)
 /* Marks that start list lines.  Normalised text has U+2022 for every
  * bullet glyph, so a mix means "-" or "*" beside real bullets. */
 static const char *const bullet_marks[] = {
-	"\xe2\x80\xa2", "- ", "* ", "> ", "o ",
+	"\xe2\x80\xa2", "- ", "* ", "> ", "o ", "\xef\x82\xb7",
 };
 
 static void bullets(struct facts *f, const char *t, uint32_t len)
@@ -432,6 +432,11 @@ struct facts *facts_compute(const struct doc *d,
 	compute_quality(f, d, cfg);
 	compute_cover(f, d, cfg);
 	return f;
+}
+
+void facts_prepare(const struct facts_config *cfg)
+{
+	spell_load(cfg ? cfg->dictionary : NULL);
 }
 
 void facts_free(struct facts *f)
@@ -787,6 +792,18 @@ static void print_text(const struct facts *f, const struct doc *d,
 		g_string_append(out, "..");
 		month_str(out, iv->end - 1);
 	}
+	g_string_append_printf(out, "\nyears: total %.2f, relevant %.2f",
+			       x->months_total / 12.0,
+			       x->months_relevant / 12.0);
+	for (i = 0; i < x->gaps->len; i++) {
+		const struct date_interval *iv =
+			&g_array_index(x->gaps, struct date_interval, i);
+
+		g_string_append(out, i ? ", " : "; gaps ");
+		month_str(out, iv->start);
+		g_string_append(out, "..");
+		month_str(out, iv->end - 1);
+	}
 	g_string_append_printf(out, "\ncredentials: degree %s ",
 			       credentials_level_name(f->cred.level));
 	quote(out, d, f->cred.degree, false);
@@ -808,6 +825,12 @@ static void print_text(const struct facts *f, const struct doc *d,
 	g_string_append_printf(out, "\ncover letter: %s (signals %d)",
 			       f->cover.is_cover ? "yes" : "no",
 			       f->cover.signals);
+	if (f->cover.is_cover)
+		g_string_append_printf(out, ", relevance %.2f",
+				       f->cover.relevance);
+	if (f->cover.has_statement)
+		g_string_append_printf(out, "; statement relevance %.2f",
+				       f->cover.statement_relevance);
 	g_string_append(out, "\nfacts:\n");
 	for (k = 0; k < F_N; k++) {
 		g_string_append_printf(out, "  %-26s ", fact_names[k]);

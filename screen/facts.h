@@ -40,8 +40,14 @@ struct facts_config {
 
 struct facts;
 
+/* Load what facts_compute() needs once per process (the spelling
+ * dictionaries: 100-300 ms) before the first document, so the first
+ * one is not slow.  Optional; thread-safe. */
+void facts_prepare(const struct facts_config *cfg);
+
 /* Compute all facts of one document.  Never fails on odd text: what is
- * not found is absent.  Caller frees with facts_free(). */
+ * not found is absent.  Thread-safe: workers may compute the facts of
+ * different documents at once.  Caller frees with facts_free(). */
 struct facts *facts_compute(const struct doc *d, const struct facts_config *cfg);
 void facts_free(struct facts *f);
 
@@ -60,7 +66,9 @@ const char *const *facts_names(void);
 
 /*
  * The facts by name.  Counts are numbers of things found; flags are 0/1;
- * "evidence" is what facts_spans() returns for the same name.
+ * "ev" is what facts_spans() returns for the same name (at most 500
+ * spans a fact; the counts go on).  A fact marked "absent" makes
+ * facts_number() return false (a rule on it has nothing to compare).
  *
  * sections
  *   sections_present        labelled standard sections (summary,
@@ -69,8 +77,8 @@ const char *const *facts_names(void);
  *   has_summary_section, has_experience_section, has_education_section,
  *   has_skills_section, has_certifications_section   0/1; ev: heading
  *   missing_sections        of experience, education, skills: how many
- *                           are missing (0 when the resume has no
- *                           headings at all is not claimed: then 3)
+ *                           have no heading (3 for a resume without
+ *                           headings)
  *   has_headings            0/1: any labelled heading
  * contacts
  *   has_name, has_email, has_phone, has_linkedin, has_github, has_url,
@@ -80,7 +88,9 @@ const char *const *facts_names(void);
  *   years_total             merged years of all dated roles; absent
  *                           when no role has a usable date; ev: ranges
  *   years_relevant          the same over roles whose title or text has
- *                           a relevant word; ev: those ranges
+ *                           a relevant word (facts_config.relevant_titles;
+ *                           built-in integration words without one);
+ *                           absent with years_total; ev: those ranges
  *   n_roles                 dated roles counted (not studies, not bad)
  *   date_problems           ranges ending before they start, starting
  *                           in the future, years < 1950 or > as-of + 1
@@ -90,25 +100,33 @@ const char *const *facts_names(void);
  * credentials
  *   degree_level            0 none, 1 associate, 2 bachelor, 3 master,
  *                           4 doctorate; ev: the degree's words
- *   certifications          certifications named (rule-set list,
- *                           "Certified X", items of a certifications
- *                           section); ev: each
- *   trainings               courses and trainings; ev: each
+ *   certifications          items of a certifications section, and the
+ *                           rule set's names or "X Certified Y" phrases
+ *                           elsewhere, each certification once; ev: each
+ *   trainings               items of a training/courses section, course
+ *                           lines in education; ev: each
  * writing quality
  *   words                   words in the text
- *   spelling_errors         misspelt words (hunspell, allow-list); absent
- *                           when no dictionary could be loaded; ev: each
- *   spelling_errors_per_100 the same per 100 checked words
+ *   spelling_errors         misspelt words (hunspell en_US and en_GB, the
+ *                           trade's words, the allow-list; addresses,
+ *                           acronyms, CamelCase, words with digits and
+ *                           capitalised words inside sentences are not
+ *                           checked); absent without a dictionary; ev: each
+ *   spelling_errors_per_100 the same per 100 checked words; absent when
+ *                           none were checked
  *   repeated_words          "the the"; ev: each pair
  *   inconsistent_bullets    0/1: lines bulleted with different marks
  *   too_short, too_long     0/1: under 150, over 2000 words
  * cover letter and statement
  *   is_cover_letter         0/1: salutation, closing, first person,
- *                           no date ranges, file name
- *   cover_letter_relevance  0..1, only for a cover letter: the role named,
- *                           domain terms; ev: the mentions
- *   statement_relevance     0..1, for the summary/objective section of a
- *                           resume; ev: the mentions
+ *                           no date ranges, facts_config.cover_name_hint;
+ *                           ev: salutation and closing
+ *   cover_letter_relevance  0..1, only for a cover letter (absent
+ *                           otherwise): 0.4 when the role is named, plus
+ *                           0.6 x (distinct domain terms / 5, at most 1);
+ *                           ev: the mentions
+ *   statement_relevance     0..1 the same, for the summary/objective
+ *                           section of a resume; absent without one
  * sections as spans only (facts_spans, not facts_number)
  *   section:NAME            the body of every section labelled NAME
  *                           (summary, experience, education, skills,

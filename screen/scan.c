@@ -61,9 +61,11 @@ static size_t find_each(const char *t, uint32_t start, uint32_t end,
 			const char *const *words, size_t n, uint32_t *first,
 			bool stop)
 {
-	/* Which words start with each byte (lowercased): a bit per word
-	 * for the first 64, a slow path beyond. */
-	uint64_t by_first[256] = { 0 };
+	/* Which words may start with a byte: a bit per word for the first
+	 * 64, a slow path beyond.  Indexed by the byte's low five bits,
+	 * which are the same for a letter in either case; other bytes
+	 * share slots, and scan_word_at() decides. */
+	uint64_t by_first[32] = { 0 };
 	bool nonword_first = false;
 	size_t i, found = 0, left = 0;
 	uint32_t p;
@@ -74,7 +76,7 @@ static size_t find_each(const char *t, uint32_t start, uint32_t end,
 			continue;
 		left++;
 		if (i < 64)
-			by_first[scan_lower(words[i][0])] |= 1ull << i;
+			by_first[words[i][0] & 31] |= 1ull << i;
 		if (!scan_is_word((unsigned char)words[i][0]))
 			nonword_first = true;
 	}
@@ -94,7 +96,7 @@ static size_t find_each(const char *t, uint32_t start, uint32_t end,
 		unsigned char c = t[p];
 		uint64_t m;
 
-		if (!(m = by_first[scan_lower(c)]))
+		if (!(m = by_first[c & 31]))
 			continue;
 		if (!nonword_first && p > 0 &&
 		    scan_is_word((unsigned char)t[p - 1]))

@@ -145,6 +145,95 @@ static const struct label {
 	{ "personaldetails", SECTION_CONTACT },
 	{ "personalinformation", SECTION_CONTACT },
 	{ "details", SECTION_CONTACT },
+	{ "highlights", SECTION_SUMMARY },
+	{ "careerhighlights", SECTION_SUMMARY },
+	{ "summaryofexperience", SECTION_SUMMARY },
+	{ "profilesummary", SECTION_SUMMARY },
+	{ "whoiam", SECTION_SUMMARY },
+	{ "internships", SECTION_EXPERIENCE },
+	{ "internship", SECTION_EXPERIENCE },
+	{ "internshipexperience", SECTION_EXPERIENCE },
+	{ "researchexperience", SECTION_EXPERIENCE },
+	{ "teachingexperience", SECTION_EXPERIENCE },
+	{ "militaryservice", SECTION_EXPERIENCE },
+	{ "militaryexperience", SECTION_EXPERIENCE },
+	{ "leadershipexperience", SECTION_EXPERIENCE },
+	{ "consultingexperience", SECTION_EXPERIENCE },
+	{ "freelanceexperience", SECTION_EXPERIENCE },
+	{ "careerexperience", SECTION_EXPERIENCE },
+	{ "workexperiences", SECTION_EXPERIENCE },
+	{ "professionalexperiences", SECTION_EXPERIENCE },
+	{ "experiencesummary", SECTION_EXPERIENCE },
+	{ "positionsheld", SECTION_EXPERIENCE },
+	{ "softskills", SECTION_SKILLS },
+	{ "hardskills", SECTION_SKILLS },
+	{ "keycompetencies", SECTION_SKILLS },
+	{ "technicalcompetencies", SECTION_SKILLS },
+	{ "itskills", SECTION_SKILLS },
+	{ "computerskills", SECTION_SKILLS },
+	{ "digitalskills", SECTION_SKILLS },
+	{ "professionalskills", SECTION_SKILLS },
+	{ "additionalskills", SECTION_SKILLS },
+	{ "summaryofskills", SECTION_SKILLS },
+	{ "skillssummary", SECTION_SKILLS },
+	{ "skillsandabilities", SECTION_SKILLS },
+	{ "technicalknowledge", SECTION_SKILLS },
+	{ "technicalsummary", SECTION_SKILLS },
+	{ "toolkit", SECTION_SKILLS },
+	{ "keyqualifications", SECTION_SKILLS },
+	{ "professionalqualifications", SECTION_CERTIFICATIONS },
+	{ "accreditations", SECTION_CERTIFICATIONS },
+	{ "licensesandcertifications", SECTION_CERTIFICATIONS },
+	{ "certificationsandlicenses", SECTION_CERTIFICATIONS },
+	{ "trainingcourses", SECTION_CERTIFICATIONS },
+	{ "coursesandtraining", SECTION_CERTIFICATIONS },
+	{ "onlinecourses", SECTION_CERTIFICATIONS },
+	{ "relevantprojects", SECTION_PROJECTS },
+	{ "academicprojects", SECTION_PROJECTS },
+	{ "projectexperience", SECTION_PROJECTS },
+	{ "sideprojects", SECTION_PROJECTS },
+	{ "opensource", SECTION_PROJECTS },
+	{ "opensourcecontributions", SECTION_PROJECTS },
+	{ "presentations", SECTION_PUBLICATIONS },
+	{ "talks", SECTION_PUBLICATIONS },
+	{ "conferencetalks", SECTION_PUBLICATIONS },
+	{ "publicationsandpresentations", SECTION_PUBLICATIONS },
+	{ "patents", SECTION_PUBLICATIONS },
+	{ "honorsandawards", SECTION_AWARDS },
+	{ "awardsandhonors", SECTION_AWARDS },
+	{ "recognition", SECTION_AWARDS },
+	{ "scholarships", SECTION_AWARDS },
+	{ "volunteerism", SECTION_VOLUNTEERING },
+	{ "voluntaryexperience", SECTION_VOLUNTEERING },
+	{ "voluntarywork", SECTION_VOLUNTEERING },
+	{ "communityservice", SECTION_VOLUNTEERING },
+	{ "personalinfo", SECTION_CONTACT },
+	{ "info", SECTION_CONTACT },
+	{ "contactinfo", SECTION_CONTACT },
+	{ "contactme", SECTION_CONTACT },
+	{ "getintouch", SECTION_CONTACT },
+	{ "hobbiesandinterests", SECTION_INTERESTS },
+	{ "interestsandhobbies", SECTION_INTERESTS },
+	{ "extracurricularactivities", SECTION_INTERESTS },
+	{ "outsideinterests", SECTION_INTERESTS },
+	{ "spokenlanguages", SECTION_LANGUAGES },
+	{ "foreignlanguages", SECTION_LANGUAGES },
+};
+
+/* Words that show a languages section is about spoken languages. */
+static const char *const human_languages[] = {
+	"english", "french", "german", "spanish", "italian", "portuguese",
+	"dutch", "chinese", "mandarin", "cantonese", "japanese", "korean",
+	"arabic", "hindi", "russian", "polish", "swedish", "norwegian",
+	"danish", "finnish", "turkish", "greek", "hebrew", "yoruba", "igbo",
+	"hausa", "swahili", "urdu", "bengali", "tamil", "telugu",
+	"vietnamese", "thai", "indonesian", "malay", "czech", "romanian",
+	"hungarian", "ukrainian", "afrikaans", "zulu", "tagalog", "persian",
+	"farsi", "punjabi", "gujarati", "marathi", "catalan", "croatian",
+	"serbian", "slovak", "slovenian", "bulgarian", "lithuanian",
+	"latvian", "estonian", "icelandic", "irish", "welsh", "native",
+	"fluent", "bilingual", "mother tongue", "basic", "intermediate",
+	"advanced", "a1", "a2", "b1", "b2", "c1", "c2",
 };
 
 /* Longer than this (in bytes, or words) and a line is prose. */
@@ -191,9 +280,13 @@ static enum section_kind lookup(const char *key)
 /* Decoration a heading may carry around its words. */
 static bool is_deco(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '=' ||
-	       c == '-' || c == '_' || c == '|' || c == '>' || c == '~' ||
-	       c == ':' || c == '.';
+	switch (c) {
+	case ' ': case '\t': case '#': case '*': case '=': case '-': case '_':
+	case '|': case '>': case '~': case ':': case '.':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* Skip "1.", "2)", "IV.", "A." and bullets before a heading's words. */
@@ -204,10 +297,17 @@ static uint32_t skip_prefix(const char *t, uint32_t s, uint32_t e)
 	for (;;) {
 		while (s < e && is_deco(t[s]))
 			s++;
-		/* U+2022 bullet */
-		if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0) {
-			s += 3;
-			continue;
+		/* A bullet or an icon (an envelope, a briefcase: symbols
+		 * and private-use glyphs of icon fonts) before the words. */
+		if (s < e && (unsigned char)t[s] >= 0x80) {
+			const char *nx = g_utf8_find_next_char(t + s, t + e);
+			gunichar u = g_utf8_get_char_validated(t + s, e - s);
+
+			if (nx && u != (gunichar)-1 && u != (gunichar)-2 &&
+			    !g_unichar_isalnum(u)) {
+				s = nx - t;
+				continue;
+			}
 		}
 		i = s;
 		while (i < e && g_ascii_isdigit(t[i]))
@@ -344,6 +444,15 @@ enum section_kind sections_label(const char *t, uint32_t s, uint32_t e,
 	we = e;
 	while (we > ws && is_deco(t[we - 1]))
 		we--;
+	/* "Experience (10 years)", "Projects (selected)" */
+	if (we > ws && t[we - 1] == ')') {
+		const char *open = memchr(t + ws, '(', we - ws);
+
+		if (open && open > t + ws)
+			we = open - t;
+		while (we > ws && is_deco(t[we - 1]))
+			we--;
+	}
 	k = label_words(t, ws, we);
 	if (k != SECTION_N) {
 		if (label_end)
@@ -480,9 +589,21 @@ GArray *sections_find(const struct doc *d)
 		uint32_t bs = c->line_end < len ? c->line_end + 1 : len;
 		uint32_t be = i + 1 < cands->len ?
 			g_array_index(cands, struct cand, i + 1).line : len;
+		struct section *prev = out->len ?
+			&g_array_index(out, struct section, out->len - 1) :
+			NULL;
 
 		if (c->inline_body)
 			bs = c->line_end;
+		/* "Languages" under skills listing Java and SQL is a part of
+		 * the skills. */
+		if (c->kind == SECTION_LANGUAGES && prev &&
+		    prev->kind == SECTION_SKILLS &&
+		    !scan_has_any(t, bs, be, human_languages,
+				  G_N_ELEMENTS(human_languages))) {
+			prev->body.end = be;
+			continue;
+		}
 		add_section(out, c->kind, c->label_s, c->label_e, bs, be,
 			    c->level, c->inline_body);
 	}

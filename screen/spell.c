@@ -213,18 +213,35 @@ static bool word_byte(unsigned char c)
 	return g_ascii_isalnum(c) || c >= 0x80 || c == '\'';
 }
 
-/* Does a sentence start at s?  First word of a line (after a bullet) or
- * after ". ", "! ", "? ". */
-static bool sentence_start(const char *t, uint32_t start, uint32_t s)
+/* A line of prose, not an item of a list ("Canva and Figma"): it ends
+ * a sentence or runs long. */
+static bool prose_line(const char *t, uint32_t end, uint32_t s)
+{
+	uint32_t e = s, n = 0;
+
+	while (e < end && t[e] != '\n' && n < 80) {
+		e++;
+		n++;
+	}
+	if (n >= 60)
+		return true;
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '"'))
+		e--;
+	return e > s && strchr(".!?", t[e - 1]) != NULL;
+}
+
+/* Does a sentence start at s?  After ". ", "! ", "? ", or as the first
+ * word of a line of prose (after any bullet). */
+static bool sentence_start(const char *t, uint32_t start, uint32_t end,
+			   uint32_t s)
 {
 	uint32_t p = s;
 
 	while (p > start && (t[p - 1] == ' ' || t[p - 1] == '\t'))
 		p--;
-	if (p == start || t[p - 1] == '\n')
-		return true;
-	if (p >= start + 3 && memcmp(t + p - 3, "\xe2\x80\xa2", 3) == 0)
-		return true;
+	if (p == start || t[p - 1] == '\n' ||
+	    (p >= start + 3 && memcmp(t + p - 3, "\xe2\x80\xa2", 3) == 0))
+		return prose_line(t, end, s);
 	return strchr(".!?:-", t[p - 1]) != NULL;
 }
 
@@ -304,7 +321,7 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			    hyphen_prefix(t, ws, we, te))
 				continue;
 			if (first_upper &&
-			    !(sentence_start(t, start, ws) &&
+			    !(sentence_start(t, start, end, ws) &&
 			      next_is_small(t, we, te < end ? end : te)))
 				continue;
 			r->checked++;

@@ -85,12 +85,74 @@ static void test_resume(void)
 	field = test_span_text(d, c.field.start, c.field.end);
 	g_assert_cmpstr(field, ==, "Computer Science");
 	g_assert_cmpuint(c.certs->len, ==, 3);
-	cert0 = test_span_text(d, g_array_index(c.certs, struct span, 1).start,
-			       g_array_index(c.certs, struct span, 1).end);
+	cert0 = test_span_text(d, g_array_index(c.certs, struct span, 0).start,
+			       g_array_index(c.certs, struct span, 0).end);
 	g_assert_cmpstr(cert0, ==,
 			"AWS Certified Solutions Architect - Associate");
 	g_assert_cmpuint(c.trainings->len, ==, 2);
 	credentials_release(&c);
+}
+
+static guint certs_of(const char *text, const struct facts_config *cfg,
+		      GPtrArray *out)
+{
+	g_autoptr(doc) d = test_doc(text, NULL);
+	g_autoptr(GArray) s = sections_find(d);
+	struct credentials c;
+	guint i, n;
+
+	credentials_find(d, s, cfg, &c);
+	n = c.certs->len;
+	for (i = 0; out && i < n; i++) {
+		struct span sp = g_array_index(c.certs, struct span, i);
+
+		g_ptr_array_add(out, test_span_text(d, sp.start, sp.end));
+	}
+	credentials_release(&c);
+	return n;
+}
+
+static void test_cert_items(void)
+{
+	g_autoptr(GPtrArray) names = g_ptr_array_new();
+	g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func(g_free);
+	struct facts_config cfg = { .certifications = names };
+
+	g_ptr_array_add(names, (gpointer)"CKAD");
+	g_ptr_array_add(names, (gpointer)"ITIL 4 Foundation");
+	/* Two on a line, split at ";". */
+	g_assert_cmpuint(certs_of("Certifications\n"
+				  "Google Analytics Certification (2022); "
+				  "HubSpot Inbound Marketing (2021)\n",
+				  &cfg, NULL), ==, 2);
+	/* A name wrapped by a narrow column is one item. */
+	g_assert_cmpuint(certs_of("CERTIFICATES\nAzure Developer\n"
+				  "Associate (2023)\n", &cfg, got), ==, 1);
+	g_assert_cmpstr(got->pdata[0], ==,
+			"Azure Developer\nAssociate (2023)");
+	g_assert_cmpuint(certs_of("Certifications\n"
+				  "IBM Certified Developer - App Connect\n"
+				  "Enterprise (2021). ISTQB Foundation Level\n"
+				  "(2018).\n", &cfg, NULL), ==, 2);
+	/* A long line ending on a year is complete. */
+	g_assert_cmpuint(certs_of("Certifications\n"
+				  "Certified Kubernetes Application Developer "
+				  "(CKAD), 2022\n"
+				  "Postman API Fundamentals Student Expert, 2020\n",
+				  &cfg, NULL), ==, 2);
+	/* A name and its abbreviation, or a name said twice, is one. */
+	g_assert_cmpuint(certs_of("Summary\nCKAD holder.\n"
+				  "Experience\nCertified Kubernetes Application "
+				  "Developer (CKAD), 2022\n", &cfg, NULL), ==, 2);
+	g_assert_cmpuint(certs_of("Jane\nCertified Kubernetes Application "
+				  "Developer (CKAD), 2022\n", &cfg, NULL), ==, 1);
+	g_assert_cmpuint(certs_of("Summary\nMuleSoft Certified Developer.\n"
+				  "Certifications\n"
+				  "MuleSoft Certified Developer - Level 1\n",
+				  &cfg, NULL), ==, 1);
+	/* Named in education, not in a certifications section. */
+	g_assert_cmpuint(certs_of("Education\nBSc, 2017\n"
+				  "ITIL 4 Foundation, 2018\n", &cfg, NULL), ==, 1);
 }
 
 static void test_no_sections(void)
@@ -114,5 +176,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/credentials/levels", test_levels);
 	g_test_add_func("/credentials/resume", test_resume);
 	g_test_add_func("/credentials/no-sections", test_no_sections);
+	g_test_add_func("/credentials/cert-items", test_cert_items);
 	return g_test_run();
 }

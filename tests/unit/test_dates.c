@@ -51,6 +51,8 @@ static void test_forms(void)
 	      false);
 	check("(Oct 2020 -- Present)", M(2020, 10), M(2026, 12), true);
 	check("June - August 2019", M(2019, 6), M(2019, 9), false);
+	check("15 March 2019 - 20 June 2020", M(2019, 3), M(2020, 7), false);
+	check("March 15, 2019 - June 1, 2020", M(2019, 3), M(2020, 7), false);
 	check("Nov 2019 - Feb 2020", M(2019, 11), M(2020, 3), false);
 	check("Nov - Feb 2020", M(2019, 11), M(2020, 3), false);
 	/* Two-digit years: the century follows the as-of year. */
@@ -239,6 +241,23 @@ static void test_titles_around(void)
 	doc_free(d);
 }
 
+static void test_bullet_dates(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* Dates inside a bullet's words are events; a bulleted header
+	 * with its dates at the end is a role. */
+	experience("Experience\n"
+		   "\xe2\x80\xa2 Integration Engineer, Acme (2019 - 2021)\n"
+		   "\xe2\x80\xa2 Led the 2012 - 2013 migration to Kafka\n"
+		   "- 2014 - 2015: Developer, Beta\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_cmpint(x.months_total, ==, 24 + 12);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
 static void test_single_date_role(void)
 {
 	struct experience x;
@@ -348,6 +367,7 @@ int main(int argc, char **argv)
 			test_experience_doc_date);
 	g_test_add_func("/dates/experience/overlap-gap", test_overlap_and_gap);
 	g_test_add_func("/dates/experience/titles", test_titles_around);
+	g_test_add_func("/dates/experience/bullets", test_bullet_dates);
 	g_test_add_func("/dates/experience/single-date",
 			test_single_date_role);
 	g_test_add_func("/dates/experience/education",

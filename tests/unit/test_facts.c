@@ -1,7 +1,10 @@
 /* test_facts.c - facts by name, their evidence, the name table. */
 #include <stdarg.h>
 #include <string.h>
+#include "dates.h"
+#include "extract.h"
 #include "facts.h"
+#include "text.h"
 #include "facts_doc.h"
 #include "sections.h"
 
@@ -69,6 +72,8 @@ static void test_resume(void)
 
 static void test_empty(void)
 {
+	facts_prepare(NULL);	/* loads once; harmless again */
+	facts_prepare(NULL);
 	g_autoptr(doc) d = test_doc("", NULL);
 	struct facts *f = facts_compute(d, NULL);
 	double v;
@@ -208,6 +213,198 @@ static void test_cover_letter_doc(void)
 	facts_free(f);
 }
 
+/* --- the committed samples, read as a person reads them --------------- */
+
+static char *repo_path(const char *a, const char *b, const char *c)
+{
+	const char *root = g_getenv("ROOT");
+
+	if (root)
+		return g_build_filename(root, a, b, c, NULL);
+	return g_build_filename(g_test_get_dir(G_TEST_DIST), "..", "..", a, b,
+				c, NULL);
+}
+
+/* One entry a line of a word list of the default rule set; an empty
+ * list when the file is not there. */
+static GPtrArray *word_list(const char *name)
+{
+	g_autofree char *path = repo_path("criteria", "integration-engineer",
+					  name);
+	g_autofree char *data = NULL;
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	g_auto(GStrv) lines = NULL;
+	guint i;
+
+	if (!g_file_get_contents(path, &data, NULL, NULL))
+		return a;
+	lines = g_strsplit(data, "\n", -1);
+	for (i = 0; lines[i]; i++) {
+		char *l = g_strstrip(lines[i]);
+
+		if (l[0] && l[0] != '#' && l[0] != ';')
+			g_ptr_array_add(a, g_strdup(l));
+	}
+	return a;
+}
+
+static struct doc *sample(const char *name)
+{
+	g_autofree char *path = repo_path("samples", name, NULL);
+	g_autofree char *data = NULL;
+	g_autoptr(GError) err = NULL;
+	struct caps caps = caps_default();
+	struct doc *d;
+	gsize len;
+
+	if (!g_file_get_contents(path, &data, &len, NULL))
+		return NULL;
+	if (extract_sniff((const guint8 *)data, len) != DOC_FORMAT_PDF)
+		return extract_buffer((const guint8 *)data, len, &caps, false,
+				      &err);
+	d = doc_new(DOC_FORMAT_PDF, caps.text_bytes);
+	if (!extract_pdf((const guint8 *)data, len, &caps, d, &err)) {
+		doc_free(d);
+		return NULL;
+	}
+	doc_block_close(d);
+	text_normalise(d, false);
+	return d;
+}
+
+/* What a reader of each sample says: the first month of work (the
+ * roles touch or overlap, so the years run from there to "present":
+ * the document's date, else the as-of date), the months of integration
+ * work before present, the degree and the certifications. */
+static const struct reading {
+	const char *file;
+	int from_y, from_m;	/* first month worked */
+	int gap;		/* months not worked in between */
+	int rel_y, rel_m;	/* first month of relevant work; 0: none */
+	int degree;
+	int certs;
+	int roles;
+} readings[] = {
+	{ "aiko-tanaka.txt", 2020, 4, 0, 2020, 4, 2, 2, 2 },
+	{ "jonas-weber.txt", 2015, 8, 0, 2017, 9, 3, 3, 3 },
+	{ "maria-keller.txt", 2017, 1, 0, 2019, 1, 2, 2, 2 },
+	{ "daniel-okafor.rtf", 2019, 1, 0, 2019, 1, 2, 2, 2 },
+	{ "daniel-okafor.pdf", 2016, 6, 0, 2016, 6, 2, 2, 2 },
+	{ "amara-johnson.pdf", 2019, 9, 0, 0, 0, 2, 2, 2 },
+	/* 2015 - 2017, then nursing school, then 2019 - present */
+	{ "grace-mensah.pdf", 2015, 1, 24, 0, 0, 2, 0, 2 },
+	/* A reader counts her Apache Camel routes (2019) as integration
+	 * work too; titles.txt does not name Camel, so it starts in 2021. */
+	{ "lena-fischer.pdf", 2019, 8, 0, 2021, 4, 2, 1, 2 },
+	{ "sofia-marchetti.pdf", 2016, 9, 0, 2016, 9, 3, 2, 2 },
+	{ "tomas-novak.pdf", 2016, 1, 0, 2016, 1, 3, 2, 2 },
+};
+
+static void test_samples(void)
+{
+	g_autoptr(GPtrArray) allow = word_list("allow-words.txt");
+	g_autoptr(GPtrArray) certs = word_list("certifications.txt");
+	g_autoptr(GPtrArray) titles = word_list("titles.txt");
+	g_autoptr(GPtrArray) terms = word_list("domain-terms.txt");
+	struct facts_config c = {
+		.as_of = "2026-11-28",
+		.allow_words = allow,
+		.certifications = certs,
+		.relevant_titles = titles,
+		.domain_terms = terms,
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(readings); i++) {
+		const struct reading *r = &readings[i];
+		g_autoptr(doc) d = sample(r->file);
+		struct facts *f;
+		int32_t present, total, rel;
+
+		if (!d) {
+			g_test_message("%s: not readable here, skipped",
+				       r->file);
+			continue;
+		}
+		f = facts_compute(d, &c);
+		present = dates_present(d->date, c.as_of);
+		total = present + 1 - (r->from_y * 12 + r->from_m - 1) -
+			r->gap;
+		rel = r->rel_y ? present + 1 - (r->rel_y * 12 + r->rel_m - 1) :
+				 0;
+		g_test_message("%s: present %d-%02d", r->file, present / 12,
+			       present % 12 + 1);
+		g_assert_cmpfloat_with_epsilon(num(f, "years_total"),
+					       total / 12.0, 1e-9);
+		g_assert_cmpfloat_with_epsilon(num(f, "years_relevant"),
+					       rel / 12.0, 1e-9);
+		g_assert_cmpfloat(num(f, "degree_level"), ==, r->degree);
+		g_assert_cmpfloat(num(f, "certifications"), ==, r->certs);
+		g_assert_cmpfloat(num(f, "n_roles"), ==, r->roles);
+		g_assert_cmpfloat(num(f, "date_problems"), ==, 0);
+		g_assert_cmpfloat(num(f, "is_cover_letter"), ==, 0);
+		g_assert_cmpfloat(num(f, "has_email"), ==, 1);
+		g_assert_cmpfloat(num(f, "has_phone"), ==, 1);
+		g_assert_cmpfloat(num(f, "has_name"), ==, 1);
+		facts_free(f);
+	}
+}
+
+/* Random documents made of the pieces the finders look for: every fact
+ * computes, every span lies inside the text, the report is written. */
+static void test_random_documents(void)
+{
+	static const char *const pieces[] = {
+		"Experience\n", "EDUCATION\n", "S K I L L S\n", "1. Summary:\n",
+		"Jan 2019 - Present", "2019 - 2021", "Summer 2017", "since ",
+		"03/2020", "'19", " - ", "to date", "present", "\xe2\x80\xa2 ",
+		"- ", "Dear Sir,\n", "Kind regards\n", "MSc ", "Ph.D. ",
+		"Certified ", "AWS ", "+44 20 7946 0958", "(555) 123-4567",
+		"jane@example.org", "linkedin.com/in/x", "www.", "@", "http://",
+		"the the ", "Managment ", "Engineer", ", ", " | ", "\n", "\n\n",
+		"Integration ", "API ", "(", ")", ";", ".", "é", "\xe6\x9d\xb1",
+		"Languages\n", "English ", "Java ", "Associate (2023)\n",
+	};
+	GRand *rnd = g_rand_new_with_seed(20261128);
+	int n;
+
+	for (n = 0; n < 300; n++) {
+		GString *g = g_string_new(NULL);
+		int k, parts = g_rand_int_range(rnd, 0, 120);
+		const char *const *names = facts_names();
+		struct facts *f;
+		struct doc *d;
+		GString *out = g_string_new(NULL);
+		guint i;
+
+		for (k = 0; k < parts; k++)
+			g_string_append(g, pieces[g_rand_int_range(
+				rnd, 0, G_N_ELEMENTS(pieces))]);
+		d = test_doc(g->str, n % 3 ? NULL : "2020-02-29");
+		f = facts_compute(d, NULL);
+		for (i = 0; names[i]; i++) {
+			const GArray *sp = facts_spans(f, names[i]);
+			guint j;
+
+			g_assert_nonnull(sp);
+			for (j = 0; j < sp->len; j++) {
+				struct span x = g_array_index(sp, struct span,
+							      j);
+
+				g_assert_cmpuint(x.start, <=, x.end);
+				g_assert_cmpuint(x.end, <=, d->text->len);
+			}
+		}
+		facts_print(f, d, out, n % 2);
+		g_assert_true(g_utf8_validate(out->str, out->len, NULL));
+		facts_free(f);
+		doc_free(d);
+		g_string_free(g, TRUE);
+		g_string_free(out, TRUE);
+	}
+	g_rand_free(rnd);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -216,5 +413,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/empty", test_empty);
 	g_test_add_func("/facts/full-resume", test_full_resume);
 	g_test_add_func("/facts/cover-letter", test_cover_letter_doc);
+	g_test_add_func("/facts/samples", test_samples);
+	g_test_add_func("/facts/random-documents", test_random_documents);
 	return g_test_run();
 }

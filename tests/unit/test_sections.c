@@ -33,6 +33,16 @@ static void test_labels(void)
 	g_assert_cmpint(label("Volunteer Experience"), ==,
 			SECTION_VOLUNTEERING);
 	g_assert_cmpint(label("Hobbies & Interests"), ==, SECTION_INTERESTS);
+	g_assert_cmpint(label("Professional Experience (10 years)"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("Soft Skills"), ==, SECTION_SKILLS);
+	/* Icons before sidebar headings: an emoji, a private-use glyph. */
+	g_assert_cmpint(label("\xf0\x9f\x93\x9e Contact"), ==,
+			SECTION_CONTACT);
+	g_assert_cmpint(label("\xef\x82\xb1 EXPERIENCE"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("\xc3\x89" "ducation"), ==, SECTION_N);
+	g_assert_cmpint(label("Internships"), ==, SECTION_EXPERIENCE);
 	/* Prose and near misses are not headings. */
 	g_assert_cmpint(label("Experience with Kafka and MuleSoft"), ==,
 			SECTION_N);
@@ -132,6 +142,28 @@ static void test_sub_labels(void)
 	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_EXPERIENCE);
 }
 
+static void test_programming_languages(void)
+{
+	/* Under skills, "Languages" listing Java is part of the skills;
+	 * with spoken languages it is a section of its own. */
+	g_autoptr(doc) d = test_doc(
+		"Skills\n"
+		"Integration\n"
+		"REST, SOAP\n"
+		"Languages\n"
+		"TypeScript, Java, SQL\n"
+		"Operations\n"
+		"Docker\n"
+		"Languages\n"
+		"English (native), French (B1)\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 2);
+	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_SKILLS);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_LANGUAGES);
+	g_assert_cmpuint(nth(s, 0)->body.end, ==, nth(s, 1)->heading.start);
+}
+
 static void test_no_headings(void)
 {
 	g_autoptr(doc) d = test_doc(
@@ -161,6 +193,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/sections/find", test_find);
 	g_test_add_func("/sections/source-levels", test_source_levels);
 	g_test_add_func("/sections/sub-labels", test_sub_labels);
+	g_test_add_func("/sections/programming-languages",
+			test_programming_languages);
 	g_test_add_func("/sections/no-headings", test_no_headings);
 	g_test_add_func("/sections/empty", test_empty);
 	return g_test_run();
