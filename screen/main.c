@@ -21,6 +21,8 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
+	{ "report", cmd_report, "regenerate the reports from the database" },
+	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
 };
 
 const char cli_exit_codes[] =
