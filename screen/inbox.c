@@ -15,6 +15,8 @@
 #include "error.h"
 #include "inbox.h"
 
+#define IGNORE_MAX (64 * 1024)
+
 static const char not_regular[] = "not a regular file, skipped";
 
 static const char *const cover_words[] = {
@@ -128,8 +130,10 @@ static void add_file(struct inbox_applicant *a, const char *path,
 	g_ptr_array_add(a->files, f);
 }
 
+static bool ignored(const GPtrArray *pats, const char *name);
+
 static void scan_folder(struct inbox *ib, const char *dir, const char *key,
-			const char *answers_name)
+			const char *answers_name, const GPtrArray *pats)
 {
 	g_autoptr(GPtrArray) names = list_dir(dir);
 	struct inbox_applicant *a;
@@ -149,6 +153,8 @@ static void scan_folder(struct inbox *ib, const char *dir, const char *key,
 		g_autofree char *name = g_strconcat(key, "/", base, NULL);
 		struct stat st;
 
+		if (ignored(pats, name))
+			continue;
 		if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			add_skip(ib, name, key, g_strerror(errno));
 			continue;
@@ -176,10 +182,49 @@ static void scan_folder(struct inbox *ib, const char *dir, const char *key,
 	g_ptr_array_add(ib->applicants, a);
 }
 
+/* Patterns of .screenerignore: one glob a line ('*' and '?'), matched
+ * against inbox-relative names ("README.md", "alice/notes.txt"); blank
+ * lines and '#' comments skipped.  A missing file ignores nothing. */
+static GPtrArray *ignore_patterns(const char *dir)
+{
+	g_autofree char *path = g_build_filename(dir, ".screenerignore", NULL);
+	GPtrArray *pats = g_ptr_array_new_with_free_func(
+		(GDestroyNotify)g_pattern_spec_free);
+	g_autofree char *text = NULL;
+	g_auto(GStrv) lines = NULL;
+	struct stat st;
+	guint i;
+
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > IGNORE_MAX ||
+	    !g_file_get_contents(path, &text, NULL, NULL))
+		return pats;
+	lines = g_strsplit(text, "\n", -1);
+	for (i = 0; lines[i]; i++) {
+		char *l = g_strstrip(lines[i]);
+
+		if (*l && *l != '#')
+			g_ptr_array_add(pats, g_pattern_spec_new(l));
+	}
+	return pats;
+}
+
+static bool ignored(const GPtrArray *pats, const char *name)
+{
+	guint i;
+
+	for (i = 0; i < pats->len; i++)
+		if (g_pattern_spec_match_string(g_ptr_array_index(pats, i),
+						name))
+			return true;
+	return false;
+}
+
 struct inbox *inbox_scan(const char *dir, const char *answers_name,
 			 GError **err)
 {
 	g_autoptr(GPtrArray) names = list_dir(dir);
+	g_autoptr(GPtrArray) pats = NULL;
 	struct inbox *ib;
 	guint i;
 
@@ -188,6 +233,7 @@ struct inbox *inbox_scan(const char *dir, const char *answers_name,
 			    "cannot read the inbox: %s", g_strerror(errno));
 		return NULL;
 	}
+	pats = ignore_patterns(dir);
 	ib = g_new0(struct inbox, 1);
 	ib->applicants = g_ptr_array_new_with_free_func(applicant_free);
 	ib->skipped = g_ptr_array_new_with_free_func(skip_free);
@@ -196,10 +242,12 @@ struct inbox *inbox_scan(const char *dir, const char *answers_name,
 		g_autofree char *path = g_build_filename(dir, base, NULL);
 		struct stat st;
 
+		if (ignored(pats, base))
+			continue;
 		if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			add_skip(ib, base, NULL, g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
-			scan_folder(ib, path, base, answers_name);
+			scan_folder(ib, path, base, answers_name, pats);
 		} else if (S_ISREG(st.st_mode)) {
 			struct inbox_applicant *a = applicant_new(base);
 

@@ -12,6 +12,9 @@
  * The answers file is a few "key: value" lines, '#' starts a comment;
  * the one key read is "knockout: yes|no" (also y/n, true/false).
  *
+ * An optional ".screenerignore" in the inbox lists names to leave out
+ * (one glob a line, '#' comments), e.g. a README beside the applicants.
+ *
  * Lists only: never reads a document's bytes.
  */
 #ifndef SCREENER_INBOX_H

@@ -129,6 +129,15 @@ static void total_of(const struct score_config *cfg,
 	out->total = wsum > 0 ? round1(100.0 * sum / wsum) : 0;
 }
 
+static guint n_scored(const struct score_config *cfg)
+{
+	guint i, n = 0;
+
+	for (i = 0; i < cfg->n_crit; i++)
+		n += cfg->crit[i].scored;
+	return n;
+}
+
 /* The knock-out from the form, else from the resume.  True when it
  * archives. */
 static bool knock_out(const struct score_config *cfg,
@@ -166,12 +175,12 @@ static bool knock_out(const struct score_config *cfg,
 	if (!signal) {
 		out->ko = SCORE_KO_NOT_EVIDENCED;
 		out->ko_reason = g_strdup(
-			"not evidenced: no API gateway or message broker named");
+			"no API gateway or message broker named");
 		out->flag = true;
 	} else if (cfg->ko_min_years > 0 && !f->has_years) {
 		out->ko = SCORE_KO_NOT_EVIDENCED;
 		out->ko_reason = g_strdup_printf(
-			"not evidenced: no dated experience%s%s",
+			"no dated experience%s%s",
 			f->signal_evidence ? "; named: " : "",
 			f->signal_evidence ? f->signal_evidence : "");
 		out->flag = true;
@@ -212,6 +221,17 @@ void score_applicant(const struct score_config *cfg,
 		out->reason = g_strdup_printf("knock-out: %s", out->ko_reason);
 		return;
 	}
+	if (out->ko == SCORE_KO_NOT_EVIDENCED &&
+	    (out->total >= cfg->threshold || 2 * out->met >= n_scored(cfg))) {
+		/* Worth a look, but the knock-out is unproven either way:
+		 * neither advance nor archive without a human. */
+		out->bucket = SCORE_REVIEW;
+		out->reason = g_strdup_printf(
+			"knock-out not evidenced (%s); total %.1f, %u criteria "
+			"met: check by hand", out->ko_reason, out->total,
+			out->met);
+		return;
+	}
 	for (i = 0; i < cfg->n_crit; i++)
 		if (cfg->crit[i].must && !crit[i].met)
 			g_string_append_printf(must, "%s%s",
@@ -224,15 +244,14 @@ void score_applicant(const struct score_config *cfg,
 	} else if (out->total >= cfg->threshold) {
 		out->bucket = SCORE_ADVANCE;
 		out->reason = g_strdup_printf(
-			"total %.1f, at least %g; %u criteria met%s",
-			out->total, cfg->threshold, out->met,
-			out->flag ? "; check the knock-out" : "");
+			"total %.1f, at least %g; %u criteria met",
+			out->total, cfg->threshold, out->met);
 	} else {
 		out->bucket = SCORE_ARCHIVE;
 		out->reason = g_strdup_printf(
 			"total %.1f, under %g; %u criteria met%s",
 			out->total, cfg->threshold, out->met,
-			out->flag ? "; check the knock-out" : "");
+			out->flag ? "; knock-out not evidenced" : "");
 	}
 }
 

@@ -84,7 +84,12 @@ struct score_result {
 	bool flag;		/* something for the reviewer to look at */
 };
 
-/* Score one applicant.  crit has cfg->n_crit entries (NULL when the
+/* Score one applicant.  In order: no readable resume -> needs review;
+ * knock-out failed (form "no", or years under the minimum) -> archive;
+ * knock-out not evidenced and a profile worth a look (total at the
+ * threshold, or half the scored criteria met) -> needs review, never an
+ * automatic advance nor archive; a must-have not met -> archive; else
+ * the total against the threshold.  crit has cfg->n_crit entries (NULL when the
  * applicant has no readable resume).  Fills out; release its strings
  * with score_result_clear(). */
 void score_applicant(const struct score_config *cfg,
