@@ -74,7 +74,7 @@ void progress_update(struct progress *p, guint done, guint failed)
 
 void progress_clear(struct progress *p)
 {
-	if (p->tty && p->drawn) {
+	if (p && p->tty && p->drawn) {
 		fputs("\r\033[K", p->out);
 		fflush(p->out);
 		p->drawn = false;

@@ -218,7 +218,11 @@ void score_applicant(const struct score_config *cfg,
 	total_of(cfg, crit, out);
 	if (knock_out(cfg, crit, f, out)) {
 		out->bucket = SCORE_ARCHIVE;
-		out->reason = g_strdup_printf("knock-out: %s", out->ko_reason);
+		/* The reason stays one short line; the question is in the
+		 * knock-out column. */
+		out->reason = f->form == SCORE_FORM_NO ?
+			g_strdup("knock-out: form answer No") :
+			g_strdup_printf("knock-out: %s", out->ko_reason);
 		return;
 	}
 	if (out->ko == SCORE_KO_NOT_EVIDENCED &&

@@ -115,7 +115,7 @@ static void test_knockout_form(void)
 	g_assert_cmpint(r.bucket, ==, SCORE_ARCHIVE);
 	g_assert_cmpint(r.ko, ==, SCORE_KO_FAIL);
 	g_assert_nonnull(strstr(r.reason, "form answer No"));
-	g_assert_nonnull(strstr(r.reason, "gateways and brokers"));
+	g_assert_nonnull(strstr(r.ko_reason, "gateways and brokers"));
 	g_assert_cmpfloat(r.total, ==, 80.0);	/* still shown */
 	score_result_clear(&r);
 
