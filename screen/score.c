@@ -120,7 +120,11 @@ static void total_of(const struct score_config *cfg,
 
 		if (!cfg->crit[i].scored)
 			continue;
-		s = CLAMP(crit[i].score, 0.0, 1.0);
+		/* A met criterion earns its whole weight: the criteria are
+		 * yes/no questions, and piling up more keywords past "met"
+		 * must not outweigh another criterion.  An unmet one earns
+		 * partial credit for partial evidence. */
+		s = crit[i].met ? 1.0 : CLAMP(crit[i].score, 0.0, 1.0);
 		sum += cfg->crit[i].weight * s;
 		wsum += cfg->crit[i].weight;
 		if (crit[i].met)

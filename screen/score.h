@@ -75,7 +75,9 @@ struct score_facts {
 };
 
 struct score_result {
-	double total;		/* 0-100, rounded to 0.1 */
+	double total;		/* 0-100, rounded to 0.1: the weighted mean
+				   of the scored criteria, a met one counting
+				   1, an unmet one its score */
 	guint met;		/* scored criteria met */
 	enum score_bucket bucket;
 	enum score_ko ko;

@@ -38,8 +38,9 @@ static void set(struct criterion_result *cr, const double *scores)
 	}
 }
 
-static const double strong[] = { 1, 1, 0.5, 0, 1 };	/* 80, 3 met */
-static const double weak[] = { 0.5, 0, 0.5, 0, 1 };	/* 30, 2 met */
+/* A met criterion counts its whole weight, an unmet one its score. */
+static const double strong[] = { 1, 1, 0.5, 0.2, 1 };	/* 92, 3 met */
+static const double weak[] = { 0.5, 0, 0.2, 0, 1 };	/* 44, 1 met */
 static const double no_c1[] = { 0, 1, 1, 1, 1 };	/* 60 */
 static const double no_signal[] = { 1, 1, 0.5, 0, 0 };
 
@@ -56,7 +57,7 @@ static void test_total_and_advance(void)
 
 	set(cr, strong);
 	score_applicant(c, cr, &good_years, &r);
-	g_assert_cmpfloat(r.total, ==, 80.0);
+	g_assert_cmpfloat(r.total, ==, 92.0);
 	g_assert_cmpuint(r.met, ==, 3);
 	g_assert_cmpint(r.bucket, ==, SCORE_ADVANCE);
 	g_assert_cmpint(r.ko, ==, SCORE_KO_PASS);
@@ -67,7 +68,7 @@ static void test_total_and_advance(void)
 
 	set(cr, weak);
 	score_applicant(c, cr, &good_years, &r);
-	g_assert_cmpfloat(r.total, ==, 30.0);
+	g_assert_cmpfloat(r.total, ==, 44.0);
 	g_assert_cmpint(r.bucket, ==, SCORE_ARCHIVE);
 	g_assert_nonnull(strstr(r.reason, "under 60"));
 	score_result_clear(&r);
@@ -116,7 +117,7 @@ static void test_knockout_form(void)
 	g_assert_cmpint(r.ko, ==, SCORE_KO_FAIL);
 	g_assert_nonnull(strstr(r.reason, "form answer No"));
 	g_assert_nonnull(strstr(r.ko_reason, "gateways and brokers"));
-	g_assert_cmpfloat(r.total, ==, 80.0);	/* still shown */
+	g_assert_cmpfloat(r.total, ==, 92.0);	/* still shown */
 	score_result_clear(&r);
 
 	/* "yes" passes even with too few years on the resume. */
