@@ -45,6 +45,10 @@ struct run {
 	struct caps caps;
 	guint docs_total, docs_done, fresh_failures, extracted, screened;
 	bool failed;
+	/* Content hashes being extracted by jobs still in flight: the same
+	 * content in another applicant waits for it to be stored rather
+	 * than being extracted twice. */
+	GHashTable *pending;
 };
 
 static void fail_line(struct run *r, const char *name, const char *reason)
@@ -139,11 +143,6 @@ static struct pipeline_job *prepare(struct run *r,
 			continue;
 		}
 		g_hash_table_add(seen, g_strdup(d->sha256));
-		if (d->data &&
-		    !store_lookup_document(r->st, d->sha256, &d->known, err)) {
-			pipeline_job_free(job);
-			return NULL;
-		}
 		g_ptr_array_add(job->docs, d);
 	}
 	pipeline_job_hash(job, ruleset_hash(r->rs), r->as_of);
@@ -189,6 +188,54 @@ static bool put_criteria(struct run *r, GError **err)
 	return store_put_criteria(r->st, ruleset_hash(r->rs), c, n, err);
 }
 
+/* Look up every document of job in the store.  *wait is set when one
+ * is new but already being extracted for another applicant. */
+static bool lookup_docs(struct run *r, struct pipeline_job *job, bool *wait,
+			GError **err)
+{
+	guint i;
+
+	*wait = false;
+	for (i = 0; i < job->docs->len; i++) {
+		struct pipeline_doc *d = g_ptr_array_index(job->docs, i);
+
+		if (!d->data)
+			continue;
+		store_known_clear(&d->known);
+		if (!store_lookup_document(r->st, d->sha256, &d->known, err))
+			return false;
+		if (!d->known.found &&
+		    g_hash_table_contains(r->pending, d->sha256))
+			*wait = true;
+	}
+	return true;
+}
+
+static void mark_pending(struct run *r, const struct pipeline_job *job)
+{
+	guint i;
+
+	for (i = 0; i < job->docs->len; i++) {
+		const struct pipeline_doc *d = g_ptr_array_index(job->docs, i);
+
+		if (d->data && !d->known.found)
+			g_hash_table_add(r->pending, g_strdup(d->sha256));
+	}
+}
+
+/* The pending set is keyed by the results too: a stored applicant's
+ * documents are no longer pending. */
+static void unmark_result(struct run *r, const struct store_applicant *a)
+{
+	guint i;
+
+	for (i = 0; i < a->docs->len; i++) {
+		const struct store_doc *d = g_ptr_array_index(a->docs, i);
+
+		g_hash_table_remove(r->pending, d->sha256);
+	}
+}
+
 static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
@@ -228,6 +275,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 			g_ptr_array_index(ib->applicants, i);
 		struct pipeline_job *job = prepare(r, ia, err);
 		g_autofree char *had = NULL;
+		bool wait = false;
 
 		if (!job) {
 			ok = false;
@@ -244,12 +292,29 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 					r->fresh_failures);
 			continue;
 		}
+		ok = lookup_docs(r, job, &wait, err);
+		/* Same content in flight for another applicant: let it be
+		 * stored, then use the stored copy. */
+		while (ok && wait && in_flight > 0) {
+			g_autoptr(store_applicant) a = pipeline_pop(p);
+
+			in_flight--;
+			unmark_result(r, a);
+			ok = store_result(r, a, err) &&
+			     lookup_docs(r, job, &wait, err);
+		}
+		if (!ok) {
+			pipeline_job_free(job);
+			break;
+		}
+		mark_pending(r, job);
 		pipeline_push(p, job);
 		in_flight++;
 		while (ok && in_flight >= window) {
 			g_autoptr(store_applicant) a = pipeline_pop(p);
 
 			in_flight--;
+			unmark_result(r, a);
 			ok = store_result(r, a, err);
 			progress_update(r->progress, r->docs_done,
 					r->fresh_failures);
@@ -259,6 +324,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 		g_autoptr(store_applicant) a = pipeline_pop(p);
 
 		in_flight--;
+		unmark_result(r, a);
 		if (ok)
 			ok = store_result(r, a, err);
 		progress_update(r->progress, r->docs_done, r->fresh_failures);
@@ -396,6 +462,8 @@ int cmd_run(int argc, char **argv)
 	if (r.jobs == 0)
 		r.jobs = MAX(g_get_num_processors(), 1u);
 	r.caps = caps_default();
+	r.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  NULL);
 	r.rs = ruleset_load(r.criteria, &err);
 	if (!r.rs) {
 		fprintf(stderr, "screener run: %s\n", err->message);
@@ -428,6 +496,8 @@ int cmd_run(int argc, char **argv)
 	lock_release(lk);
 out:
 	progress_free(r.progress);
+	if (r.pending)
+		g_hash_table_destroy(r.pending);
 	score_config_free(r.score);
 	ruleset_free(r.rs);
 	g_free(r.inbox);
