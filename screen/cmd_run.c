@@ -243,6 +243,8 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 		.rs = r->rs, .score = r->score, .as_of = r->as_of,
 		.self_exe = self, .caps = r->caps, .jobs = r->jobs,
 	};
+	/* keys borrowed from ib */
+	g_autoptr(GPtrArray) unchanged = g_ptr_array_new();
 	struct pipeline *p;
 	guint i, in_flight = 0, window;
 	bool ok = true;
@@ -286,8 +288,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 			/* Unchanged: nothing to extract, score or add. */
 			r->docs_done += job->docs->len;
 			pipeline_job_free(job);
-			ok = store_applicant_seen(r->st, ia->key, r->run_id,
-						  err);
+			g_ptr_array_add(unchanged, ia->key);
 			progress_update(r->progress, r->docs_done,
 					r->fresh_failures);
 			continue;
@@ -330,7 +331,9 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 		progress_update(r->progress, r->docs_done, r->fresh_failures);
 	}
 	pipeline_free(p);
-	return ok;
+	return ok && store_applicants_seen(r->st,
+					   (const char *const *)unchanged->pdata,
+					   unchanged->len, r->run_id, err);
 }
 
 static int exit_for(const GError *e)

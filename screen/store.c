@@ -444,28 +444,35 @@ char *store_current_inputs(struct store *st, const char *key,
 	return h;
 }
 
-bool store_applicant_seen(struct store *st, const char *key, gint64 run,
-			  GError **err)
+bool store_applicants_seen(struct store *st, const char *const *keys,
+			   guint n, gint64 run, GError **err)
 {
 	sqlite3_stmt *s;
+	guint i;
 
+	if (n == 0)
+		return true;
 	if (!exec(st, "BEGIN IMMEDIATE", err))
 		return false;
-	s = stmt(st, "UPDATE documents SET last_run=? WHERE present=1 AND"
-		 " applicant_id=(SELECT id FROM applicants WHERE key=?)", err);
-	if (!s)
-		goto fail;
-	sqlite3_bind_int64(s, 1, run);
-	bind_text(s, 2, key);
-	if (!step_done(st, s, err))
-		goto fail;
-	s = stmt(st, "UPDATE applicants SET last_run=? WHERE key=?", err);
-	if (!s)
-		goto fail;
-	sqlite3_bind_int64(s, 1, run);
-	bind_text(s, 2, key);
-	if (!step_done(st, s, err))
-		goto fail;
+	for (i = 0; i < n; i++) {
+		s = stmt(st, "UPDATE documents SET last_run=? WHERE present=1"
+			 " AND applicant_id=(SELECT id FROM applicants WHERE"
+			 " key=?)", err);
+		if (!s)
+			goto fail;
+		sqlite3_bind_int64(s, 1, run);
+		bind_text(s, 2, keys[i]);
+		if (!step_done(st, s, err))
+			goto fail;
+		s = stmt(st, "UPDATE applicants SET last_run=? WHERE key=?",
+			 err);
+		if (!s)
+			goto fail;
+		sqlite3_bind_int64(s, 1, run);
+		bind_text(s, 2, keys[i]);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
 	return exec(st, "COMMIT", err);
 fail:
 	exec(st, "ROLLBACK", NULL);

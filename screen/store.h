@@ -108,9 +108,10 @@ void store_known_clear(struct store_known *k);
 char *store_current_inputs(struct store *st, const char *key,
 			   const char *ruleset_hash);
 
-/* Mark an unchanged applicant and its documents as seen in run. */
-bool store_applicant_seen(struct store *st, const char *key, gint64 run,
-			  GError **err);
+/* Mark unchanged applicants and their documents as seen in run, in one
+ * transaction. */
+bool store_applicants_seen(struct store *st, const char *const *keys,
+			   guint n, gint64 run, GError **err);
 
 /* One document of an applicant, as the worker produced it. */
 struct store_doc {

@@ -234,15 +234,22 @@ static void test_incremental_and_ranking(void)
 	had = store_current_inputs(st, "alice", "H");
 	g_assert_cmpstr(had, ==, sha_a);
 	g_assert_null(store_current_inputs(st, "alice", "other-rules"));
-	g_assert_true(store_applicant_seen(st, "alice", run, &err));
-	g_assert_true(store_applicant_seen(st, "bob", run, &err));
+	{
+		const char *keys[] = { "alice", "bob" };
+
+		g_assert_true(store_applicants_seen(st, keys, 2, run, &err));
+	}
 	finish(st, run, &c);
 	for (i = 0; i < G_N_ELEMENTS(tables); i++)
 		g_assert_cmpint(store_count(st, tables[i]), ==, n_before[i]);
 
 	/* A run without bob: he is no longer present, nor a duplicate. */
 	run = begin(st);
-	g_assert_true(store_applicant_seen(st, "alice", run, &err));
+	{
+		const char *keys[] = { "alice" };
+
+		g_assert_true(store_applicants_seen(st, keys, 1, run, &err));
+	}
 	finish(st, run, &c);
 	g_assert_cmpuint(c.applicants, ==, 1);
 	rows = store_ranking(st, 2, &err);
