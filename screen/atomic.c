@@ -56,38 +56,110 @@ static bool fsync_dir(const char *dir)
 	return ok;
 }
 
+#define FLUSH_AT (64u * 1024u)
+
+struct atomic_file {
+	int fd;
+	char *path, *tmp, *dir;
+	GString *buf;
+};
+
+struct atomic_file *atomic_begin(const char *path, GError **err)
+{
+	g_autofree char *base = g_path_get_basename(path);
+	struct atomic_file *af = g_new0(struct atomic_file, 1);
+
+	af->dir = g_path_get_dirname(path);
+	af->path = g_strdup(path);
+	af->tmp = g_strdup_printf("%s/.%s.XXXXXX", af->dir, base);
+	af->buf = g_string_sized_new(FLUSH_AT + 1);
+	/* mkostemp creates 0600 regardless of the umask. */
+	af->fd = mkostemp(af->tmp, O_CLOEXEC);
+	if (af->fd < 0) {
+		fail_errno(err, "cannot create a temp file", errno);
+		g_clear_pointer(&af->tmp, g_free);
+		atomic_abort(af);
+		return NULL;
+	}
+	return af;
+}
+
+static bool flush(struct atomic_file *af, GError **err)
+{
+	if (!write_all(af->fd, (const guint8 *)af->buf->str, af->buf->len))
+		return fail_errno(err, "cannot write", errno);
+	g_string_truncate(af->buf, 0);
+	return true;
+}
+
+bool atomic_append(struct atomic_file *af, const void *data, gsize len,
+		   GError **err)
+{
+	g_string_append_len(af->buf, data, len);
+	return af->buf->len < FLUSH_AT || flush(af, err);
+}
+
+void atomic_abort(struct atomic_file *af)
+{
+	if (!af)
+		return;
+	if (af->fd >= 0)
+		close(af->fd);
+	if (af->tmp)
+		unlink(af->tmp);
+	g_free(af->path);
+	g_free(af->tmp);
+	g_free(af->dir);
+	g_string_free(af->buf, TRUE);
+	g_free(af);
+}
+
+bool atomic_commit(struct atomic_file *af, GError **err)
+{
+	int fd = af->fd;
+
+	if (!flush(af, err))
+		goto fail;
+	if (fsync(fd) != 0) {
+		fail_errno(err, "cannot write", errno);
+		goto fail;
+	}
+	af->fd = -1;
+	if (close(fd) != 0) {
+		fail_errno(err, "cannot write", errno);
+		goto fail;
+	}
+	if (rename(af->tmp, af->path) != 0) {
+		fail_errno(err, "cannot rename", errno);
+		goto fail;
+	}
+	g_clear_pointer(&af->tmp, g_free);	/* nothing to remove now */
+	if (!fsync_dir(af->dir)) {
+		fail_errno(err, "cannot sync the folder", errno);
+		atomic_abort(af);
+		return false;
+	}
+	atomic_abort(af);
+	return true;
+fail:
+	atomic_abort(af);
+	return false;
+}
+
 bool atomic_write(const char *path, const void *data, gsize len,
 		  GError **err)
 {
-	g_autofree char *dir = g_path_get_dirname(path);
-	g_autofree char *base = g_path_get_basename(path);
-	g_autofree char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
-	int fd, e;
+	struct atomic_file *af = atomic_begin(path, err);
 
-	/* mkostemp creates 0600 regardless of the umask. */
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0)
-		return fail_errno(err, "cannot create a temp file", errno);
-	if (fchmod(fd, 0600) != 0 || !write_all(fd, data, len) ||
-	    fsync(fd) != 0) {
-		e = errno;
-		close(fd);
-		unlink(tmp);
-		return fail_errno(err, "cannot write", e);
+	if (!af)
+		return false;
+	/* Straight to the file: no copy through the buffer. */
+	if (!write_all(af->fd, data, len)) {
+		fail_errno(err, "cannot write", errno);
+		atomic_abort(af);
+		return false;
 	}
-	if (close(fd) != 0) {
-		e = errno;
-		unlink(tmp);
-		return fail_errno(err, "cannot write", e);
-	}
-	if (rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		return fail_errno(err, "cannot rename", e);
-	}
-	if (!fsync_dir(dir))
-		return fail_errno(err, "cannot sync the folder", errno);
-	return true;
+	return atomic_commit(af, err);
 }
 
 bool atomic_mkdir(const char *dir, GError **err)

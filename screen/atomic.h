@@ -19,6 +19,18 @@
 bool atomic_write(const char *path, const void *data, gsize len,
 		  GError **err);
 
+/* The same, written piece by piece so a large report never sits in
+ * memory whole: atomic_begin() creates the temp file, atomic_append()
+ * buffers and writes, atomic_commit() syncs and renames (and frees),
+ * atomic_abort() removes the temp file (and frees; NULL is fine).  After
+ * a failed append the caller still calls atomic_abort(). */
+struct atomic_file;
+struct atomic_file *atomic_begin(const char *path, GError **err);
+bool atomic_append(struct atomic_file *af, const void *data, gsize len,
+		   GError **err);
+bool atomic_commit(struct atomic_file *af, GError **err);
+void atomic_abort(struct atomic_file *af);
+
 /* Make dir and its missing parents with mode 0700 (whatever the umask);
  * an existing folder is kept as it is.  False with SE_IO. */
 bool atomic_mkdir(const char *dir, GError **err);

@@ -11,6 +11,27 @@
 #include "report_csv.h"
 #include "store.h"
 
+/* Where a report goes: memory (tests) or a file being written. */
+struct sink {
+	GString *mem;
+	struct atomic_file *af;
+	GString *line;
+};
+
+static bool sink_row(struct sink *k, GPtrArray *row, GError **err)
+{
+	bool ok = true;
+
+	g_string_truncate(k->line, 0);
+	report_csv_row(k->line, (const char *const *)row->pdata, row->len);
+	g_ptr_array_set_size(row, 0);
+	if (k->mem)
+		g_string_append_len(k->mem, k->line->str, k->line->len);
+	else
+		ok = atomic_append(k->af, k->line->str, k->line->len, err);
+	return ok;
+}
+
 void report_csv_row(GString *out, const char *const *cells, guint n)
 {
 	guint i;
@@ -47,12 +68,6 @@ static void row_addf(GPtrArray *row, const char *fmt, double v)
 	row_add(row, g_ascii_formatd(buf, sizeof(buf), fmt, v));
 }
 
-static void row_end(GString *out, GPtrArray *row)
-{
-	report_csv_row(out, (const char *const *)row->pdata, row->len);
-	g_ptr_array_set_size(row, 0);
-}
-
 static const char *const ranking_head[] = {
 	"rank", "applicant", "name", "email", "total", "bucket", "reason",
 	"knock-out",
@@ -61,8 +76,8 @@ static const char *const ranking_tail[] = {
 	"duplicate", "documents", "decision",
 };
 
-static bool build_ranking(struct store *st, GPtrArray *crits, GString *out,
-			  GError **err)
+static bool build_ranking(struct store *st, GPtrArray *crits,
+			  struct sink *out, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_ranking(st, crits->len, err);
 	g_autoptr(GPtrArray) row = row_new();
@@ -84,7 +99,8 @@ static bool build_ranking(struct store *st, GPtrArray *crits, GString *out,
 	}
 	for (i = 0; i < G_N_ELEMENTS(ranking_tail); i++)
 		row_add(row, ranking_tail[i]);
-	row_end(out, row);
+	if (!sink_row(out, row, err))
+		return false;
 	for (i = 0; i < rows->len; i++) {
 		const struct store_ranked *r = g_ptr_array_index(rows, i);
 		g_autofree char *ko = NULL;
@@ -111,7 +127,8 @@ static bool build_ranking(struct store *st, GPtrArray *crits, GString *out,
 		row_add(row, r->duplicate);
 		row_addf(row, "%.0f", r->n_docs);
 		row_add(row, r->decision);
-		row_end(out, row);
+		if (!sink_row(out, row, err))
+			return false;
 	}
 	return true;
 }
@@ -121,40 +138,47 @@ static const char *const evidence_head[] = {
 	"points",
 };
 
-static bool build_evidence(struct store *st, GString *out, GError **err)
+struct evidence_ctx {
+	struct sink *out;
+	GPtrArray *row;
+};
+
+static bool evidence_row(const struct store_evidence_row *r, void *data,
+			 GError **err)
 {
-	g_autoptr(GPtrArray) rows = store_evidence(st, err);
+	struct evidence_ctx *c = data;
+	GPtrArray *row = c->row;
+	g_autofree char *where = r->page ?
+		g_strdup_printf("page %u, paragraph %u", r->page, r->para) :
+		g_strdup_printf("paragraph %u", r->para);
+	g_autofree char *snip = g_strdup_printf("%s[[%s]]%s", r->before,
+						r->match, r->after);
+
+	row_add_name(row, r->key);
+	row_add(row, r->criterion);
+	row_add(row, r->rule);
+	row_add_name(row, r->document);
+	row_add(row, where);
+	row_add(row, snip);
+	row_addf(row, "%.2f", r->points);
+	return sink_row(c->out, row, err);
+}
+
+static bool build_evidence(struct store *st, struct sink *out, GError **err)
+{
 	g_autoptr(GPtrArray) row = row_new();
+	struct evidence_ctx c = { out, row };
 	guint i;
 
-	if (!rows)
-		return false;
-	report_csv_row(out, evidence_head, G_N_ELEMENTS(evidence_head));
-	for (i = 0; i < rows->len; i++) {
-		const struct store_evidence_row *r =
-			g_ptr_array_index(rows, i);
-		g_autofree char *where = r->page ?
-			g_strdup_printf("page %u, paragraph %u", r->page,
-					r->para) :
-			g_strdup_printf("paragraph %u", r->para);
-		g_autofree char *snip = g_strdup_printf(
-			"%s[[%s]]%s", r->before, r->match, r->after);
-
-		row_add_name(row, r->key);
-		row_add(row, r->criterion);
-		row_add(row, r->rule);
-		row_add_name(row, r->document);
-		row_add(row, where);
-		row_add(row, snip);
-		row_addf(row, "%.2f", r->points);
-		row_end(out, row);
-	}
-	return true;
+	for (i = 0; i < G_N_ELEMENTS(evidence_head); i++)
+		row_add(row, evidence_head[i]);
+	return sink_row(out, row, err) &&
+	       store_each_evidence(st, evidence_row, &c, err);
 }
 
 static const char *const errors_head[] = { "file", "applicant", "reason" };
 
-static bool build_errors(struct store *st, gint64 run, GString *out,
+static bool build_errors(struct store *st, gint64 run, struct sink *out,
 			 GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_errors(st, run, err);
@@ -163,62 +187,96 @@ static bool build_errors(struct store *st, gint64 run, GString *out,
 
 	if (!rows)
 		return false;
-	report_csv_row(out, errors_head, G_N_ELEMENTS(errors_head));
+	for (i = 0; i < G_N_ELEMENTS(errors_head); i++)
+		row_add(row, errors_head[i]);
+	if (!sink_row(out, row, err))
+		return false;
 	for (i = 0; i < rows->len; i++) {
 		const struct store_error_row *r = g_ptr_array_index(rows, i);
 
 		row_add_name(row, r->file);
 		row_add_name(row, r->key);
 		row_add(row, r->reason);
-		row_end(out, row);
+		if (!sink_row(out, row, err))
+			return false;
 	}
 	return true;
 }
 
-bool report_csv_build(struct store *st, GString **ranking,
-		      GString **evidence, GString **errors, GError **err)
+enum { RANKING, EVIDENCE, ERRORS, N_FILES };
+
+static const char *const file_names[N_FILES] = {
+	"ranking.csv", "evidence.csv", "errors.csv",
+};
+
+/* Build report i into out. */
+static bool build(struct store *st, guint i, struct sink *out, GError **err)
 {
 	g_autofree char *hash = NULL;
 	g_autoptr(GPtrArray) crits = NULL;
 	gint64 run = store_latest_run(st, &hash);
 
-	*ranking = g_string_new(NULL);
-	*evidence = g_string_new(NULL);
-	*errors = g_string_new(NULL);
-	crits = store_criteria(st, hash ? hash : "", err);
-	if (!crits || !build_ranking(st, crits, *ranking, err) ||
-	    !build_evidence(st, *evidence, err) ||
-	    !build_errors(st, run, *errors, err)) {
-		g_string_free(*ranking, TRUE);
-		g_string_free(*evidence, TRUE);
-		g_string_free(*errors, TRUE);
-		*ranking = *evidence = *errors = NULL;
-		return false;
+	out->line = g_string_new(NULL);
+	switch (i) {
+	case RANKING:
+		crits = store_criteria(st, hash ? hash : "", err);
+		return crits && build_ranking(st, crits, out, err);
+	case EVIDENCE:
+		return build_evidence(st, out, err);
+	default:
+		return build_errors(st, run, out, err);
 	}
-	return true;
+}
+
+bool report_csv_build(struct store *st, GString **ranking,
+		      GString **evidence, GString **errors, GError **err)
+{
+	GString **outs[N_FILES] = { ranking, evidence, errors };
+	bool ok = true;
+	guint i;
+
+	for (i = 0; i < N_FILES; i++) {
+		struct sink k = { .mem = g_string_new(NULL) };
+
+		*outs[i] = k.mem;
+		if (ok)
+			ok = build(st, i, &k, err);
+		g_string_free(k.line, TRUE);
+	}
+	if (!ok) {
+		for (i = 0; i < N_FILES; i++)
+			g_string_free(*outs[i], TRUE);
+		*ranking = *evidence = *errors = NULL;
+	}
+	return ok;
 }
 
 bool report_csv_write(struct store *st, const char *dir, GError **err)
 {
-	GString *files[3];
-	static const char *const names[3] = {
-		"ranking.csv", "evidence.csv", "errors.csv",
-	};
-	bool ok = true;
 	guint i;
 
-	if (!atomic_mkdir(dir, err) ||
-	    !report_csv_build(st, &files[0], &files[1], &files[2], err))
+	if (!atomic_mkdir(dir, err))
 		return false;
-	for (i = 0; i < 3; i++) {
-		g_autofree char *path = g_build_filename(dir, names[i], NULL);
+	for (i = 0; i < N_FILES; i++) {
+		g_autofree char *path = g_build_filename(dir, file_names[i],
+							 NULL);
+		struct sink k = { .af = atomic_begin(path, err) };
+		bool ok;
 
-		if (ok && !atomic_write(path, files[i]->str, files[i]->len,
-					err)) {
-			g_prefix_error(err, "%s: ", names[i]);
+		if (!k.af)
+			ok = false;
+		else if (build(st, i, &k, err))
+			ok = atomic_commit(k.af, err);
+		else {
+			atomic_abort(k.af);
 			ok = false;
 		}
-		g_string_free(files[i], TRUE);
+		if (k.line)
+			g_string_free(k.line, TRUE);
+		if (!ok) {
+			g_prefix_error(err, "%s: ", file_names[i]);
+			return false;
+		}
 	}
-	return ok;
+	return true;
 }

@@ -1109,21 +1109,8 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 	return out;
 }
 
-static void evidence_row_free(gpointer p)
-{
-	struct store_evidence_row *r = p;
-
-	g_free(r->key);
-	g_free(r->criterion);
-	g_free(r->rule);
-	g_free(r->document);
-	g_free(r->before);
-	g_free(r->match);
-	g_free(r->after);
-	g_free(r);
-}
-
-GPtrArray *store_evidence(struct store *st, GError **err)
+bool store_each_evidence(struct store *st, store_evidence_fn fn,
+			 void *data, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
 		"SELECT a.key, e.criterion, e.rule, d.path, e.page, e.para,"
@@ -1134,37 +1121,43 @@ GPtrArray *store_evidence(struct store *st, GError **err)
 		" LEFT JOIN documents d ON d.id=e.document_id"
 		" WHERE a.present=1"
 		" ORDER BY s.rank, a.key, e.idx, d.path, e.start, e.id", err);
-	GPtrArray *out;
 	int rc;
 
 	if (!s)
-		return NULL;
-	out = g_ptr_array_new_with_free_func(evidence_row_free);
+		return false;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_evidence_row *r =
-			g_new0(struct store_evidence_row, 1);
+		struct store_evidence_row r = { 0 };
+		bool ok;
 
-		r->key = col_text(s, 0);
-		r->criterion = col_text(s, 1);
-		r->rule = col_text(s, 2);
-		r->document = col_text(s, 3);
-		r->page = sqlite3_column_int(s, 4);
-		r->para = sqlite3_column_int(s, 5);
-		r->start = sqlite3_column_int64(s, 6);
-		r->end = sqlite3_column_int64(s, 7);
-		r->before = col_text(s, 8);
-		r->match = col_text(s, 9);
-		r->after = col_text(s, 10);
-		r->points = sqlite3_column_double(s, 11);
-		g_ptr_array_add(out, r);
+		r.key = col_text(s, 0);
+		r.criterion = col_text(s, 1);
+		r.rule = col_text(s, 2);
+		r.document = col_text(s, 3);
+		r.page = sqlite3_column_int(s, 4);
+		r.para = sqlite3_column_int(s, 5);
+		r.start = sqlite3_column_int64(s, 6);
+		r.end = sqlite3_column_int64(s, 7);
+		r.before = col_text(s, 8);
+		r.match = col_text(s, 9);
+		r.after = col_text(s, 10);
+		r.points = sqlite3_column_double(s, 11);
+		ok = fn(&r, data, err);
+		g_free(r.key);
+		g_free(r.criterion);
+		g_free(r.rule);
+		g_free(r.document);
+		g_free(r.before);
+		g_free(r.match);
+		g_free(r.after);
+		if (!ok) {
+			sqlite3_reset(s);
+			return false;
+		}
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_ptr_array_unref(out);
-		db_fail(st, err, "read");
-		return NULL;
-	}
-	return out;
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	return true;
 }
 
 static void error_row_free(gpointer p)

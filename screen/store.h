@@ -217,9 +217,14 @@ struct store_evidence_row {
 	char *before, *match, *after;
 	double points;
 };
-/* Evidence of the present applicants' current screenings, by rank,
- * criterion, document, offset. */
-GPtrArray *store_evidence(struct store *st, GError **err);
+/* Call fn for each piece of evidence of the present applicants' current
+ * screenings, by rank, criterion, document, offset, one row in memory at
+ * a time (the row is freed after fn returns).  fn returning false stops
+ * with its error. */
+typedef bool (*store_evidence_fn)(const struct store_evidence_row *r,
+				  void *data, GError **err);
+bool store_each_evidence(struct store *st, store_evidence_fn fn,
+			 void *data, GError **err);
 
 struct store_error_row {
 	char *file, *key, *reason;

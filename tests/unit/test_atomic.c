@@ -83,6 +83,43 @@ static void test_write_fails_keeps_old(void)
 	rm_rf(dir);
 }
 
+static void test_stream(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
+	g_autofree char *path = g_build_filename(dir, "e.csv", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GString) want = g_string_new(NULL);
+	g_autofree char *back = NULL;
+	struct atomic_file *af;
+	guint i;
+
+	g_assert_true(atomic_write(path, "old\n", 4, &err));
+	/* Aborted half-way: the old file stays, no temp file is left. */
+	af = atomic_begin(path, &err);
+	g_assert_nonnull(af);
+	g_assert_true(atomic_append(af, "partial", 7, &err));
+	atomic_abort(af);
+	g_assert_true(g_file_get_contents(path, &back, NULL, NULL));
+	g_assert_cmpstr(back, ==, "old\n");
+	g_assert_cmpuint(count_entries(dir), ==, 1);
+	g_clear_pointer(&back, g_free);
+
+	/* Many rows, past the flush size, arrive whole and in order. */
+	af = atomic_begin(path, &err);
+	for (i = 0; i < 20000; i++) {
+		g_autofree char *row = g_strdup_printf("%u,row\r\n", i);
+
+		g_string_append(want, row);
+		g_assert_true(atomic_append(af, row, strlen(row), &err));
+	}
+	g_assert_true(atomic_commit(af, &err));
+	g_assert_no_error(err);
+	g_assert_true(g_file_get_contents(path, &back, NULL, NULL));
+	g_assert_cmpstr(back, ==, want->str);
+	g_assert_cmpuint(count_entries(dir), ==, 1);
+	rm_rf(dir);
+}
+
 static void test_lock(void)
 {
 	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
@@ -116,6 +153,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/atomic/write-modes", test_write_modes);
 	g_test_add_func("/atomic/write-fails-keeps-old",
 			test_write_fails_keeps_old);
+	g_test_add_func("/atomic/stream", test_stream);
 	g_test_add_func("/atomic/lock", test_lock);
 	return g_test_run();
 }
