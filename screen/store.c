@@ -83,6 +83,9 @@ static const char *const migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;"
 	"CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions"
 	" BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;",
+	/* 2: duplicate detection looks applicants up by e-mail and phone */
+	"CREATE INDEX applicants_email ON applicants(email);"
+	"CREATE INDEX applicants_phone ON applicants(phone_digits);",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -780,34 +783,61 @@ static void cur_clear(struct cur *c)
 	g_free(c->ko);
 }
 
-/* For each present applicant, the other keys sharing its e-mail, phone
- * or a document's content: "same e-mail as x; same document as y". */
+#define DUPLICATES_SHOWN 3
+
+/* For a present applicant, the other present keys sharing its e-mail,
+ * phone or a document's content: "same e-mail as x, y (+4 more); same
+ * document as z".  A few keys per kind keep the cell readable. */
 static char *duplicates_of(struct store *st, gint64 app, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
-		"SELECT 'same e-mail as ' || b.key FROM applicants a, applicants b"
-		" WHERE a.id=?1 AND b.id<>a.id AND b.present=1 AND"
-		" a.email<>'' AND a.email=b.email"
-		" UNION ALL SELECT 'same phone as ' || b.key FROM applicants a,"
-		" applicants b WHERE a.id=?1 AND b.id<>a.id AND b.present=1 AND"
-		" a.phone_digits<>'' AND a.phone_digits=b.phone_digits"
-		" UNION ALL SELECT DISTINCT 'same document as ' || b.key FROM"
-		" documents da JOIN documents db ON da.sha256=db.sha256"
-		" JOIN applicants b ON b.id=db.applicant_id WHERE"
-		" da.applicant_id=?1 AND db.applicant_id<>?1 AND da.present=1"
-		" AND db.present=1 AND b.present=1 ORDER BY 1", err);
+		"SELECT 1, b.key FROM applicants a JOIN applicants b"
+		" ON b.email=a.email WHERE a.id=?1 AND b.id<>a.id AND"
+		" b.present=1 AND a.email<>''"
+		" UNION SELECT 2, b.key FROM applicants a JOIN applicants b"
+		" ON b.phone_digits=a.phone_digits WHERE a.id=?1 AND"
+		" b.id<>a.id AND b.present=1 AND a.phone_digits<>''"
+		" UNION SELECT 3, b.key FROM documents da JOIN documents db"
+		" ON da.sha256=db.sha256 JOIN applicants b"
+		" ON b.id=db.applicant_id WHERE da.applicant_id=?1 AND"
+		" db.applicant_id<>?1 AND da.present=1 AND db.present=1 AND"
+		" b.present=1 ORDER BY 1, 2", err);
+	static const char *const kinds[] = {
+		"", "same e-mail as ", "same phone as ", "same document as ",
+	};
 	GString *out = g_string_new(NULL);
-	int rc;
+	int rc, kind = 0;
+	guint n = 0;
 
 	if (!s) {
 		g_string_free(out, TRUE);
 		return NULL;
 	}
 	sqlite3_bind_int64(s, 1, app);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(s, 0);
+	for (;;) {
+		int k;
 
-		g_string_append_printf(out, "%s%s", out->len ? "; " : "", t);
+		rc = sqlite3_step(s);
+		k = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		if (k != kind) {
+			if (n > DUPLICATES_SHOWN)
+				g_string_append_printf(out, " (+%u more)",
+						       n - DUPLICATES_SHOWN);
+			kind = k;
+			n = 0;
+		}
+		if (rc != SQLITE_ROW || k < 1 || k > 3)
+			break;
+		if (n++ >= DUPLICATES_SHOWN)
+			continue;
+		if (n == 1)
+			g_string_append_printf(out, "%s%s", out->len ? "; " : "",
+					       kinds[k]);
+		else
+			g_string_append(out, ", ");
+		g_string_append_len(out,
+				    (const char *)sqlite3_column_text(s, 1),
+				    sqlite3_column_bytes(s, 1));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

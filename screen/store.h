@@ -9,7 +9,7 @@
  * applicant is one transaction, so a run killed at any moment leaves
  * each applicant either fully stored or not at all.
  *
- * Schema (version 1; see store.c for the SQL):
+ * Schema (version 2; see store.c for the SQL):
  *   meta(key, value)                       schema_version
  *   runs(id, started, finished, tool_version, ruleset_hash, ruleset_dir,
  *        as_of, inbox, applicants, advanced, archived, knocked_out,
@@ -41,7 +41,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Open (creating it 0600 whatever the umask, and its folder 0700) and
  * migrate.  WAL, a busy timeout; SE_BUSY when the database stays locked,
