@@ -5,6 +5,7 @@
  * Owns the command's options.  Reads the store; writes only report
  * files.  Takes the run lock so it never reads a run half-way.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -35,6 +36,8 @@ int cmd_report(int argc, char **argv)
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
+	/* Over a file-size limit, fail with a message, not the signal. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1) {
 		fprintf(stderr, "screener report: unexpected argument '%s'\n",
 			argv[1]);

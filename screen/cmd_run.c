@@ -10,6 +10,7 @@
  * transaction each), ranking, reports.  A second run while one holds the
  * lock exits with EXIT_BUSY before writing anything.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -435,6 +436,9 @@ int cmd_run(int argc, char **argv)
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
+	/* Over a file-size limit, let write() fail with a message instead
+	 * of the signal killing the run half-way. */
+	signal(SIGXFSZ, SIG_IGN);
 	rc = EXIT_USAGE;
 	if (argc > 1) {
 		fprintf(stderr, "screener run: unexpected argument '%s'\n",
