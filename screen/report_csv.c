@@ -173,7 +173,7 @@ static bool build_evidence(struct store *st, struct sink *out, GError **err)
 	for (i = 0; i < G_N_ELEMENTS(evidence_head); i++)
 		row_add(row, evidence_head[i]);
 	return sink_row(out, row, err) &&
-	       store_each_evidence(st, evidence_row, &c, err);
+	       store_each_evidence(st, NULL, evidence_row, &c, err);
 }
 
 static const char *const errors_head[] = { "file", "applicant", "reason" };

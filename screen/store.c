@@ -1139,22 +1139,24 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 	return out;
 }
 
-bool store_each_evidence(struct store *st, store_evidence_fn fn,
-			 void *data, GError **err)
+bool store_each_evidence(struct store *st, const char *key,
+			 store_evidence_fn fn, void *data, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
 		"SELECT a.key, e.criterion, e.rule, d.path, e.page, e.para,"
-		" e.start, e.\"end\", e.before, e.match, e.after, e.points"
+		" e.start, e.\"end\", e.before, e.match, e.after, e.points,"
+		" e.document_id"
 		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
 		" FROM screenings WHERE applicant_id=a.id)"
 		" JOIN evidence e ON e.screening_id=s.id"
 		" LEFT JOIN documents d ON d.id=e.document_id"
-		" WHERE a.present=1"
+		" WHERE a.present=1 AND (?1 IS NULL OR a.key=?1)"
 		" ORDER BY s.rank, a.key, e.idx, d.path, e.start, e.id", err);
 	int rc;
 
 	if (!s)
 		return false;
+	bind_text(s, 1, key);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_evidence_row r = { 0 };
 		bool ok;
@@ -1171,6 +1173,7 @@ bool store_each_evidence(struct store *st, store_evidence_fn fn,
 		r.match = col_text(s, 9);
 		r.after = col_text(s, 10);
 		r.points = sqlite3_column_double(s, 11);
+		r.document_id = sqlite3_column_int64(s, 12);
 		ok = fn(&r, data, err);
 		g_free(r.key);
 		g_free(r.criterion);
@@ -1289,6 +1292,65 @@ GPtrArray *store_decisions(struct store *st, const char *key, GError **err)
 		r->reviewer = col_text(s, 1);
 		r->decision = col_text(s, 2);
 		r->note = col_text(s, 3);
+		g_ptr_array_add(out, r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
+static void document_row_free(gpointer p)
+{
+	struct store_document_row *r = p;
+
+	g_free(r->path);
+	g_free(r->sha256);
+	g_free(r->status);
+	g_free(r->error);
+	g_free(r->warnings);
+	if (r->doc)
+		g_bytes_unref(r->doc);
+	g_free(r->facts_json);
+	g_free(r);
+}
+
+GPtrArray *store_documents(struct store *st, const char *key, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.id, d.path, d.sha256, d.role, d.format, d.pages,"
+		" d.status, d.error_code, d.error, d.warnings, d.doc,"
+		" d.facts_json FROM documents d JOIN applicants a"
+		" ON a.id=d.applicant_id WHERE a.key=? AND d.present=1"
+		" ORDER BY d.path", err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	out = g_ptr_array_new_with_free_func(document_row_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_document_row *r =
+			g_new0(struct store_document_row, 1);
+
+		r->id = sqlite3_column_int64(s, 0);
+		r->path = col_text(s, 1);
+		r->sha256 = col_text(s, 2);
+		r->role = sqlite3_column_int(s, 3);
+		r->format = sqlite3_column_int(s, 4);
+		r->pages = sqlite3_column_int(s, 5);
+		r->status = col_text(s, 6);
+		r->error_code = sqlite3_column_int(s, 7);
+		r->error = col_text(s, 8);
+		r->warnings = col_text(s, 9);
+		if (sqlite3_column_type(s, 10) == SQLITE_BLOB)
+			r->doc = g_bytes_new(sqlite3_column_blob(s, 10),
+					     sqlite3_column_bytes(s, 10));
+		r->facts_json = col_text(s, 11);
 		g_ptr_array_add(out, r);
 	}
 	sqlite3_reset(s);

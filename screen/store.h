@@ -212,19 +212,33 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err);
 
 struct store_evidence_row {
 	char *key, *criterion, *rule, *document;
+	gint64 document_id;
 	guint page, para;
 	guint32 start, end;
 	char *before, *match, *after;
 	double points;
 };
 /* Call fn for each piece of evidence of the present applicants' current
- * screenings, by rank, criterion, document, offset, one row in memory at
- * a time (the row is freed after fn returns).  fn returning false stops
- * with its error. */
+ * screenings (only key's when key is not NULL), by rank, criterion,
+ * document, offset, one row in memory at a time (the row is freed after
+ * fn returns).  fn returning false stops with its error. */
 typedef bool (*store_evidence_fn)(const struct store_evidence_row *r,
 				  void *data, GError **err);
-bool store_each_evidence(struct store *st, store_evidence_fn fn,
-			 void *data, GError **err);
+bool store_each_evidence(struct store *st, const char *key,
+			 store_evidence_fn fn, void *data, GError **err);
+
+/* An applicant's present documents, by path, with the encoded text
+ * (doc_decode() it: evidence offsets point into its text) for reviewer
+ * pages and annotated PDFs. */
+struct store_document_row {
+	gint64 id;
+	char *path, *sha256, *status, *error, *warnings, *facts_json;
+	int role, format, error_code;
+	guint pages;
+	GBytes *doc;		/* NULL when extraction failed */
+};
+GPtrArray *store_documents(struct store *st, const char *key,
+			   GError **err);
 
 struct store_error_row {
 	char *file, *key, *reason;

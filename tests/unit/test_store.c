@@ -178,6 +178,20 @@ static void test_applicant_transaction(void)
 	g_assert_cmpint(store_count(st, "applicants"), ==, 1);
 	g_assert_cmpint(store_count(st, "screenings"), ==, 1);
 
+	/* Reviewer pages read documents and evidence back by key. */
+	{
+		g_autoptr(GPtrArray) docs = store_documents(st, "alice", &err);
+		const struct store_document_row *d;
+
+		g_assert_nonnull(docs);
+		g_assert_cmpuint(docs->len, ==, 1);
+		d = g_ptr_array_index(docs, 0);
+		g_assert_cmpstr(d->path, ==, "alice/cv.txt");
+		g_assert_cmpstr(d->status, ==, "ok");
+		g_assert_cmpstr(g_bytes_get_data(d->doc, NULL), ==,
+				"SDOC-encoded");
+	}
+
 	/* The stored document is found by content, with its encoding. */
 	g_assert_true(store_lookup_document(st, sha_a, &k, &err));
 	g_assert_true(k.found);
@@ -188,6 +202,17 @@ static void test_applicant_transaction(void)
 	g_assert_false(k.found);
 	store_known_clear(&k);
 	rm_rf(dir);
+}
+
+static bool count_row(const struct store_evidence_row *r, void *data,
+		      GError **err)
+{
+	guint *n = data;
+
+	g_assert_cmpstr(r->match, ==, "REST");
+	g_assert_cmpint(r->document_id, >, 0);
+	(*n)++;
+	return true;
 }
 
 static void test_incremental_and_ranking(void)
@@ -225,6 +250,16 @@ static void test_incremental_and_ranking(void)
 	g_assert_cmpuint(r->n_docs, ==, 1);
 	g_assert_cmpfloat(r->crit[0].score, ==, 0.9);
 	g_clear_pointer(&rows, g_ptr_array_unref);
+	{
+		guint n = 0;
+
+		g_assert_true(store_each_evidence(st, "bob", count_row, &n,
+						  &err));
+		g_assert_cmpuint(n, ==, 1);
+		g_assert_true(store_each_evidence(st, NULL, count_row, &n,
+						  &err));
+		g_assert_cmpuint(n, ==, 3);
+	}
 
 	/* A second run over the same inputs: the inputs hash matches, so
 	 * the caller marks them seen; no row is added. */
