@@ -346,6 +346,19 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 		doc_index[n_ok] = i;
 		n_ok++;
 	}
+	/* A letter by its content alone, with no other resume (one file
+	 * that opens with a cover note): it is the resume too. */
+	for (i = 0; !resume && i < n; i++) {
+		const struct pipeline_doc *pd = g_ptr_array_index(job->docs, i);
+
+		if (!w[i].doc || pd->cover_hint)
+			continue;
+		w[i].role = DOC_ROLE_RESUME;
+		w[i].sd->role = DOC_ROLE_RESUME;
+		resume = true;
+	}
+	for (i = 0; i < n_ok; i++)
+		roles[i] = w[doc_index[i]].role;
 	contacts_of(a, w, n);
 	a->n_crit = cfg->score->n_crit;
 	a->crit = g_new0(struct store_crit_score, a->n_crit + 1);
