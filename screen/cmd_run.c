@@ -419,7 +419,7 @@ int cmd_run(int argc, char **argv)
 		  "what \"present\" means in date ranges (default today)",
 		  "YYYY-MM-DD" },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &r.jobs,
-		  "worker processes (default: the number of cores)", "N" },
+		  "workers, each with its own extraction process\n                         (default: the number of cores)", "N" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &r.quiet,
 		  "print nothing unless something failed", NULL },
 		{ NULL },
