@@ -251,8 +251,10 @@ struct store *store_open(const char *path, GError **err)
 	st = g_new0(struct store, 1);
 	st->stmts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 					  finalize);
+	/* One thread uses a store (the main one): no mutexes needed. */
 	if (sqlite3_open_v2(path, &st->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+			    SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
 		db_fail(st, err, "open");
 		store_close(st);
