@@ -263,12 +263,16 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 	}
 	for (i = 0; i < ib->skipped->len; i++) {
 		const struct inbox_skip *s = g_ptr_array_index(ib->skipped, i);
+		bool fresh;
 
-		fail_line(r, s->name, s->reason);
-		r->failed = true;
 		if (!store_put_skip(r->st, r->run_id, s->name, s->key,
-				    s->reason, err))
+				    s->reason, &fresh, err))
 			return false;
+		if (fresh) {
+			fail_line(r, s->name, s->reason);
+			r->fresh_failures++;
+			r->failed = true;
+		}
 	}
 	progress_total(r->progress, r->docs_total);
 	p = pipeline_new(&pc);
@@ -385,7 +389,7 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	if (!screen_all(r, ib, err) ||
 	    !store_finish_ranking(r->st, r->run_id, r->score, &counts, err))
 		return exit_for(*err);
-	counts.failed_files = r->fresh_failures + ib->skipped->len;
+	counts.failed_files = r->fresh_failures;
 	counts.screened = r->screened;
 	counts.extracted = r->extracted;
 	finished = now_iso();

@@ -747,13 +747,23 @@ fail:
 }
 
 bool store_put_skip(struct store *st, gint64 run, const char *name,
-		    const char *key, const char *reason, GError **err)
+		    const char *key, const char *reason, bool *fresh,
+		    GError **err)
 {
-	sqlite3_stmt *s = stmt(st,
-		"INSERT INTO skipped(name, applicant, reason, last_run)"
-		" VALUES(?1,?2,?3,?4) ON CONFLICT(name) DO UPDATE SET"
-		" applicant=?2, reason=?3, last_run=?4", err);
+	sqlite3_stmt *s = stmt(st, "SELECT 1 FROM skipped WHERE name=? AND"
+			       " coalesce(applicant, '')=coalesce(?, '') AND"
+			       " reason=?", err);
 
+	if (!s)
+		return false;
+	bind_text(s, 1, name);
+	bind_text(s, 2, key);
+	bind_text(s, 3, reason);
+	*fresh = sqlite3_step(s) != SQLITE_ROW;
+	sqlite3_reset(s);
+	s = stmt(st, "INSERT INTO skipped(name, applicant, reason, last_run)"
+		 " VALUES(?1,?2,?3,?4) ON CONFLICT(name) DO UPDATE SET"
+		 " applicant=?2, reason=?3, last_run=?4", err);
 	if (!s)
 		return false;
 	bind_text(s, 1, name);

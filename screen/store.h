@@ -168,9 +168,12 @@ bool store_put_applicant(struct store *st, gint64 run,
 			 const char *ruleset_hash, const char *as_of,
 			 const struct store_applicant *a, GError **err);
 
-/* Skipped inbox entries seen in this run (for errors.csv). */
+/* Skipped inbox entries seen in this run (for errors.csv).  *fresh says
+ * whether it is news (not skipped for the same reason before), so a
+ * run from cron reports it once. */
 bool store_put_skip(struct store *st, gint64 run, const char *name,
-		    const char *key, const char *reason, GError **err);
+		    const char *key, const char *reason, bool *fresh,
+		    GError **err);
 
 /* End of a run: applicants not seen in run stop being present; ranks,
  * the top-N cap and duplicate flags are recomputed over the present

@@ -79,8 +79,18 @@ static void test_build(void)
 	g_assert_true(store_put_criteria(st, "H", &crit, 1, &err));
 	g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
 	g_assert_true(store_put_applicant(st, run, "H", "d", b, &err));
-	g_assert_true(store_put_skip(st, run, "link.pdf", NULL,
-				     "not a regular file, skipped", &err));
+	{
+		bool fresh;
+
+		g_assert_true(store_put_skip(st, run, "link.pdf", NULL,
+					     "not a regular file, skipped",
+					     &fresh, &err));
+		g_assert_true(fresh);
+		g_assert_true(store_put_skip(st, run, "link.pdf", NULL,
+					     "not a regular file, skipped",
+					     &fresh, &err));
+		g_assert_false(fresh);
+	}
 	g_assert_true(store_finish_ranking(st, run, &cfg, &c, &err));
 	g_assert_true(store_run_finish(st, run, "t1", &c, &err));
 	g_assert_no_error(err);
