@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "escape.h"
 #include "facts.h"
 #include "match.h"
 #include "pipeline.h"
@@ -316,9 +317,12 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 		w[i].sd = sd;
 		load_doc(cfg, sb, pd, &w[i]);
 		if (!w[i].doc) {
+			g_autofree char *shown = escape_name(pd->name);
+
+			/* The reason is display text: the name escaped. */
 			g_string_append_printf(review, "%s%s: %s",
 					       review->len ? "; " : "",
-					       pd->name, sd->error);
+					       shown, sd->error);
 			w[i].role = pd->cover_hint ? DOC_ROLE_COVER :
 				    DOC_ROLE_RESUME;
 			sd->role = w[i].role;
