@@ -162,6 +162,27 @@ bool atomic_write(const char *path, const void *data, gsize len,
 	return atomic_commit(af, err);
 }
 
+void atomic_clean(const char *path)
+{
+	g_autofree char *dir = g_path_get_dirname(path);
+	g_autofree char *base = g_path_get_basename(path);
+	g_autofree char *prefix = g_strdup_printf(".%s.", base);
+	g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+	gsize plen = strlen(prefix);
+	const char *name;
+
+	while (d && (name = g_dir_read_name(d)) != NULL) {
+		g_autofree char *full = NULL;
+
+		/* Exactly what mkostemp makes from our template. */
+		if (strncmp(name, prefix, plen) != 0 ||
+		    strlen(name) != plen + 6)
+			continue;
+		full = g_build_filename(dir, name, NULL);
+		unlink(full);
+	}
+}
+
 bool atomic_mkdir(const char *dir, GError **err)
 {
 	g_autofree char *parent = NULL;

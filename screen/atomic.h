@@ -31,6 +31,11 @@ bool atomic_append(struct atomic_file *af, const void *data, gsize len,
 bool atomic_commit(struct atomic_file *af, GError **err);
 void atomic_abort(struct atomic_file *af);
 
+/* Remove the temp files a killed writer of path left behind (".name."
+ * and six characters, in path's folder).  Call only while holding the
+ * lock that keeps other writers of path away. */
+void atomic_clean(const char *path);
+
 /* Make dir and its missing parents with mode 0700 (whatever the umask);
  * an existing folder is kept as it is.  False with SE_IO. */
 bool atomic_mkdir(const char *dir, GError **err);

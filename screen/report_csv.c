@@ -261,9 +261,13 @@ bool report_csv_write(struct store *st, const char *dir, GError **err)
 	for (i = 0; i < N_FILES; i++) {
 		g_autofree char *path = g_build_filename(dir, file_names[i],
 							 NULL);
-		struct sink k = { .af = atomic_begin(path, err) };
+		struct sink k = { 0 };
 		bool ok;
 
+		/* A run killed while writing left its temp file: we hold
+		 * the run lock, so no other writer owns one. */
+		atomic_clean(path);
+		k.af = atomic_begin(path, err);
 		if (!k.af)
 			ok = false;
 		else if (build(st, i, &k, err))

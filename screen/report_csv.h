@@ -28,7 +28,8 @@ bool report_csv_build(struct store *st, GString **ranking,
 
 /* Write the three files into dir (created 0700).  False with SE_IO or a
  * store error; files already replaced stay replaced, the one that failed
- * keeps its old content. */
+ * keeps its old content.  Call with the run lock held: it removes temp
+ * files a killed writer left. */
 bool report_csv_write(struct store *st, const char *dir, GError **err);
 
 #endif

@@ -108,6 +108,7 @@ struct score_rank_item {
 	char *reason;		/* in/out, owned by the caller's array; the
 				   cap replaces it (g_free + new) */
 	guint rank;		/* out: 1-based */
+	void *data;		/* the caller's, carried along */
 };
 
 /* Sort items by total (desc), criteria met (desc), key (bytes, asc);

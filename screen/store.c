@@ -776,9 +776,12 @@ bool store_put_skip(struct store *st, gint64 run, const char *name,
 /* The current screening of every present applicant, for ranking. */
 struct cur {
 	gint64 scr, app;
-	char *key, *email, *phone;
+	char *key;
+	double total;
+	guint met;
+	int scored_bucket;	/* enum score_bucket */
 	char *reason;		/* scored reason (moved into rank items) */
-	char *bucket, *final_reason, *dup;
+	char *bucket, *final_reason, *dup;	/* as stored */
 	guint rank;
 	char *ko;
 };
@@ -786,8 +789,6 @@ struct cur {
 static void cur_clear(struct cur *c)
 {
 	g_free(c->key);
-	g_free(c->email);
-	g_free(c->phone);
 	g_free(c->reason);
 	g_free(c->bucket);
 	g_free(c->final_reason);
@@ -868,7 +869,7 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	g_autofree struct score_rank_item *items = NULL;
 	sqlite3_stmt *s;
 	bool ok = false;
-	guint i, j;
+	guint i;
 	int rc;
 
 	if (!exec(st, "BEGIN IMMEDIATE", err))
@@ -889,10 +890,15 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cur c = { 0 };
+		int b = score_bucket_parse(
+			(const char *)sqlite3_column_text(s, 5));
 
 		c.scr = sqlite3_column_int64(s, 0);
 		c.app = sqlite3_column_int64(s, 1);
 		c.key = col_text(s, 2);
+		c.total = sqlite3_column_double(s, 3);
+		c.met = sqlite3_column_int(s, 4);
+		c.scored_bucket = b < 0 ? SCORE_REVIEW : b;
 		c.reason = col_text(s, 6);
 		c.bucket = col_text(s, 7);
 		c.final_reason = col_text(s, 8);
@@ -901,7 +907,6 @@ bool store_finish_ranking(struct store *st, gint64 run,
 			c.dup = col_text(s, 10);
 		c.ko = col_text(s, 11);
 		g_array_append_val(cur, c);
-		/* total, met and bucket go straight into the items below */
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -909,44 +914,25 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		goto out;
 	}
 	items = g_new0(struct score_rank_item, cur->len + 1);
-	/* Read total/met/bucket again by screening id: cheap and keeps the
-	 * loop above simple. */
 	for (i = 0; i < cur->len; i++) {
 		struct cur *c = &g_array_index(cur, struct cur, i);
-		int b;
 
-		s = stmt(st, "SELECT total, met, scored_bucket FROM screenings"
-			 " WHERE id=?", err);
-		if (!s)
-			goto out;
-		sqlite3_bind_int64(s, 1, c->scr);
-		if (sqlite3_step(s) != SQLITE_ROW) {
-			sqlite3_reset(s);
-			db_fail(st, err, "read");
-			goto out;
-		}
 		items[i].key = c->key;
-		items[i].total = sqlite3_column_double(s, 0);
-		items[i].met = sqlite3_column_int(s, 1);
-		b = score_bucket_parse((const char *)sqlite3_column_text(s, 2));
-		items[i].bucket = b < 0 ? SCORE_REVIEW : (enum score_bucket)b;
+		items[i].total = c->total;
+		items[i].met = c->met;
+		items[i].bucket = c->scored_bucket;
 		items[i].reason = c->reason;
+		items[i].data = c;
 		c->reason = NULL;
-		sqlite3_reset(s);
 	}
 	score_rank(cfg, items, cur->len);
 	memset(counts, 0, sizeof(*counts));
 	counts->applicants = cur->len;
 	for (i = 0; i < cur->len; i++) {
-		struct cur *c = NULL;
+		struct cur *c = items[i].data;
 		const char *bucket = score_bucket_name(items[i].bucket);
 		g_autofree char *dup = NULL;
 
-		for (j = 0; j < cur->len; j++) {
-			c = &g_array_index(cur, struct cur, j);
-			if (c->key == items[i].key)
-				break;
-		}
 		if (items[i].bucket == SCORE_ADVANCE)
 			counts->advanced++;
 		else if (items[i].bucket == SCORE_ARCHIVE)

@@ -104,6 +104,21 @@ static void test_stream(void)
 	g_assert_cmpuint(count_entries(dir), ==, 1);
 	g_clear_pointer(&back, g_free);
 
+	/* A killed writer's temp file is cleaned; other files are not. */
+	{
+		g_autofree char *stale = g_build_filename(dir, ".e.csv.a1B2c3",
+							  NULL);
+		g_autofree char *other = g_build_filename(dir, ".e.csv.keep",
+							  NULL);
+
+		g_assert_true(g_file_set_contents(stale, "x", 1, NULL));
+		g_assert_true(g_file_set_contents(other, "x", 1, NULL));
+		atomic_clean(path);
+		g_assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
+		g_assert_true(g_file_test(other, G_FILE_TEST_EXISTS));
+		unlink(other);
+	}
+
 	/* Many rows, past the flush size, arrive whole and in order. */
 	af = atomic_begin(path, &err);
 	for (i = 0; i < 20000; i++) {
