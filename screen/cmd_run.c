@@ -104,7 +104,8 @@ static enum score_form read_form(struct run *r, const char *path,
 	return form;
 }
 
-/* Read an applicant's files and look up what is already stored. */
+/* Read an applicant's files (bytes and content hash) and its form
+ * answer; the store is looked up later, only if the applicant changed. */
 static struct pipeline_job *prepare(struct run *r,
 				    const struct inbox_applicant *ia,
 				    GError **err)
@@ -141,6 +142,8 @@ static struct pipeline_job *prepare(struct run *r,
 		/* The same content twice is one document. */
 		if (g_hash_table_contains(seen, d->sha256)) {
 			pipeline_doc_free(d);
+			r->docs_total--;
+			progress_total(r->progress, r->docs_total);
 			continue;
 		}
 		g_hash_table_add(seen, g_strdup(d->sha256));
