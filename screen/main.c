@@ -23,6 +23,8 @@ static const struct command commands[] = {
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
+	{ "report", cmd_report, "regenerate the reports from the database" },
+	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
 };
 
 const char cli_exit_codes[] =

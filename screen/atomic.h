@@ -1,0 +1,43 @@
+/*
+ * atomic.h - crash-safe, private file writes for reports.
+ *
+ * A report is either the old complete file or the new complete file,
+ * never half of one: the bytes go to a temp file in the same folder
+ * (mode 0600 whatever the umask), which is fsynced, renamed over the
+ * target, and the folder fsynced.  On any failure the temp file is
+ * removed and the previous report is left as it was.
+ */
+#ifndef SCREENER_ATOMIC_H
+#define SCREENER_ATOMIC_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+/* Replace path with len bytes of data.  On failure false with an SE_IO
+ * error ("cannot write: no space left on device"); nothing is left
+ * behind. */
+bool atomic_write(const char *path, const void *data, gsize len,
+		  GError **err);
+
+/* The same, written piece by piece so a large report never sits in
+ * memory whole: atomic_begin() creates the temp file, atomic_append()
+ * buffers and writes, atomic_commit() syncs and renames (and frees),
+ * atomic_abort() removes the temp file (and frees; NULL is fine).  After
+ * a failed append the caller still calls atomic_abort(). */
+struct atomic_file;
+struct atomic_file *atomic_begin(const char *path, GError **err);
+bool atomic_append(struct atomic_file *af, const void *data, gsize len,
+		   GError **err);
+bool atomic_commit(struct atomic_file *af, GError **err);
+void atomic_abort(struct atomic_file *af);
+
+/* Remove the temp files a killed writer of path left behind (".name."
+ * and six characters, in path's folder).  Call only while holding the
+ * lock that keeps other writers of path away. */
+void atomic_clean(const char *path);
+
+/* Make dir and its missing parents with mode 0700 (whatever the umask);
+ * an existing folder is kept as it is.  False with SE_IO. */
+bool atomic_mkdir(const char *dir, GError **err);
+
+#endif

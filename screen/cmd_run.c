@@ -1,0 +1,523 @@
+/*
+ * cmd_run.c - "screener run": screen an inbox end to end.
+ *
+ * Owns the run's options, its order of work and its output (stderr lines
+ * per failed file, progress, the summary).  The main thread is the only
+ * one that touches the database, stdout and the progress display; the
+ * workers of pipeline.c do the extraction, facts, matching and scoring.
+ *
+ * Order: options, rule set, lock, database, inbox, applicants (one
+ * transaction each), ranking, reports.  A second run while one holds the
+ * lock exits with EXIT_BUSY before writing anything.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "cli.h"
+#include "escape.h"
+#include "inbox.h"
+#include "input.h"
+#include "lock.h"
+#include "pipeline.h"
+#include "progress.h"
+#include "report_csv.h"
+#include "rules.h"
+#include "store.h"
+
+#define SCREENER_VERSION "0.1"
+/* Jobs in flight per worker: enough to keep workers busy, few enough
+ * that memory stays flat however large the inbox. */
+#define IN_FLIGHT_PER_WORKER 2
+#define ANSWERS_MAX (64u * 1024u)
+
+struct run {
+	char *inbox, *criteria, *db, *reports, *as_of;
+	int jobs;
+	gboolean quiet;
+
+	struct ruleset *rs;
+	struct score_config *score;
+	struct store *st;
+	struct progress *progress;
+	gint64 run_id;
+	struct caps caps;
+	guint docs_total, docs_done, fresh_failures, extracted, screened;
+	bool failed;
+	/* Content hashes being extracted by jobs still in flight: the same
+	 * content in another applicant waits for it to be stored rather
+	 * than being extracted twice. */
+	GHashTable *pending;
+};
+
+static void fail_line(struct run *r, const char *name, const char *reason)
+{
+	g_autofree char *shown = escape_name(name);
+
+	progress_clear(r->progress);
+	fprintf(stderr, "screener run: %s: %s\n", shown, reason);
+}
+
+static char *now_iso(void)
+{
+	g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+
+	return g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static bool valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    strlen(s) != 10)
+		return false;
+	return g_date_valid_dmy(d, m, y);
+}
+
+/* The form answer from an applicant's answers file; unreadable files
+ * count as no answer (and are reported). */
+static enum score_form read_form(struct run *r, const char *path,
+				 const char *key)
+{
+	struct caps c = r->caps;
+	g_autoptr(GError) err = NULL;
+	struct input *in;
+	enum score_form form;
+
+	c.file_bytes = ANSWERS_MAX;
+	in = input_read(path, &c, &err);
+	if (!in) {
+		g_autofree char *name = g_path_get_basename(path);
+		g_autofree char *shown = g_strconcat(key, "/", name, NULL);
+
+		fail_line(r, shown, err->message);
+		r->failed = true;
+		return SCORE_FORM_NONE;
+	}
+	form = inbox_parse_answers(g_bytes_get_data(in->data, NULL),
+				   g_bytes_get_size(in->data));
+	input_free(in);
+	return form;
+}
+
+/* Read an applicant's files (bytes and content hash) and its form
+ * answer; the store is looked up later, only if the applicant changed. */
+static struct pipeline_job *prepare(struct run *r,
+				    const struct inbox_applicant *ia,
+				    GError **err)
+{
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash,
+							   g_str_equal, g_free,
+							   NULL);
+	struct pipeline_job *job = pipeline_job_new(ia->key);
+	guint i;
+
+	if (ia->answers)
+		job->form = read_form(r, ia->answers, ia->key);
+	for (i = 0; i < ia->files->len; i++) {
+		const struct inbox_file *f = g_ptr_array_index(ia->files, i);
+		struct pipeline_doc *d = pipeline_doc_new(f->name);
+		struct input *in;
+
+		d->cover_hint = f->cover_hint;
+		in = input_read(f->path, &r->caps, &d->read_error);
+		if (in) {
+			memcpy(d->sha256, in->sha256, sizeof(d->sha256));
+			d->size = g_bytes_get_size(in->data);
+			d->data = g_bytes_ref(in->data);
+			input_free(in);
+		} else {
+			/* No content hash: a stable stand-in, so the row
+			 * is the same on every run. */
+			g_autofree char *h = g_compute_checksum_for_string(
+				G_CHECKSUM_SHA256, f->name, -1);
+
+			g_snprintf(d->sha256, sizeof(d->sha256), "%s", h);
+			d->sha256[0] = 'x';
+		}
+		/* The same content twice is one document. */
+		if (g_hash_table_contains(seen, d->sha256)) {
+			pipeline_doc_free(d);
+			r->docs_total--;
+			progress_total(r->progress, r->docs_total);
+			continue;
+		}
+		g_hash_table_add(seen, g_strdup(d->sha256));
+		g_ptr_array_add(job->docs, d);
+	}
+	pipeline_job_hash(job, ruleset_hash(r->rs), r->as_of);
+	return job;
+}
+
+static bool store_result(struct run *r, struct store_applicant *a,
+			 GError **err)
+{
+	guint i;
+
+	for (i = 0; i < a->docs->len; i++) {
+		const struct store_doc *d = g_ptr_array_index(a->docs, i);
+
+		r->docs_done++;
+		if (d->fresh && d->ok)
+			r->extracted++;
+		if (d->fresh && !d->ok) {
+			fail_line(r, d->path, d->error);
+			r->fresh_failures++;
+			r->failed = true;
+		}
+	}
+	r->screened++;
+	return store_put_applicant(r->st, r->run_id, ruleset_hash(r->rs),
+				   r->as_of, a, err);
+}
+
+static bool put_criteria(struct run *r, GError **err)
+{
+	guint n = ruleset_n_criteria(r->rs), i;
+	g_autofree struct store_criterion *c =
+		g_new0(struct store_criterion, n + 1);
+
+	for (i = 0; i < n; i++) {
+		const struct criterion *cr = ruleset_criterion(r->rs, i);
+
+		c[i].id = cr->id;
+		c[i].title = cr->title;
+		c[i].weight = cr->weight;
+		c[i].scored = cr->scored;
+	}
+	return store_put_criteria(r->st, ruleset_hash(r->rs), c, n, err);
+}
+
+/* Look up every document of job in the store.  *wait is set when one
+ * is new but already being extracted for another applicant. */
+static bool lookup_docs(struct run *r, struct pipeline_job *job, bool *wait,
+			GError **err)
+{
+	guint i;
+
+	*wait = false;
+	for (i = 0; i < job->docs->len; i++) {
+		struct pipeline_doc *d = g_ptr_array_index(job->docs, i);
+
+		if (!d->data)
+			continue;
+		store_known_clear(&d->known);
+		if (!store_lookup_document(r->st, d->sha256, &d->known, err))
+			return false;
+		if (!d->known.found &&
+		    g_hash_table_contains(r->pending, d->sha256))
+			*wait = true;
+	}
+	return true;
+}
+
+static void mark_pending(struct run *r, const struct pipeline_job *job)
+{
+	guint i;
+
+	for (i = 0; i < job->docs->len; i++) {
+		const struct pipeline_doc *d = g_ptr_array_index(job->docs, i);
+
+		if (d->data && !d->known.found)
+			g_hash_table_add(r->pending, g_strdup(d->sha256));
+	}
+}
+
+/* The pending set is keyed by the results too: a stored applicant's
+ * documents are no longer pending. */
+static void unmark_result(struct run *r, const struct store_applicant *a)
+{
+	guint i;
+
+	for (i = 0; i < a->docs->len; i++) {
+		const struct store_doc *d = g_ptr_array_index(a->docs, i);
+
+		g_hash_table_remove(r->pending, d->sha256);
+	}
+}
+
+static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
+{
+	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
+	struct pipeline_config pc = {
+		.rs = r->rs, .score = r->score, .as_of = r->as_of,
+		.self_exe = self, .caps = r->caps, .jobs = r->jobs,
+	};
+	/* keys borrowed from ib */
+	g_autoptr(GPtrArray) unchanged = g_ptr_array_new();
+	struct pipeline *p;
+	guint i, in_flight = 0, window;
+	bool ok = true;
+
+	if (!self) {
+		g_set_error(err, SCREENER_ERROR, SE_IO,
+			    "cannot find our own program");
+		return false;
+	}
+	for (i = 0; i < ib->applicants->len; i++) {
+		const struct inbox_applicant *a =
+			g_ptr_array_index(ib->applicants, i);
+
+		r->docs_total += a->files->len;
+	}
+	for (i = 0; i < ib->skipped->len; i++) {
+		const struct inbox_skip *s = g_ptr_array_index(ib->skipped, i);
+		bool fresh;
+
+		if (!store_put_skip(r->st, r->run_id, s->name, s->key,
+				    s->reason, &fresh, err))
+			return false;
+		if (fresh) {
+			fail_line(r, s->name, s->reason);
+			r->fresh_failures++;
+			r->failed = true;
+		}
+	}
+	progress_total(r->progress, r->docs_total);
+	p = pipeline_new(&pc);
+	window = MAX(pc.jobs, 1u) * IN_FLIGHT_PER_WORKER;
+	for (i = 0; i < ib->applicants->len && ok; i++) {
+		const struct inbox_applicant *ia =
+			g_ptr_array_index(ib->applicants, i);
+		struct pipeline_job *job = prepare(r, ia, err);
+		g_autofree char *had = NULL;
+		bool wait = false;
+
+		if (!job) {
+			ok = false;
+			break;
+		}
+		had = store_current_inputs(r->st, ia->key, ruleset_hash(r->rs));
+		if (had && strcmp(had, job->inputs_hash) == 0) {
+			/* Unchanged: nothing to extract, score or add. */
+			r->docs_done += job->docs->len;
+			pipeline_job_free(job);
+			g_ptr_array_add(unchanged, ia->key);
+			progress_update(r->progress, r->docs_done,
+					r->fresh_failures);
+			continue;
+		}
+		ok = lookup_docs(r, job, &wait, err);
+		/* Same content in flight for another applicant: let it be
+		 * stored, then use the stored copy. */
+		while (ok && wait && in_flight > 0) {
+			g_autoptr(store_applicant) a = pipeline_pop(p);
+
+			in_flight--;
+			unmark_result(r, a);
+			ok = store_result(r, a, err) &&
+			     lookup_docs(r, job, &wait, err);
+		}
+		if (!ok) {
+			pipeline_job_free(job);
+			break;
+		}
+		mark_pending(r, job);
+		pipeline_push(p, job);
+		in_flight++;
+		while (ok && in_flight >= window) {
+			g_autoptr(store_applicant) a = pipeline_pop(p);
+
+			in_flight--;
+			unmark_result(r, a);
+			ok = store_result(r, a, err);
+			progress_update(r->progress, r->docs_done,
+					r->fresh_failures);
+		}
+	}
+	while (in_flight > 0) {
+		g_autoptr(store_applicant) a = pipeline_pop(p);
+
+		in_flight--;
+		unmark_result(r, a);
+		if (ok)
+			ok = store_result(r, a, err);
+		progress_update(r->progress, r->docs_done, r->fresh_failures);
+	}
+	pipeline_free(p);
+	return ok && store_applicants_seen(r->st,
+					   (const char *const *)unchanged->pdata,
+					   unchanged->len, r->run_id, err);
+}
+
+static int exit_for(const GError *e)
+{
+	if (e->domain == SCREENER_ERROR && e->code == SE_BUSY)
+		return EXIT_BUSY;
+	if (e->domain == SCREENER_ERROR && e->code == SE_CONFIG)
+		return EXIT_USAGE;
+	return EXIT_FATAL;
+}
+
+/* The end-of-run summary on stdout; the last line alone depends on the
+ * clock, so scripts and tests can drop it. */
+static void summary(const struct run *r, const struct store_counts *c,
+		    double secs)
+{
+	printf("applicants: %u (%u screened)\n", c->applicants, r->screened);
+	printf("documents: %u (%u extracted)\n", r->docs_done, r->extracted);
+	printf("advanced: %u\narchived: %u\nknocked out: %u\n"
+	       "needs review: %u\nfailed files: %u\n", c->advanced,
+	       c->archived, c->knocked_out, c->needs_review,
+	       c->failed_files);
+	printf("time: %.2f s (%.1f documents/s)\n", secs,
+	       secs > 0 ? r->docs_done / secs : 0.0);
+}
+
+static int run_locked(struct run *r, const struct inbox *ib, GError **err)
+{
+	g_autofree char *started = now_iso();
+	g_autofree char *finished = NULL;
+	struct store_run sr = {
+		.started = started, .tool_version = SCREENER_VERSION,
+		.ruleset_hash = ruleset_hash(r->rs),
+		.ruleset_dir = r->criteria, .as_of = r->as_of,
+		.inbox = r->inbox,
+	};
+	struct store_counts counts = { 0 };
+	gint64 t0 = g_get_monotonic_time();
+	int rc = EXIT_OK;
+
+	r->st = store_open(r->db, err);
+	if (!r->st)
+		return exit_for(*err);
+	r->run_id = store_run_begin(r->st, &sr, err);
+	if (!r->run_id || !put_criteria(r, err))
+		return exit_for(*err);
+	r->progress = progress_new(stderr, r->quiet, 0);
+	if (!screen_all(r, ib, err) ||
+	    !store_finish_ranking(r->st, r->run_id, r->score, &counts, err))
+		return exit_for(*err);
+	counts.failed_files = r->fresh_failures;
+	counts.screened = r->screened;
+	counts.extracted = r->extracted;
+	finished = now_iso();
+	if (!store_run_finish(r->st, r->run_id, finished, &counts, err))
+		return exit_for(*err);
+	if (!report_csv_write(r->st, r->reports, err))
+		return EXIT_FATAL;
+	progress_clear(r->progress);
+	if (r->failed)
+		rc = EXIT_SOME_FAILED;
+	if (!r->quiet)
+		summary(r, &counts, (g_get_monotonic_time() - t0) /
+			(double)G_USEC_PER_SEC);
+	return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run r = { .jobs = 0 };
+	GOptionEntry entries[] = {
+		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &r.inbox,
+		  "folder of applicants (default samples)", "DIR" },
+		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &r.criteria,
+		  "rule set folder (default criteria/integration-engineer)",
+		  "DIR" },
+		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &r.db,
+		  "database (default reports/screen.db)", "FILE" },
+		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &r.reports,
+		  "report folder (default reports)", "DIR" },
+		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &r.as_of,
+		  "what \"present\" means in date ranges (default today)",
+		  "YYYY-MM-DD" },
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &r.jobs,
+		  "workers, each with its own extraction process\n                         (default: the number of cores)", "N" },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &r.quiet,
+		  "print nothing unless something failed", NULL },
+		{ NULL },
+	};
+	g_autoptr(GOptionContext) ctx =
+		g_option_context_new("- screen an inbox of applicants");
+	g_autoptr(GError) err = NULL;
+	g_autofree char *lock_path = NULL;
+	g_autofree char *db_dir = NULL;
+	g_autoptr(inbox) ib = NULL;
+	struct lock *lk;
+	int rc;
+
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	if (!cli_parse(ctx, &argc, &argv))
+		return EXIT_USAGE;
+	/* Over a file-size limit, let write() fail with a message instead
+	 * of the signal killing the run half-way. */
+	signal(SIGXFSZ, SIG_IGN);
+	rc = EXIT_USAGE;
+	if (argc > 1) {
+		fprintf(stderr, "screener run: unexpected argument '%s'\n",
+			argv[1]);
+		goto out;
+	}
+	if (!r.inbox)
+		r.inbox = g_strdup("samples");
+	if (!r.criteria)
+		r.criteria = g_strdup("criteria/integration-engineer");
+	if (!r.db)
+		r.db = g_strdup("reports/screen.db");
+	if (!r.reports)
+		r.reports = g_strdup("reports");
+	if (!r.as_of) {
+		g_autoptr(GDateTime) now = g_date_time_new_now_local();
+
+		r.as_of = g_date_time_format(now, "%Y-%m-%d");
+	} else if (!valid_date(r.as_of)) {
+		fprintf(stderr, "screener run: --as-of: not a date "
+			"YYYY-MM-DD\n");
+		goto out;
+	}
+	if (r.jobs < 0 || r.jobs > 256) {
+		fprintf(stderr, "screener run: --jobs: between 1 and 256\n");
+		goto out;
+	}
+	if (r.jobs == 0)
+		r.jobs = MAX(g_get_num_processors(), 1u);
+	r.caps = caps_default();
+	r.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  NULL);
+	r.rs = ruleset_load(r.criteria, &err);
+	if (!r.rs) {
+		fprintf(stderr, "screener run: %s\n", err->message);
+		goto out;
+	}
+	r.score = score_config_from_ruleset(r.rs);
+	/* The inbox is listed before anything is written, so a wrong
+	 * --inbox leaves no database behind. */
+	ib = inbox_scan(r.inbox, ruleset_profile(r.rs)->answers_file, &err);
+	if (!ib) {
+		g_autofree char *shown = escape_name(r.inbox);
+
+		fprintf(stderr, "screener run: %s: %s\n", shown, err->message);
+		goto out;
+	}
+	db_dir = g_path_get_dirname(r.db);
+	lock_path = g_strconcat(r.db, ".lock", NULL);
+	if (!atomic_mkdir(db_dir, &err) ||
+	    !(lk = lock_acquire(lock_path, &err))) {
+		fprintf(stderr, "screener run: %s\n", err->message);
+		rc = exit_for(err);
+		goto out;
+	}
+	rc = run_locked(&r, ib, &err);
+	if (err) {
+		progress_clear(r.progress);
+		fprintf(stderr, "screener run: %s\n", err->message);
+	}
+	store_close(r.st);
+	lock_release(lk);
+out:
+	progress_free(r.progress);
+	if (r.pending)
+		g_hash_table_destroy(r.pending);
+	score_config_free(r.score);
+	ruleset_free(r.rs);
+	g_free(r.inbox);
+	g_free(r.criteria);
+	g_free(r.db);
+	g_free(r.reports);
+	g_free(r.as_of);
+	return rc;
+}

@@ -1,0 +1,1361 @@
+/*
+ * store.c - the SQLite database (see store.h for the schema in words).
+ *
+ * The only file that includes sqlite3.h.  Prepared statements only, every
+ * value bound, never a string pasted into SQL.  Owns the schema and its
+ * migrations; knows nothing of documents' formats, rules or reports
+ * beyond the plain records of store.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "atomic.h"
+#include "error.h"
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	GHashTable *stmts;	/* const char *sql -> sqlite3_stmt * */
+};
+
+/* Migration i brings the schema from version i to i + 1.  Append only:
+ * a database in the field has run the earlier ones. */
+static const char *const migrations[] = {
+	"CREATE TABLE runs("
+	" id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,"
+	" tool_version TEXT, ruleset_hash TEXT, ruleset_dir TEXT, as_of TEXT,"
+	" inbox TEXT, applicants INTEGER, advanced INTEGER,"
+	" archived INTEGER, knocked_out INTEGER, needs_review INTEGER,"
+	" failed_files INTEGER, screened INTEGER, extracted INTEGER);"
+	"CREATE TABLE criteria("
+	" ruleset_hash TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL,"
+	" title TEXT, weight REAL, scored INTEGER,"
+	" PRIMARY KEY(ruleset_hash, idx));"
+	"CREATE TABLE applicants("
+	" id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT,"
+	" email TEXT, phone TEXT, phone_digits TEXT, duplicate TEXT,"
+	" first_run INTEGER, last_run INTEGER, present INTEGER DEFAULT 1);"
+	"CREATE TABLE documents("
+	" id INTEGER PRIMARY KEY,"
+	" applicant_id INTEGER NOT NULL REFERENCES applicants(id),"
+	" path TEXT NOT NULL, sha256 TEXT NOT NULL, role INTEGER,"
+	" format INTEGER, pages INTEGER, size INTEGER,"
+	" status TEXT NOT NULL CHECK(status IN ('ok','failed')),"
+	" error_code INTEGER, error TEXT, warnings TEXT, doc BLOB,"
+	" facts_json TEXT, first_run INTEGER, last_run INTEGER,"
+	" present INTEGER DEFAULT 1, UNIQUE(applicant_id, sha256));"
+	"CREATE INDEX documents_sha256 ON documents(sha256);"
+	"CREATE TABLE screenings("
+	" id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id),"
+	" applicant_id INTEGER NOT NULL REFERENCES applicants(id),"
+	" ruleset_hash TEXT, inputs_hash TEXT, as_of TEXT, total REAL,"
+	" met INTEGER, scored_bucket TEXT, scored_reason TEXT, bucket TEXT,"
+	" reason TEXT, rank INTEGER, ko TEXT, ko_reason TEXT, flag INTEGER,"
+	" form TEXT);"
+	"CREATE INDEX screenings_applicant ON screenings(applicant_id, id);"
+	"CREATE TABLE criterion_scores("
+	" screening_id INTEGER NOT NULL REFERENCES screenings(id),"
+	" idx INTEGER NOT NULL, criterion TEXT, score REAL, points REAL,"
+	" met INTEGER, PRIMARY KEY(screening_id, idx));"
+	"CREATE TABLE evidence("
+	" id INTEGER PRIMARY KEY,"
+	" screening_id INTEGER NOT NULL REFERENCES screenings(id),"
+	" idx INTEGER, criterion TEXT, rule TEXT,"
+	" document_id INTEGER REFERENCES documents(id),"
+	" start INTEGER, \"end\" INTEGER, page INTEGER, para INTEGER,"
+	" before TEXT, match TEXT, after TEXT, points REAL);"
+	"CREATE INDEX evidence_screening ON evidence(screening_id);"
+	"CREATE TABLE skipped("
+	" name TEXT PRIMARY KEY, applicant TEXT, reason TEXT,"
+	" last_run INTEGER);"
+	"CREATE TABLE decisions("
+	" id INTEGER PRIMARY KEY,"
+	" applicant_id INTEGER NOT NULL REFERENCES applicants(id),"
+	" time TEXT NOT NULL, reviewer TEXT NOT NULL,"
+	" decision TEXT NOT NULL CHECK(decision IN ('advance','archive')),"
+	" note TEXT);"
+	"CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions"
+	" BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;"
+	"CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions"
+	" BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;",
+	/* 2: duplicate detection looks applicants up by e-mail and phone */
+	"CREATE INDEX applicants_email ON applicants(email);"
+	"CREATE INDEX applicants_phone ON applicants(phone_digits);",
+};
+
+G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
+
+static bool db_fail(struct store *st, GError **err, const char *what)
+{
+	int rc = sqlite3_errcode(st->db);
+	bool busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+
+	if (busy)
+		g_set_error(err, SCREENER_ERROR, SE_BUSY, "database busy");
+	else
+		g_set_error(err, SCREENER_ERROR, SE_IO, "database: %s: %s",
+			    what, sqlite3_errmsg(st->db));
+	return false;
+}
+
+/* A prepared statement for sql (a string literal: its address is the
+ * cache key), reset and unbound. */
+static sqlite3_stmt *stmt(struct store *st, const char *sql, GError **err)
+{
+	sqlite3_stmt *s = g_hash_table_lookup(st->stmts, sql);
+
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+			       NULL) != SQLITE_OK) {
+		db_fail(st, err, "prepare");
+		return NULL;
+	}
+	g_hash_table_insert(st->stmts, (gpointer)sql, s);
+	return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return g_strndup((const char *)(t ? t : (const unsigned char *)""),
+			 sqlite3_column_bytes(s, i));
+}
+
+/* Step a statement that returns no rows. */
+static bool step_done(struct store *st, sqlite3_stmt *s, GError **err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "write");
+	return true;
+}
+
+static bool exec(struct store *st, const char *sql, GError **err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		sqlite3_free(msg);
+		return db_fail(st, err, "exec");
+	}
+	return true;
+}
+
+int store_schema_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = 0;
+
+	s = stmt(st, "SELECT value FROM meta WHERE key = 'schema_version'",
+		 NULL);
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+static bool migrate(struct store *st, GError **err)
+{
+	int v;
+
+	if (!exec(st, "CREATE TABLE IF NOT EXISTS meta("
+		  "key TEXT PRIMARY KEY, value TEXT)", err))
+		return false;
+	/* Each step in its own immediate transaction, so two processes
+	 * opening a new database do not both migrate it. */
+	for (;;) {
+		sqlite3_stmt *s;
+
+		if (!exec(st, "BEGIN IMMEDIATE", err))
+			return false;
+		v = store_schema_version(st);
+		if (v < 0 || v > STORE_SCHEMA_VERSION) {
+			exec(st, "ROLLBACK", NULL);
+			g_set_error(err, SCREENER_ERROR, SE_IO,
+				    "database schema version %d is newer than "
+				    "this program (%d)", v,
+				    STORE_SCHEMA_VERSION);
+			return false;
+		}
+		if (v == STORE_SCHEMA_VERSION)
+			return exec(st, "COMMIT", err);
+		if (!exec(st, migrations[v], err))
+			goto fail;
+		s = stmt(st, "INSERT OR REPLACE INTO meta(key, value) "
+			 "VALUES('schema_version', ?)", err);
+		if (!s)
+			goto fail;
+		sqlite3_bind_int(s, 1, v + 1);
+		if (!step_done(st, s, err) || !exec(st, "COMMIT", err))
+			goto fail;
+	}
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+/* Create the file private before SQLite opens it: SQLite makes the WAL
+ * and shared-memory files with the database file's mode. */
+static bool create_private(const char *path, GError **err)
+{
+	g_autofree char *dir = g_path_get_dirname(path);
+	int fd;
+
+	if (!atomic_mkdir(dir, err))
+		return false;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		g_set_error(err, SCREENER_ERROR, SE_IO,
+			    "cannot open the database: %s",
+			    g_strerror(errno));
+		return false;
+	}
+	(void)fchmod(fd, 0600);
+	close(fd);
+	return true;
+}
+
+static void finalize(gpointer s)
+{
+	sqlite3_finalize(s);
+}
+
+struct store *store_open(const char *path, GError **err)
+{
+	struct store *st;
+
+	if (!create_private(path, err))
+		return NULL;
+	st = g_new0(struct store, 1);
+	st->stmts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					  finalize);
+	/* One thread uses a store (the main one): no mutexes needed. */
+	if (sqlite3_open_v2(path, &st->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+			    SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		db_fail(st, err, "open");
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 0);
+	if (!exec(st, "PRAGMA journal_mode=WAL", err) ||
+	    !exec(st, "PRAGMA synchronous=NORMAL", err) ||
+	    !exec(st, "PRAGMA foreign_keys=ON", err) || !migrate(st, err)) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	g_hash_table_destroy(st->stmts);
+	sqlite3_close(st->db);
+	g_free(st);
+}
+
+gint64 store_count(struct store *st, const char *table)
+{
+	/* Table names cannot be bound: accept only our own. */
+	static const char *const tables[] = {
+		"runs", "criteria", "applicants", "documents", "screenings",
+		"criterion_scores", "evidence", "skipped", "decisions",
+	};
+	g_autofree char *sql = NULL;
+	sqlite3_stmt *s;
+	gint64 n = -1;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(tables); i++)
+		if (strcmp(tables[i], table) == 0)
+			break;
+	if (i == G_N_ELEMENTS(tables))
+		return -1;
+	sql = g_strdup_printf("SELECT count(*) FROM %s", tables[i]);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+gint64 store_run_begin(struct store *st, const struct store_run *r,
+		       GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"INSERT INTO runs(started, tool_version, ruleset_hash,"
+		" ruleset_dir, as_of, inbox) VALUES(?,?,?,?,?,?)", err);
+
+	if (!s)
+		return 0;
+	bind_text(s, 1, r->started);
+	bind_text(s, 2, r->tool_version);
+	bind_text(s, 3, r->ruleset_hash);
+	bind_text(s, 4, r->ruleset_dir);
+	bind_text(s, 5, r->as_of);
+	bind_text(s, 6, r->inbox);
+	if (!step_done(st, s, err))
+		return 0;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+bool store_run_finish(struct store *st, gint64 run, const char *finished,
+		      const struct store_counts *c, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"UPDATE runs SET finished=?, applicants=?, advanced=?,"
+		" archived=?, knocked_out=?, needs_review=?, failed_files=?,"
+		" screened=?, extracted=? WHERE id=?", err);
+
+	if (!s)
+		return false;
+	bind_text(s, 1, finished);
+	sqlite3_bind_int(s, 2, c->applicants);
+	sqlite3_bind_int(s, 3, c->advanced);
+	sqlite3_bind_int(s, 4, c->archived);
+	sqlite3_bind_int(s, 5, c->knocked_out);
+	sqlite3_bind_int(s, 6, c->needs_review);
+	sqlite3_bind_int(s, 7, c->failed_files);
+	sqlite3_bind_int(s, 8, c->screened);
+	sqlite3_bind_int(s, 9, c->extracted);
+	sqlite3_bind_int64(s, 10, run);
+	return step_done(st, s, err);
+}
+
+bool store_put_criteria(struct store *st, const char *ruleset_hash,
+			const struct store_criterion *c, guint n,
+			GError **err)
+{
+	guint i;
+
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	for (i = 0; i < n; i++) {
+		sqlite3_stmt *s = stmt(st,
+			"INSERT OR IGNORE INTO criteria(ruleset_hash, idx, id,"
+			" title, weight, scored) VALUES(?,?,?,?,?,?)", err);
+
+		if (!s)
+			goto fail;
+		bind_text(s, 1, ruleset_hash);
+		sqlite3_bind_int(s, 2, i);
+		bind_text(s, 3, c[i].id);
+		bind_text(s, 4, c[i].title);
+		sqlite3_bind_double(s, 5, c[i].weight);
+		sqlite3_bind_int(s, 6, c[i].scored);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+void store_known_clear(struct store_known *k)
+{
+	g_clear_pointer(&k->error, g_free);
+	g_clear_pointer(&k->doc, g_bytes_unref);
+	g_clear_pointer(&k->facts_json, g_free);
+	g_clear_pointer(&k->warnings, g_free);
+	memset(k, 0, sizeof(*k));
+}
+
+bool store_lookup_document(struct store *st, const char *sha256,
+			   struct store_known *out, GError **err)
+{
+	/* An ok copy first: a content that once failed for a passing
+	 * reason (a timeout) and later extracted is ok. */
+	sqlite3_stmt *s = stmt(st,
+		"SELECT status, format, pages, error_code, error, doc,"
+		" facts_json, warnings FROM documents WHERE sha256=?"
+		" ORDER BY status = 'ok' DESC, id LIMIT 1", err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return false;
+	bind_text(s, 1, sha256);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->found = true;
+		out->ok = strcmp((const char *)sqlite3_column_text(s, 0),
+				 "ok") == 0;
+		out->format = sqlite3_column_int(s, 1);
+		out->pages = sqlite3_column_int(s, 2);
+		out->error_code = sqlite3_column_int(s, 3);
+		if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+			out->error = col_text(s, 4);
+		if (sqlite3_column_type(s, 5) == SQLITE_BLOB)
+			out->doc = g_bytes_new(sqlite3_column_blob(s, 5),
+					       sqlite3_column_bytes(s, 5));
+		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+			out->facts_json = col_text(s, 6);
+		if (sqlite3_column_type(s, 7) != SQLITE_NULL)
+			out->warnings = col_text(s, 7);
+		if (out->ok && !out->doc)
+			out->found = false;	/* nothing to decode */
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	return true;
+}
+
+char *store_current_inputs(struct store *st, const char *key,
+			   const char *ruleset_hash)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT s.inputs_hash, s.ruleset_hash FROM screenings s"
+		" JOIN applicants a ON a.id = s.applicant_id WHERE a.key=?"
+		" ORDER BY s.id DESC LIMIT 1", NULL);
+	char *h = NULL;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    g_strcmp0((const char *)sqlite3_column_text(s, 1),
+		      ruleset_hash) == 0)
+		h = col_text(s, 0);
+	sqlite3_reset(s);
+	return h;
+}
+
+bool store_applicants_seen(struct store *st, const char *const *keys,
+			   guint n, gint64 run, GError **err)
+{
+	sqlite3_stmt *s;
+	guint i;
+
+	if (n == 0)
+		return true;
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	for (i = 0; i < n; i++) {
+		s = stmt(st, "UPDATE documents SET last_run=? WHERE present=1"
+			 " AND applicant_id=(SELECT id FROM applicants WHERE"
+			 " key=?)", err);
+		if (!s)
+			goto fail;
+		sqlite3_bind_int64(s, 1, run);
+		bind_text(s, 2, keys[i]);
+		if (!step_done(st, s, err))
+			goto fail;
+		s = stmt(st, "UPDATE applicants SET last_run=? WHERE key=?",
+			 err);
+		if (!s)
+			goto fail;
+		sqlite3_bind_int64(s, 1, run);
+		bind_text(s, 2, keys[i]);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+struct store_applicant *store_applicant_new(const char *key)
+{
+	struct store_applicant *a = g_new0(struct store_applicant, 1);
+
+	a->key = g_strdup(key);
+	a->docs = g_ptr_array_new_with_free_func(
+		(GDestroyNotify)store_doc_free);
+	a->evidence = g_array_new(FALSE, TRUE, sizeof(struct store_evidence));
+	return a;
+}
+
+void store_doc_free(struct store_doc *d)
+{
+	if (!d)
+		return;
+	g_free(d->path);
+	g_free(d->error);
+	g_free(d->warnings);
+	if (d->doc)
+		g_bytes_unref(d->doc);
+	g_free(d->facts_json);
+	g_free(d);
+}
+
+void store_applicant_free(struct store_applicant *a)
+{
+	guint i;
+
+	if (!a)
+		return;
+	for (i = 0; i < a->evidence->len; i++) {
+		struct store_evidence *e =
+			&g_array_index(a->evidence, struct store_evidence, i);
+
+		g_free(e->criterion);
+		g_free(e->rule);
+		g_free(e->before);
+		g_free(e->match);
+		g_free(e->after);
+	}
+	g_array_unref(a->evidence);
+	g_ptr_array_unref(a->docs);
+	g_free(a->key);
+	g_free(a->name);
+	g_free(a->email);
+	g_free(a->phone);
+	g_free(a->phone_digits);
+	g_free(a->form);
+	g_free(a->crit);
+	score_result_clear(&a->result);
+	g_free(a);
+}
+
+static gint64 upsert_applicant(struct store *st, gint64 run,
+			       const struct store_applicant *a, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"INSERT INTO applicants(key, name, email, phone, phone_digits,"
+		" first_run, last_run, present) VALUES(?1,?2,?3,?4,?5,?6,?6,1)"
+		" ON CONFLICT(key) DO UPDATE SET name=?2, email=?3, phone=?4,"
+		" phone_digits=?5, last_run=?6, present=1", err);
+	gint64 id = 0;
+
+	if (!s)
+		return 0;
+	bind_text(s, 1, a->key);
+	bind_text(s, 2, a->name);
+	bind_text(s, 3, a->email);
+	bind_text(s, 4, a->phone);
+	bind_text(s, 5, a->phone_digits);
+	sqlite3_bind_int64(s, 6, run);
+	if (!step_done(st, s, err))
+		return 0;
+	s = stmt(st, "SELECT id FROM applicants WHERE key=?", err);
+	if (!s)
+		return 0;
+	bind_text(s, 1, a->key);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (!id)
+		db_fail(st, err, "applicant");
+	return id;
+}
+
+/* Insert or refresh one document; returns its id. */
+static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
+			      const struct store_doc *d, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"INSERT INTO documents(applicant_id, path, sha256, role,"
+		" format, pages, size, status, error_code, error, warnings,"
+		" doc, facts_json, first_run, last_run, present)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14,1)"
+		" ON CONFLICT(applicant_id, sha256) DO UPDATE SET path=?2,"
+		" role=?4, last_run=?14, present=1", err);
+	gint64 id = 0;
+
+	if (!s)
+		return 0;
+	sqlite3_bind_int64(s, 1, app);
+	bind_text(s, 2, d->path);
+	bind_text(s, 3, d->sha256);
+	sqlite3_bind_int(s, 4, d->role);
+	sqlite3_bind_int(s, 5, d->format);
+	sqlite3_bind_int(s, 6, d->pages);
+	sqlite3_bind_int64(s, 7, d->size);
+	bind_text(s, 8, d->ok ? "ok" : "failed");
+	sqlite3_bind_int(s, 9, d->error_code);
+	bind_text(s, 10, d->error);
+	bind_text(s, 11, d->warnings);
+	if (d->doc)
+		sqlite3_bind_blob(s, 12, g_bytes_get_data(d->doc, NULL),
+				  g_bytes_get_size(d->doc), SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 12);
+	bind_text(s, 13, d->facts_json);
+	sqlite3_bind_int64(s, 14, run);
+	if (!step_done(st, s, err))
+		return 0;
+	s = stmt(st, "SELECT id FROM documents WHERE applicant_id=? AND"
+		 " sha256=?", err);
+	if (!s)
+		return 0;
+	sqlite3_bind_int64(s, 1, app);
+	bind_text(s, 2, d->sha256);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (!id)
+		db_fail(st, err, "document");
+	return id;
+}
+
+static gint64 insert_screening(struct store *st, gint64 run, gint64 app,
+			       const char *ruleset_hash, const char *as_of,
+			       const struct store_applicant *a, GError **err)
+{
+	const struct score_result *r = &a->result;
+	const char *bucket = score_bucket_name(r->bucket);
+	sqlite3_stmt *s = stmt(st,
+		"INSERT INTO screenings(run_id, applicant_id, ruleset_hash,"
+		" inputs_hash, as_of, total, met, scored_bucket, scored_reason,"
+		" bucket, reason, ko, ko_reason, flag, form)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?8,?9,?10,?11,?12,?13)",
+		err);
+
+	if (!s)
+		return 0;
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_int64(s, 2, app);
+	bind_text(s, 3, ruleset_hash);
+	bind_text(s, 4, a->inputs_hash);
+	bind_text(s, 5, as_of);
+	sqlite3_bind_double(s, 6, r->total);
+	sqlite3_bind_int(s, 7, r->met);
+	bind_text(s, 8, bucket);
+	bind_text(s, 9, r->reason);
+	bind_text(s, 10, score_ko_name(r->ko));
+	bind_text(s, 11, r->ko_reason);
+	sqlite3_bind_int(s, 12, r->flag);
+	bind_text(s, 13, a->form);
+	if (!step_done(st, s, err))
+		return 0;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+static bool put_scores(struct store *st, gint64 scr,
+		       const struct store_applicant *a, const gint64 *doc_ids,
+		       GError **err)
+{
+	guint i;
+
+	for (i = 0; i < a->n_crit; i++) {
+		sqlite3_stmt *s = stmt(st,
+			"INSERT INTO criterion_scores(screening_id, idx,"
+			" criterion, score, points, met)"
+			" VALUES(?,?,(SELECT id FROM criteria WHERE"
+			" ruleset_hash=(SELECT ruleset_hash FROM screenings"
+			" WHERE id=?1) AND idx=?2),?,?,?)", err);
+
+		if (!s)
+			return false;
+		sqlite3_bind_int64(s, 1, scr);
+		sqlite3_bind_int(s, 2, i);
+		sqlite3_bind_double(s, 3, a->crit[i].score);
+		sqlite3_bind_double(s, 4, a->crit[i].points);
+		sqlite3_bind_int(s, 5, a->crit[i].met);
+		if (!step_done(st, s, err))
+			return false;
+	}
+	for (i = 0; i < a->evidence->len; i++) {
+		const struct store_evidence *e =
+			&g_array_index(a->evidence, struct store_evidence, i);
+		sqlite3_stmt *s = stmt(st,
+			"INSERT INTO evidence(screening_id, idx, criterion,"
+			" rule, document_id, start, \"end\", page, para,"
+			" before, match, after, points)"
+			" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+
+		if (!s)
+			return false;
+		sqlite3_bind_int64(s, 1, scr);
+		sqlite3_bind_int(s, 2, e->crit);
+		bind_text(s, 3, e->criterion);
+		bind_text(s, 4, e->rule);
+		if (e->doc < a->docs->len)
+			sqlite3_bind_int64(s, 5, doc_ids[e->doc]);
+		sqlite3_bind_int64(s, 6, e->start);
+		sqlite3_bind_int64(s, 7, e->end);
+		sqlite3_bind_int64(s, 8, e->page);
+		sqlite3_bind_int64(s, 9, e->para);
+		bind_text(s, 10, e->before);
+		bind_text(s, 11, e->match);
+		bind_text(s, 12, e->after);
+		sqlite3_bind_double(s, 13, e->points);
+		if (!step_done(st, s, err))
+			return false;
+	}
+	return true;
+}
+
+bool store_put_applicant(struct store *st, gint64 run,
+			 const char *ruleset_hash, const char *as_of,
+			 const struct store_applicant *a, GError **err)
+{
+	g_autofree gint64 *doc_ids = g_new0(gint64, a->docs->len + 1);
+	sqlite3_stmt *s;
+	gint64 app, scr;
+	guint i;
+
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	app = upsert_applicant(st, run, a, err);
+	if (!app)
+		goto fail;
+	for (i = 0; i < a->docs->len; i++) {
+		doc_ids[i] = upsert_document(st, run, app,
+					     g_ptr_array_index(a->docs, i),
+					     err);
+		if (!doc_ids[i])
+			goto fail;
+	}
+	/* Documents no longer in the applicant's folder stay stored but
+	 * stop counting. */
+	s = stmt(st, "UPDATE documents SET present=0 WHERE applicant_id=?"
+		 " AND last_run<>? AND present=1", err);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, app);
+	sqlite3_bind_int64(s, 2, run);
+	if (!step_done(st, s, err))
+		goto fail;
+	scr = insert_screening(st, run, app, ruleset_hash, as_of, a, err);
+	if (!scr || !put_scores(st, scr, a, doc_ids, err))
+		goto fail;
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+bool store_put_skip(struct store *st, gint64 run, const char *name,
+		    const char *key, const char *reason, bool *fresh,
+		    GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT 1 FROM skipped WHERE name=? AND"
+			       " coalesce(applicant, '')=coalesce(?, '') AND"
+			       " reason=?", err);
+
+	if (!s)
+		return false;
+	bind_text(s, 1, name);
+	bind_text(s, 2, key);
+	bind_text(s, 3, reason);
+	*fresh = sqlite3_step(s) != SQLITE_ROW;
+	sqlite3_reset(s);
+	s = stmt(st, "INSERT INTO skipped(name, applicant, reason, last_run)"
+		 " VALUES(?1,?2,?3,?4) ON CONFLICT(name) DO UPDATE SET"
+		 " applicant=?2, reason=?3, last_run=?4", err);
+	if (!s)
+		return false;
+	bind_text(s, 1, name);
+	bind_text(s, 2, key);
+	bind_text(s, 3, reason);
+	sqlite3_bind_int64(s, 4, run);
+	return step_done(st, s, err);
+}
+
+/* The current screening of every present applicant, for ranking. */
+struct cur {
+	gint64 scr, app;
+	char *key;
+	double total;
+	guint met;
+	int scored_bucket;	/* enum score_bucket */
+	char *reason;		/* scored reason (moved into rank items) */
+	char *bucket, *final_reason, *dup;	/* as stored */
+	guint rank;
+	char *ko;
+};
+
+static void cur_clear(struct cur *c)
+{
+	g_free(c->key);
+	g_free(c->reason);
+	g_free(c->bucket);
+	g_free(c->final_reason);
+	g_free(c->dup);
+	g_free(c->ko);
+}
+
+#define DUPLICATES_SHOWN 3
+
+/* For a present applicant, the other present keys sharing its e-mail,
+ * phone or a document's content: "same e-mail as x, y (+4 more); same
+ * document as z".  A few keys per kind keep the cell readable. */
+static char *duplicates_of(struct store *st, gint64 app, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT 1, b.key FROM applicants a JOIN applicants b"
+		" ON b.email=a.email WHERE a.id=?1 AND b.id<>a.id AND"
+		" b.present=1 AND a.email<>''"
+		" UNION SELECT 2, b.key FROM applicants a JOIN applicants b"
+		" ON b.phone_digits=a.phone_digits WHERE a.id=?1 AND"
+		" b.id<>a.id AND b.present=1 AND a.phone_digits<>''"
+		" UNION SELECT 3, b.key FROM documents da JOIN documents db"
+		" ON da.sha256=db.sha256 JOIN applicants b"
+		" ON b.id=db.applicant_id WHERE da.applicant_id=?1 AND"
+		" db.applicant_id<>?1 AND da.present=1 AND db.present=1 AND"
+		" b.present=1 ORDER BY 1, 2", err);
+	static const char *const kinds[] = {
+		"", "same e-mail as ", "same phone as ", "same document as ",
+	};
+	GString *out = g_string_new(NULL);
+	int rc, kind = 0;
+	guint n = 0;
+
+	if (!s) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	sqlite3_bind_int64(s, 1, app);
+	for (;;) {
+		int k;
+
+		rc = sqlite3_step(s);
+		k = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		if (k != kind) {
+			if (n > DUPLICATES_SHOWN)
+				g_string_append_printf(out, " (+%u more)",
+						       n - DUPLICATES_SHOWN);
+			kind = k;
+			n = 0;
+		}
+		if (rc != SQLITE_ROW || k < 1 || k > 3)
+			break;
+		if (n++ >= DUPLICATES_SHOWN)
+			continue;
+		if (n == 1)
+			g_string_append_printf(out, "%s%s", out->len ? "; " : "",
+					       kinds[k]);
+		else
+			g_string_append(out, ", ");
+		g_string_append_len(out,
+				    (const char *)sqlite3_column_text(s, 1),
+				    sqlite3_column_bytes(s, 1));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_string_free(out, TRUE);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
+}
+
+bool store_finish_ranking(struct store *st, gint64 run,
+			  const struct score_config *cfg,
+			  struct store_counts *counts, GError **err)
+{
+	g_autoptr(GArray) cur = g_array_new(FALSE, TRUE, sizeof(struct cur));
+	g_autofree struct score_rank_item *items = NULL;
+	sqlite3_stmt *s;
+	bool ok = false;
+	guint i;
+	int rc;
+
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	s = stmt(st, "UPDATE applicants SET present=(last_run=?1)"
+		 " WHERE present<>(last_run=?1)", err);
+	if (!s)
+		goto out;
+	sqlite3_bind_int64(s, 1, run);
+	if (!step_done(st, s, err))
+		goto out;
+	s = stmt(st, "SELECT s.id, a.id, a.key, s.total, s.met,"
+		 " s.scored_bucket, s.scored_reason, s.bucket, s.reason,"
+		 " s.rank, a.duplicate, s.ko FROM applicants a JOIN screenings s"
+		 " ON s.id=(SELECT max(id) FROM screenings WHERE"
+		 " applicant_id=a.id) WHERE a.present=1", err);
+	if (!s)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cur c = { 0 };
+		int b = score_bucket_parse(
+			(const char *)sqlite3_column_text(s, 5));
+
+		c.scr = sqlite3_column_int64(s, 0);
+		c.app = sqlite3_column_int64(s, 1);
+		c.key = col_text(s, 2);
+		c.total = sqlite3_column_double(s, 3);
+		c.met = sqlite3_column_int(s, 4);
+		c.scored_bucket = b < 0 ? SCORE_REVIEW : b;
+		c.reason = col_text(s, 6);
+		c.bucket = col_text(s, 7);
+		c.final_reason = col_text(s, 8);
+		c.rank = sqlite3_column_int(s, 9);
+		if (sqlite3_column_type(s, 10) != SQLITE_NULL)
+			c.dup = col_text(s, 10);
+		c.ko = col_text(s, 11);
+		g_array_append_val(cur, c);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_fail(st, err, "read");
+		goto out;
+	}
+	items = g_new0(struct score_rank_item, cur->len + 1);
+	for (i = 0; i < cur->len; i++) {
+		struct cur *c = &g_array_index(cur, struct cur, i);
+
+		items[i].key = c->key;
+		items[i].total = c->total;
+		items[i].met = c->met;
+		items[i].bucket = c->scored_bucket;
+		items[i].reason = c->reason;
+		items[i].data = c;
+		c->reason = NULL;
+	}
+	score_rank(cfg, items, cur->len);
+	memset(counts, 0, sizeof(*counts));
+	counts->applicants = cur->len;
+	for (i = 0; i < cur->len; i++) {
+		struct cur *c = items[i].data;
+		const char *bucket = score_bucket_name(items[i].bucket);
+		g_autofree char *dup = NULL;
+
+		if (items[i].bucket == SCORE_ADVANCE)
+			counts->advanced++;
+		else if (items[i].bucket == SCORE_ARCHIVE)
+			counts->archived++;
+		else
+			counts->needs_review++;
+		if (strcmp(c->ko, "fail") == 0)
+			counts->knocked_out++;
+		if (c->rank != items[i].rank || strcmp(c->bucket, bucket) ||
+		    g_strcmp0(c->final_reason, items[i].reason)) {
+			s = stmt(st, "UPDATE screenings SET rank=?, bucket=?,"
+				 " reason=? WHERE id=?", err);
+			if (!s)
+				goto out;
+			sqlite3_bind_int(s, 1, items[i].rank);
+			bind_text(s, 2, bucket);
+			bind_text(s, 3, items[i].reason);
+			sqlite3_bind_int64(s, 4, c->scr);
+			if (!step_done(st, s, err))
+				goto out;
+		}
+		dup = duplicates_of(st, c->app, err);
+		if (!dup)
+			goto out;
+		if (g_strcmp0(dup, c->dup ? c->dup : "") != 0) {
+			s = stmt(st, "UPDATE applicants SET duplicate=?"
+				 " WHERE id=?", err);
+			if (!s)
+				goto out;
+			bind_text(s, 1, dup);
+			sqlite3_bind_int64(s, 2, c->app);
+			if (!step_done(st, s, err))
+				goto out;
+		}
+	}
+	ok = exec(st, "COMMIT", err);
+out:
+	if (!ok)
+		exec(st, "ROLLBACK", NULL);
+	for (i = 0; items && i < cur->len; i++)
+		g_free(items[i].reason);
+	for (i = 0; i < cur->len; i++)
+		cur_clear(&g_array_index(cur, struct cur, i));
+	return ok;
+}
+
+gint64 store_latest_run(struct store *st, char **ruleset_hash)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT id, ruleset_hash FROM runs WHERE"
+			       " finished IS NOT NULL ORDER BY id DESC"
+			       " LIMIT 1", NULL);
+	gint64 id = 0;
+
+	if (!s)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		if (ruleset_hash)
+			*ruleset_hash = col_text(s, 1);
+	}
+	sqlite3_reset(s);
+	return id;
+}
+
+static void crit_row_free(gpointer p)
+{
+	struct store_crit_row *r = p;
+
+	g_free(r->id);
+	g_free(r->title);
+	g_free(r);
+}
+
+GPtrArray *store_criteria(struct store *st, const char *ruleset_hash,
+			  GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT id, title, weight, scored FROM"
+			       " criteria WHERE ruleset_hash=? ORDER BY idx",
+			       err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	out = g_ptr_array_new_with_free_func(crit_row_free);
+	bind_text(s, 1, ruleset_hash);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_crit_row *r = g_new0(struct store_crit_row, 1);
+
+		r->id = col_text(s, 0);
+		r->title = col_text(s, 1);
+		r->weight = sqlite3_column_double(s, 2);
+		r->scored = sqlite3_column_int(s, 3);
+		g_ptr_array_add(out, r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
+static void ranked_free(gpointer p)
+{
+	struct store_ranked *r = p;
+
+	g_free(r->key);
+	g_free(r->name);
+	g_free(r->email);
+	g_free(r->phone);
+	g_free(r->bucket);
+	g_free(r->reason);
+	g_free(r->ko);
+	g_free(r->ko_reason);
+	g_free(r->duplicate);
+	g_free(r->decision);
+	g_free(r->crit);
+	g_free(r);
+}
+
+static bool load_scores(struct store *st, struct store_ranked *r,
+			GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT idx, score, points, met FROM"
+			       " criterion_scores WHERE screening_id=?", err);
+	int rc;
+
+	if (!s)
+		return false;
+	sqlite3_bind_int64(s, 1, r->screening_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(s, 0);
+
+		if (i < 0 || (guint)i >= r->n_crit)
+			continue;
+		r->crit[i].score = sqlite3_column_double(s, 1);
+		r->crit[i].points = sqlite3_column_double(s, 2);
+		r->crit[i].met = sqlite3_column_int(s, 3);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	return true;
+}
+
+GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT s.rank, a.id, s.id, a.key, a.name, a.email, a.phone,"
+		" s.total, s.met, s.bucket, s.reason, s.ko, s.ko_reason,"
+		" a.duplicate, (SELECT count(*) FROM documents d WHERE"
+		" d.applicant_id=a.id AND d.present=1),"
+		" (SELECT decision || ' by ' || reviewer || ' ' || time FROM"
+		" decisions WHERE applicant_id=a.id ORDER BY id DESC LIMIT 1)"
+		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
+		" FROM screenings WHERE applicant_id=a.id) WHERE a.present=1"
+		" ORDER BY s.rank, a.key", err);
+	GPtrArray *out;
+	guint i;
+	int rc;
+
+	if (!s)
+		return NULL;
+	out = g_ptr_array_new_with_free_func(ranked_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_ranked *r = g_new0(struct store_ranked, 1);
+
+		r->rank = sqlite3_column_int(s, 0);
+		r->applicant_id = sqlite3_column_int64(s, 1);
+		r->screening_id = sqlite3_column_int64(s, 2);
+		r->key = col_text(s, 3);
+		r->name = col_text(s, 4);
+		r->email = col_text(s, 5);
+		r->phone = col_text(s, 6);
+		r->total = sqlite3_column_double(s, 7);
+		r->met = sqlite3_column_int(s, 8);
+		r->bucket = col_text(s, 9);
+		r->reason = col_text(s, 10);
+		r->ko = col_text(s, 11);
+		r->ko_reason = col_text(s, 12);
+		r->duplicate = col_text(s, 13);
+		r->n_docs = sqlite3_column_int(s, 14);
+		r->decision = col_text(s, 15);
+		r->n_crit = n_crit;
+		r->crit = g_new0(struct store_crit_score, n_crit + 1);
+		g_ptr_array_add(out, r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	for (i = 0; i < out->len; i++) {
+		if (!load_scores(st, g_ptr_array_index(out, i), err)) {
+			g_ptr_array_unref(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
+bool store_each_evidence(struct store *st, const char *key,
+			 store_evidence_fn fn, void *data, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT a.key, e.criterion, e.rule, d.path, e.page, e.para,"
+		" e.start, e.\"end\", e.before, e.match, e.after, e.points,"
+		" e.document_id"
+		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
+		" FROM screenings WHERE applicant_id=a.id)"
+		" JOIN evidence e ON e.screening_id=s.id"
+		" LEFT JOIN documents d ON d.id=e.document_id"
+		" WHERE a.present=1 AND (?1 IS NULL OR a.key=?1)"
+		" ORDER BY s.rank, a.key, e.idx, d.path, e.start, e.id", err);
+	int rc;
+
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_evidence_row r = { 0 };
+		bool ok;
+
+		r.key = col_text(s, 0);
+		r.criterion = col_text(s, 1);
+		r.rule = col_text(s, 2);
+		r.document = col_text(s, 3);
+		r.page = sqlite3_column_int(s, 4);
+		r.para = sqlite3_column_int(s, 5);
+		r.start = sqlite3_column_int64(s, 6);
+		r.end = sqlite3_column_int64(s, 7);
+		r.before = col_text(s, 8);
+		r.match = col_text(s, 9);
+		r.after = col_text(s, 10);
+		r.points = sqlite3_column_double(s, 11);
+		r.document_id = sqlite3_column_int64(s, 12);
+		ok = fn(&r, data, err);
+		g_free(r.key);
+		g_free(r.criterion);
+		g_free(r.rule);
+		g_free(r.document);
+		g_free(r.before);
+		g_free(r.match);
+		g_free(r.after);
+		if (!ok) {
+			sqlite3_reset(s);
+			return false;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	return true;
+}
+
+static void error_row_free(gpointer p)
+{
+	struct store_error_row *r = p;
+
+	g_free(r->file);
+	g_free(r->key);
+	g_free(r->reason);
+	g_free(r);
+}
+
+GPtrArray *store_errors(struct store *st, gint64 run, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.path, a.key, d.error FROM documents d JOIN"
+		" applicants a ON a.id=d.applicant_id WHERE d.status='failed'"
+		" AND d.present=1 AND a.present=1"
+		" UNION ALL SELECT name, coalesce(applicant, ''), reason FROM"
+		" skipped WHERE last_run=? ORDER BY 1, 2", err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, run);
+	out = g_ptr_array_new_with_free_func(error_row_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_error_row *r = g_new0(struct store_error_row, 1);
+
+		r->file = col_text(s, 0);
+		r->key = col_text(s, 1);
+		r->reason = col_text(s, 2);
+		g_ptr_array_add(out, r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
+bool store_decide(struct store *st, const char *key, const char *time,
+		  const char *reviewer, const char *decision,
+		  const char *note, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"INSERT INTO decisions(applicant_id, time, reviewer, decision,"
+		" note) SELECT id, ?, ?, ?, ? FROM applicants WHERE key=?", err);
+
+	if (!s)
+		return false;
+	bind_text(s, 1, time);
+	bind_text(s, 2, reviewer);
+	bind_text(s, 3, decision);
+	bind_text(s, 4, note);
+	bind_text(s, 5, key);
+	if (!step_done(st, s, err))
+		return false;
+	if (sqlite3_changes(st->db) != 1) {
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "no such applicant");
+		return false;
+	}
+	return true;
+}
+
+static void decision_row_free(gpointer p)
+{
+	struct store_decision_row *r = p;
+
+	g_free(r->time);
+	g_free(r->reviewer);
+	g_free(r->decision);
+	g_free(r->note);
+	g_free(r);
+}
+
+GPtrArray *store_decisions(struct store *st, const char *key, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.time, d.reviewer, d.decision, d.note FROM decisions d"
+		" JOIN applicants a ON a.id=d.applicant_id WHERE a.key=?"
+		" ORDER BY d.id", err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	out = g_ptr_array_new_with_free_func(decision_row_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_decision_row *r =
+			g_new0(struct store_decision_row, 1);
+
+		r->time = col_text(s, 0);
+		r->reviewer = col_text(s, 1);
+		r->decision = col_text(s, 2);
+		r->note = col_text(s, 3);
+		g_ptr_array_add(out, r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
+static void document_row_free(gpointer p)
+{
+	struct store_document_row *r = p;
+
+	g_free(r->path);
+	g_free(r->sha256);
+	g_free(r->status);
+	g_free(r->error);
+	g_free(r->warnings);
+	if (r->doc)
+		g_bytes_unref(r->doc);
+	g_free(r->facts_json);
+	g_free(r);
+}
+
+GPtrArray *store_documents(struct store *st, const char *key, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.id, d.path, d.sha256, d.role, d.format, d.pages,"
+		" d.status, d.error_code, d.error, d.warnings, d.doc,"
+		" d.facts_json FROM documents d JOIN applicants a"
+		" ON a.id=d.applicant_id WHERE a.key=? AND d.present=1"
+		" ORDER BY d.path", err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	out = g_ptr_array_new_with_free_func(document_row_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_document_row *r =
+			g_new0(struct store_document_row, 1);
+
+		r->id = sqlite3_column_int64(s, 0);
+		r->path = col_text(s, 1);
+		r->sha256 = col_text(s, 2);
+		r->role = sqlite3_column_int(s, 3);
+		r->format = sqlite3_column_int(s, 4);
+		r->pages = sqlite3_column_int(s, 5);
+		r->status = col_text(s, 6);
+		r->error_code = sqlite3_column_int(s, 7);
+		r->error = col_text(s, 8);
+		r->warnings = col_text(s, 9);
+		if (sqlite3_column_type(s, 10) == SQLITE_BLOB)
+			r->doc = g_bytes_new(sqlite3_column_blob(s, 10),
+					     sqlite3_column_bytes(s, 10));
+		r->facts_json = col_text(s, 11);
+		g_ptr_array_add(out, r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}

@@ -1,0 +1,269 @@
+/*
+ * store.h - the SQLite database: runs, applicants, documents (with their
+ * encoded text, so re-scoring needs no re-extraction), screenings,
+ * per-criterion scores, evidence, skipped files and the append-only
+ * human decisions.
+ *
+ * Only store.c includes sqlite3.h; this header speaks in plain C records.
+ * The store is used by one thread (the main one).  Every write of an
+ * applicant is one transaction, so a run killed at any moment leaves
+ * each applicant either fully stored or not at all.
+ *
+ * Schema (version 2; see store.c for the SQL):
+ *   meta(key, value)                       schema_version
+ *   runs(id, started, finished, tool_version, ruleset_hash, ruleset_dir,
+ *        as_of, inbox, applicants, advanced, archived, knocked_out,
+ *        needs_review, failed_files, screened, extracted)
+ *   criteria(ruleset_hash, idx, id, title, weight, scored)
+ *   applicants(id, key, name, email, phone, phone_digits, duplicate,
+ *              first_run, last_run, present)
+ *   documents(id, applicant_id, path, sha256, role, format, pages, size,
+ *             status 'ok'|'failed', error_code, error, warnings, doc BLOB
+ *             (doc_encode), facts_json, first_run, last_run, present)
+ *   screenings(id, run_id, applicant_id, ruleset_hash, inputs_hash,
+ *              as_of, total, met, scored_bucket, scored_reason, bucket,
+ *              reason, rank, ko, ko_reason, flag, form)
+ *   criterion_scores(screening_id, idx, criterion, score, points, met)
+ *   evidence(id, screening_id, criterion, rule, document_id, start, end,
+ *            page, para, before, match, after, points)
+ *   skipped(name, applicant, reason, last_run)
+ *   decisions(id, applicant_id, time, reviewer, decision, note)
+ *            append-only: triggers refuse UPDATE and DELETE
+ * An applicant's current screening is its newest (highest id).
+ */
+#ifndef SCREENER_STORE_H
+#define SCREENER_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+#include "score.h"
+
+struct store;
+
+#define STORE_SCHEMA_VERSION 2
+
+/* Open (creating it 0600 whatever the umask, and its folder 0700) and
+ * migrate.  WAL, a busy timeout; SE_BUSY when the database stays locked,
+ * SE_IO otherwise.  Caller frees with store_close(). */
+struct store *store_open(const char *path, GError **err);
+void store_close(struct store *st);
+typedef struct store store;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(store, store_close)
+
+int store_schema_version(struct store *st);
+
+/* Rows in a table (tests, and the "no new rows" check); -1 on error. */
+gint64 store_count(struct store *st, const char *table);
+
+struct store_run {
+	const char *started;	/* ISO 8601 UTC */
+	const char *tool_version;
+	const char *ruleset_hash;
+	const char *ruleset_dir;
+	const char *as_of;
+	const char *inbox;
+};
+
+struct store_counts {
+	guint applicants, advanced, archived, knocked_out, needs_review;
+	guint failed_files, screened, extracted;
+};
+
+/* Returns the new run id, or 0 with an error. */
+gint64 store_run_begin(struct store *st, const struct store_run *r,
+		       GError **err);
+bool store_run_finish(struct store *st, gint64 run, const char *finished,
+		      const struct store_counts *c, GError **err);
+
+struct store_criterion {
+	const char *id, *title;
+	double weight;
+	bool scored;
+};
+
+/* Record a rule set's criteria once (kept by hash). */
+bool store_put_criteria(struct store *st, const char *ruleset_hash,
+			const struct store_criterion *c, guint n,
+			GError **err);
+
+/* What the store knows of a content hash. */
+struct store_known {
+	bool found;
+	bool ok;
+	int format;
+	guint pages;
+	int error_code;		/* when !ok */
+	char *error;		/* when !ok; owned */
+	GBytes *doc;		/* the encoded doc when ok; owned */
+	char *facts_json;	/* owned */
+	char *warnings;		/* owned, may be NULL */
+};
+bool store_lookup_document(struct store *st, const char *sha256,
+			   struct store_known *out, GError **err);
+void store_known_clear(struct store_known *k);
+
+/* The inputs hash of the applicant's current screening under that rule
+ * set hash (owned by the caller) or NULL. */
+char *store_current_inputs(struct store *st, const char *key,
+			   const char *ruleset_hash);
+
+/* Mark unchanged applicants and their documents as seen in run, in one
+ * transaction. */
+bool store_applicants_seen(struct store *st, const char *const *keys,
+			   guint n, gint64 run, GError **err);
+
+/* One document of an applicant, as the worker produced it. */
+struct store_doc {
+	char *path;		/* inbox-relative name */
+	char sha256[65];
+	int role;		/* enum doc_role */
+	int format;		/* enum doc_format */
+	guint pages;
+	gint64 size;
+	bool ok;
+	int error_code;
+	char *error;		/* reason when !ok */
+	char *warnings;		/* "; "-joined, or NULL */
+	GBytes *doc;		/* encoded doc (ok only); may be NULL when the
+				   content is already stored */
+	char *facts_json;
+	bool fresh;		/* failed or extracted in this run */
+};
+
+struct store_evidence {
+	guint crit;		/* criterion index */
+	char *criterion, *rule;
+	guint doc;		/* index into the applicant's docs */
+	guint32 start, end, page, para;
+	char *before, *match, *after;
+	double points;
+};
+
+struct store_crit_score {
+	double score, points;
+	bool met;
+};
+
+struct store_applicant {
+	char *key;
+	char *name, *email, *phone, *phone_digits;
+	GPtrArray *docs;		/* struct store_doc * */
+	char inputs_hash[65];
+	char *form;			/* "yes" / "no" / NULL */
+	struct score_result result;
+	guint n_crit;
+	struct store_crit_score *crit;	/* n_crit */
+	GArray *evidence;		/* struct store_evidence */
+};
+
+struct store_applicant *store_applicant_new(const char *key);
+void store_applicant_free(struct store_applicant *a);
+typedef struct store_applicant store_applicant;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(store_applicant, store_applicant_free)
+void store_doc_free(struct store_doc *d);
+
+/* Write one applicant's screening in one transaction.  SE_BUSY, SE_IO. */
+bool store_put_applicant(struct store *st, gint64 run,
+			 const char *ruleset_hash, const char *as_of,
+			 const struct store_applicant *a, GError **err);
+
+/* Skipped inbox entries seen in this run (for errors.csv).  *fresh says
+ * whether it is news (not skipped for the same reason before), so a
+ * run from cron reports it once. */
+bool store_put_skip(struct store *st, gint64 run, const char *name,
+		    const char *key, const char *reason, bool *fresh,
+		    GError **err);
+
+/* End of a run: applicants not seen in run stop being present; ranks,
+ * the top-N cap and duplicate flags are recomputed over the present
+ * applicants; counts are filled in (not failed_files, screened,
+ * extracted).  Only changed rows are written. */
+bool store_finish_ranking(struct store *st, gint64 run,
+			  const struct score_config *cfg,
+			  struct store_counts *counts, GError **err);
+
+/* ---- reading, for reports ---- */
+
+/* The latest finished run, 0 when none. */
+gint64 store_latest_run(struct store *st, char **ruleset_hash);
+
+/* Criteria of a rule set, in order; free with g_ptr_array_unref. */
+struct store_crit_row {
+	char *id, *title;
+	double weight;
+	bool scored;
+};
+GPtrArray *store_criteria(struct store *st, const char *ruleset_hash,
+			  GError **err);
+
+struct store_ranked {
+	guint rank;
+	gint64 applicant_id, screening_id;
+	char *key, *name, *email, *phone;
+	double total;
+	guint met;
+	char *bucket, *reason, *ko, *ko_reason;
+	char *duplicate;
+	guint n_docs;
+	char *decision;		/* latest human decision, "" when none */
+	guint n_crit;
+	struct store_crit_score *crit;	/* by criterion index */
+};
+/* Present applicants by rank. */
+GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err);
+
+struct store_evidence_row {
+	char *key, *criterion, *rule, *document;
+	gint64 document_id;
+	guint page, para;
+	guint32 start, end;
+	char *before, *match, *after;
+	double points;
+};
+/* Call fn for each piece of evidence of the present applicants' current
+ * screenings (only key's when key is not NULL), by rank, criterion,
+ * document, offset, one row in memory at a time (the row is freed after
+ * fn returns).  fn returning false stops with its error. */
+typedef bool (*store_evidence_fn)(const struct store_evidence_row *r,
+				  void *data, GError **err);
+bool store_each_evidence(struct store *st, const char *key,
+			 store_evidence_fn fn, void *data, GError **err);
+
+/* An applicant's present documents, by path, with the encoded text
+ * (doc_decode() it: evidence offsets point into its text) for reviewer
+ * pages and annotated PDFs. */
+struct store_document_row {
+	gint64 id;
+	char *path, *sha256, *status, *error, *warnings, *facts_json;
+	int role, format, error_code;
+	guint pages;
+	GBytes *doc;		/* NULL when extraction failed */
+};
+GPtrArray *store_documents(struct store *st, const char *key,
+			   GError **err);
+
+struct store_error_row {
+	char *file, *key, *reason;
+};
+/* Failed present documents and entries skipped in the latest run, by
+ * file name. */
+GPtrArray *store_errors(struct store *st, gint64 run, GError **err);
+
+/* ---- human decisions (append-only) ---- */
+
+/* Append a decision ("advance" / "archive") for an applicant key.
+ * time is ISO 8601; note may be NULL.  SE_FAILED when the key is
+ * unknown. */
+bool store_decide(struct store *st, const char *key, const char *time,
+		  const char *reviewer, const char *decision,
+		  const char *note, GError **err);
+
+struct store_decision_row {
+	char *time, *reviewer, *decision, *note;
+};
+/* Every decision for key, oldest first. */
+GPtrArray *store_decisions(struct store *st, const char *key,
+			   GError **err);
+
+#endif

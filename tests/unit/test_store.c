@@ -1,0 +1,365 @@
+/* test_store.c - the SQLite store: schema and migrations, private modes,
+ * one transaction per applicant, incremental lookups, ranking, duplicate
+ * flags, append-only decisions, verbatim hostile names. */
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "store.h"
+
+static char *tmpdir(void)
+{
+	char *d = g_dir_make_tmp("test_store.XXXXXX", NULL);
+
+	g_assert_nonnull(d);
+	return d;
+}
+
+static void rm_rf(const char *dir)
+{
+	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+
+	g_assert_cmpint(system(cmd), ==, 0);
+}
+
+static struct score_config *config(void)
+{
+	struct score_config *c = g_new0(struct score_config, 1);
+
+	c->n_crit = 2;
+	c->crit = g_new0(struct score_criterion, 2);
+	c->crit[0].id = g_strdup("c1");
+	c->crit[0].weight = 50;
+	c->crit[0].scored = true;
+	c->crit[1].id = g_strdup("c2");
+	c->crit[1].weight = 50;
+	c->crit[1].scored = true;
+	c->threshold = 50;
+	c->ko_signal = -1;
+	return c;
+}
+
+static const struct store_criterion crits[] = {
+	{ "c1", "Endpoints", 50, true }, { "c2", "Monitoring", 50, true },
+};
+
+/* An applicant with one document and one piece of evidence. */
+static struct store_applicant *applicant(const char *key, const char *sha,
+					 double total, const char *email)
+{
+	struct store_applicant *a = store_applicant_new(key);
+	struct store_doc *d = g_new0(struct store_doc, 1);
+	struct store_evidence e = { 0 };
+	static const guint8 blob[] = "SDOC-encoded";
+
+	d->path = g_strconcat(key, "/cv.txt", NULL);
+	g_strlcpy(d->sha256, sha, sizeof(d->sha256));
+	d->ok = true;
+	d->format = 4;
+	d->doc = g_bytes_new(blob, sizeof(blob));
+	d->facts_json = g_strdup("{}");
+	d->fresh = true;
+	g_ptr_array_add(a->docs, d);
+	a->email = g_strdup(email);
+	g_strlcpy(a->inputs_hash, sha, sizeof(a->inputs_hash));
+	a->result.total = total;
+	a->result.met = total >= 50 ? 1 : 0;
+	a->result.bucket = total >= 50 ? SCORE_ADVANCE : SCORE_ARCHIVE;
+	a->result.reason = g_strdup_printf("total %.1f", total);
+	a->n_crit = 2;
+	a->crit = g_new0(struct store_crit_score, 2);
+	a->crit[0].score = total / 100;
+	a->crit[0].met = total >= 50;
+	e.criterion = g_strdup("c1");
+	e.rule = g_strdup("rest");
+	e.start = 3;
+	e.end = 7;
+	e.para = 2;
+	e.before = g_strdup("Built ");
+	e.match = g_strdup("REST");
+	e.after = g_strdup(" APIs");
+	e.points = 2;
+	g_array_append_val(a->evidence, e);
+	return a;
+}
+
+static const char sha_a[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+static const char sha_b[] = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
+static gint64 begin(struct store *st)
+{
+	struct store_run r = { "2026-11-28T00:00:00Z", "test", "H", "crit",
+			       "2026-11-28", "inbox" };
+	g_autoptr(GError) err = NULL;
+	gint64 run = store_run_begin(st, &r, &err);
+
+	g_assert_no_error(err);
+	g_assert_cmpint(run, >, 0);
+	g_assert_true(store_put_criteria(st, "H", crits, 2, &err));
+	return run;
+}
+
+static void finish(struct store *st, gint64 run, struct store_counts *c)
+{
+	g_autoptr(score_config) cfg = config();
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(store_finish_ranking(st, run, cfg, c, &err));
+	g_assert_true(store_run_finish(st, run, "2026-11-28T00:00:01Z", c,
+				       &err));
+	g_assert_no_error(err);
+}
+
+static void test_schema_and_modes(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "sub", "screen.db", NULL);
+	g_autofree char *sub = g_path_get_dirname(path);
+	g_autofree char *wal = g_strconcat(path, "-wal", NULL);
+	g_autoptr(GError) err = NULL;
+	mode_t old = umask(0);
+	struct store *st;
+	struct stat sb;
+
+	st = store_open(path, &err);
+	g_assert_no_error(err);
+	g_assert_cmpint(store_schema_version(st), ==, STORE_SCHEMA_VERSION);
+	begin(st);
+	g_assert_cmpint(stat(path, &sb), ==, 0);
+	g_assert_cmpint(sb.st_mode & 0777, ==, 0600);
+	g_assert_cmpint(stat(wal, &sb), ==, 0);
+	g_assert_cmpint(sb.st_mode & 0777, ==, 0600);
+	g_assert_cmpint(stat(sub, &sb), ==, 0);
+	g_assert_cmpint(sb.st_mode & 0777, ==, 0700);
+	store_close(st);
+	umask(old);
+
+	/* Reopening runs no migration twice and keeps the data. */
+	st = store_open(path, &err);
+	g_assert_no_error(err);
+	g_assert_cmpint(store_schema_version(st), ==, STORE_SCHEMA_VERSION);
+	g_assert_cmpint(store_count(st, "runs"), ==, 1);
+	g_assert_cmpint(store_count(st, "criteria"), ==, 2);
+	g_assert_cmpint(store_count(st, "no_such_table"), ==, -1);
+	store_close(st);
+	rm_rf(dir);
+}
+
+static void test_applicant_transaction(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(store_applicant) a = applicant("alice", sha_a, 80, NULL);
+	g_autoptr(store_applicant) bad = applicant("bob", sha_b, 20, NULL);
+	struct store_known k;
+	gint64 run = begin(st);
+
+	g_assert_true(store_put_applicant(st, run, "H", "2026-11-28", a, &err));
+	g_assert_no_error(err);
+	g_assert_cmpint(store_count(st, "applicants"), ==, 1);
+	g_assert_cmpint(store_count(st, "documents"), ==, 1);
+	g_assert_cmpint(store_count(st, "screenings"), ==, 1);
+	g_assert_cmpint(store_count(st, "criterion_scores"), ==, 2);
+	g_assert_cmpint(store_count(st, "evidence"), ==, 1);
+
+	/* Evidence pointing at a document that does not exist fails the
+	 * foreign key: the whole applicant is rolled back. */
+	g_array_index(bad->evidence, struct store_evidence, 0).doc = 0;
+	((struct store_doc *)g_ptr_array_index(bad->docs, 0))->ok = true;
+	g_free(((struct store_doc *)g_ptr_array_index(bad->docs, 0))->path);
+	((struct store_doc *)g_ptr_array_index(bad->docs, 0))->path = NULL;
+	g_assert_false(store_put_applicant(st, run, "H", "2026-11-28", bad,
+					   &err));
+	g_assert_nonnull(err);
+	g_clear_error(&err);
+	g_assert_cmpint(store_count(st, "applicants"), ==, 1);
+	g_assert_cmpint(store_count(st, "screenings"), ==, 1);
+
+	/* Reviewer pages read documents and evidence back by key. */
+	{
+		g_autoptr(GPtrArray) docs = store_documents(st, "alice", &err);
+		const struct store_document_row *d;
+
+		g_assert_nonnull(docs);
+		g_assert_cmpuint(docs->len, ==, 1);
+		d = g_ptr_array_index(docs, 0);
+		g_assert_cmpstr(d->path, ==, "alice/cv.txt");
+		g_assert_cmpstr(d->status, ==, "ok");
+		g_assert_cmpstr(g_bytes_get_data(d->doc, NULL), ==,
+				"SDOC-encoded");
+	}
+
+	/* The stored document is found by content, with its encoding. */
+	g_assert_true(store_lookup_document(st, sha_a, &k, &err));
+	g_assert_true(k.found);
+	g_assert_true(k.ok);
+	g_assert_cmpstr(g_bytes_get_data(k.doc, NULL), ==, "SDOC-encoded");
+	store_known_clear(&k);
+	g_assert_true(store_lookup_document(st, sha_b, &k, &err));
+	g_assert_false(k.found);
+	store_known_clear(&k);
+	rm_rf(dir);
+}
+
+static bool count_row(const struct store_evidence_row *r, void *data,
+		      GError **err)
+{
+	guint *n = data;
+
+	g_assert_cmpstr(r->match, ==, "REST");
+	g_assert_cmpint(r->document_id, >, 0);
+	(*n)++;
+	return true;
+}
+
+static void test_incremental_and_ranking(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(store_applicant) a =
+		applicant("alice", sha_a, 40, "same@example.com");
+	g_autoptr(store_applicant) b =
+		applicant("bob", sha_b, 90, "same@example.com");
+	g_autoptr(GPtrArray) rows = NULL;
+	struct store_counts c;
+	g_autofree char *had = NULL;
+	gint64 run = begin(st), n_before[4];
+	const char *tables[] = { "applicants", "documents", "screenings",
+				 "evidence" };
+	const struct store_ranked *r;
+	guint i;
+
+	g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	g_assert_true(store_put_applicant(st, run, "H", "d", b, &err));
+	finish(st, run, &c);
+	g_assert_cmpuint(c.applicants, ==, 2);
+	g_assert_cmpuint(c.advanced, ==, 1);
+	g_assert_cmpuint(c.archived, ==, 1);
+	rows = store_ranking(st, 2, &err);
+	g_assert_cmpuint(rows->len, ==, 2);
+	r = g_ptr_array_index(rows, 0);
+	g_assert_cmpstr(r->key, ==, "bob");
+	g_assert_cmpuint(r->rank, ==, 1);
+	g_assert_cmpstr(r->bucket, ==, "advance");
+	g_assert_cmpstr(r->duplicate, ==, "same e-mail as alice");
+	g_assert_cmpuint(r->n_docs, ==, 1);
+	g_assert_cmpfloat(r->crit[0].score, ==, 0.9);
+	g_clear_pointer(&rows, g_ptr_array_unref);
+	{
+		guint n = 0;
+
+		g_assert_true(store_each_evidence(st, "bob", count_row, &n,
+						  &err));
+		g_assert_cmpuint(n, ==, 1);
+		g_assert_true(store_each_evidence(st, NULL, count_row, &n,
+						  &err));
+		g_assert_cmpuint(n, ==, 3);
+	}
+
+	/* A second run over the same inputs: the inputs hash matches, so
+	 * the caller marks them seen; no row is added. */
+	for (i = 0; i < G_N_ELEMENTS(tables); i++)
+		n_before[i] = store_count(st, tables[i]);
+	run = begin(st);
+	had = store_current_inputs(st, "alice", "H");
+	g_assert_cmpstr(had, ==, sha_a);
+	g_assert_null(store_current_inputs(st, "alice", "other-rules"));
+	{
+		const char *keys[] = { "alice", "bob" };
+
+		g_assert_true(store_applicants_seen(st, keys, 2, run, &err));
+	}
+	finish(st, run, &c);
+	for (i = 0; i < G_N_ELEMENTS(tables); i++)
+		g_assert_cmpint(store_count(st, tables[i]), ==, n_before[i]);
+
+	/* A run without bob: he is no longer present, nor a duplicate. */
+	run = begin(st);
+	{
+		const char *keys[] = { "alice" };
+
+		g_assert_true(store_applicants_seen(st, keys, 1, run, &err));
+	}
+	finish(st, run, &c);
+	g_assert_cmpuint(c.applicants, ==, 1);
+	rows = store_ranking(st, 2, &err);
+	g_assert_cmpuint(rows->len, ==, 1);
+	r = g_ptr_array_index(rows, 0);
+	g_assert_cmpstr(r->key, ==, "alice");
+	g_assert_cmpuint(r->rank, ==, 1);
+	g_assert_cmpstr(r->duplicate, ==, "");
+	rm_rf(dir);
+}
+
+static void test_decisions_append_only(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(store_applicant) a = applicant("alice", sha_a, 80, NULL);
+	g_autoptr(GPtrArray) rows = NULL;
+	struct store_counts c;
+	gint64 run = begin(st);
+	const struct store_ranked *r;
+
+	g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	finish(st, run, &c);
+	g_assert_true(store_decide(st, "alice", "2026-11-28T10:00:00Z", "kim",
+				   "archive", NULL, &err));
+	g_assert_true(store_decide(st, "alice", "2026-11-28T11:00:00Z", "lee",
+				   "advance", "strong letter", &err));
+	g_assert_false(store_decide(st, "nobody", "t", "kim", "advance", NULL,
+				    &err));
+	g_clear_error(&err);
+	g_assert_false(store_decide(st, "alice", "t", "kim", "maybe", NULL,
+				    &err));
+	g_clear_error(&err);
+	rows = store_decisions(st, "alice", &err);
+	g_assert_cmpuint(rows->len, ==, 2);
+	g_assert_cmpstr(((struct store_decision_row *)rows->pdata[1])->note,
+			==, "strong letter");
+	g_clear_pointer(&rows, g_ptr_array_unref);
+	rows = store_ranking(st, 2, &err);
+	r = g_ptr_array_index(rows, 0);
+	g_assert_cmpstr(r->decision, ==, "advance by lee 2026-11-28T11:00:00Z");
+	rm_rf(dir);
+}
+
+static void test_hostile_key_verbatim(void)
+{
+	static const char key[] = "x'); DROP TABLE applicants;--.txt";
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(store_applicant) a = applicant(key, sha_a, 80, NULL);
+	g_autoptr(GPtrArray) rows = NULL;
+	struct store_counts c;
+	gint64 run = begin(st);
+
+	g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	finish(st, run, &c);
+	rows = store_ranking(st, 2, &err);
+	g_assert_cmpuint(rows->len, ==, 1);
+	g_assert_cmpstr(((struct store_ranked *)rows->pdata[0])->key, ==, key);
+	g_assert_cmpint(store_count(st, "applicants"), ==, 1);
+	rm_rf(dir);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/store/schema-modes", test_schema_and_modes);
+	g_test_add_func("/store/transaction", test_applicant_transaction);
+	g_test_add_func("/store/incremental-ranking",
+			test_incremental_and_ranking);
+	g_test_add_func("/store/decisions", test_decisions_append_only);
+	g_test_add_func("/store/hostile-key", test_hostile_key_verbatim);
+	return g_test_run();
+}
