@@ -227,10 +227,34 @@ h1{font-size:20pt;margin:0 0 2pt 0}h2{font-size:13pt;border-bottom:1px solid
 #888;margin:12pt 0 4pt 0}h3{font-size:11pt;margin:8pt 0 2pt 0}p{margin:3pt 0}
 ul{margin:2pt 0 4pt 0}table{border-collapse:collapse}td,th{border:1px solid
 #999;padding:2pt 5pt;text-align:left}.contact{color:#333}
-.page{page-break-after:always}.page:last-child{page-break-after:auto}'''
+.page{page-break-after:always}.page:last-child{page-break-after:auto}
+.cols{display:grid;grid-template-columns:30% 66%;column-gap:4%}
+.side{background:#eef2f7;padding:4pt 8pt}'''
+
+
+def html_blocks(blocks):
+	out = []
+	for kind, val in blocks:
+		if kind == 'h1':
+			out.append('<h2>%s</h2>' % html.escape(val))
+		elif kind == 'h2':
+			out.append('<h3>%s</h3>' % html.escape(val))
+		elif kind == 'p':
+			out.append('<p>%s</p>' % html.escape(val))
+		elif kind == 'ul':
+			out.append('<ul>%s</ul>' % ''.join(
+				'<li>%s</li>' % html.escape(i) for i in val))
+		elif kind == 'table':
+			rows = ['<tr>%s</tr>' % ''.join(
+				'<td>%s</td>' % html.escape(c) for c in r)
+				for r in val]
+			out.append('<table>%s</table>' % ''.join(rows))
+	return out
 
 
 def html_of(docs):
+	"""One page per document; a document with a 'sidebar' is laid out in
+	two columns (sidebar left), as many designed resumes are."""
 	out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s'
 	       '</title><style>%s</style></head><body>'
 	       % (html.escape(docs[0]['name']), CSS)]
@@ -238,22 +262,14 @@ def html_of(docs):
 		out.append('<div class="page"><h1>%s</h1><p class="contact">%s</p>'
 			   % (html.escape(doc['name']),
 			      html.escape(' | '.join(doc['contact']))))
-		for kind, val in doc['blocks']:
-			if kind == 'h1':
-				out.append('<h2>%s</h2>' % html.escape(val))
-			elif kind == 'h2':
-				out.append('<h3>%s</h3>' % html.escape(val))
-			elif kind == 'p':
-				out.append('<p>%s</p>' % html.escape(val))
-			elif kind == 'ul':
-				out.append('<ul>%s</ul>' % ''.join(
-					'<li>%s</li>' % html.escape(i)
-					for i in val))
-			elif kind == 'table':
-				rows = ['<tr>%s</tr>' % ''.join(
-					'<td>%s</td>' % html.escape(c)
-					for c in r) for r in val]
-				out.append('<table>%s</table>' % ''.join(rows))
+		if doc.get('sidebar'):
+			out.append('<div class="cols"><div class="side">')
+			out += html_blocks(doc['sidebar'])
+			out.append('</div><div class="main">')
+			out += html_blocks(doc['blocks'])
+			out.append('</div></div>')
+		else:
+			out += html_blocks(doc['blocks'])
 		out.append('</div>')
 	out.append('</body></html>')
 	return '\n'.join(out)
@@ -261,15 +277,17 @@ def html_of(docs):
 # ---------------------------------------------------------------- PDF
 
 
-def pdf_libreoffice(doc, path, work):
+def via_libreoffice(doc, path, work, fmt):
+	"""PDF or ODT: LibreOffice converts a generated DOCX (its own profile
+	directory, so a running soffice elsewhere does not block it)."""
 	src = os.path.join(work, 'lo-src.docx')
 	write_docx(doc, src)
 	profile = os.path.join(work, 'lo-profile')
 	subprocess.run(['soffice', '-env:UserInstallation=file://' + profile,
-			'--headless', '--convert-to', 'pdf', '--outdir', work,
+			'--headless', '--convert-to', fmt, '--outdir', work,
 			src], check=True, stdout=subprocess.DEVNULL,
 		       stderr=subprocess.DEVNULL, timeout=180)
-	shutil.move(os.path.join(work, 'lo-src.pdf'), path)
+	shutil.move(os.path.join(work, 'lo-src.' + fmt), path)
 
 
 def pdf_chromium(docs, path, work):
@@ -304,7 +322,9 @@ def render_file(f, path, work):
 	elif name.endswith('.pdf') and f.get('via') == 'chromium':
 		pdf_chromium(docs, path, work)
 	elif name.endswith('.pdf'):
-		pdf_libreoffice(docs[0], path, work)
+		via_libreoffice(docs[0], path, work, 'pdf')
+	elif name.endswith('.odt'):
+		via_libreoffice(docs[0], path, work, 'odt')
 	else:
 		raise ValueError(name)
 	size = os.path.getsize(path)
@@ -1213,6 +1233,66 @@ elena.vasquez@example.com
 '''
 
 # A file name cannot hold '/', so the URL has no scheme.
+TARIQ = resume(
+    'Tariq Hassan', ['tariq.hassan@example.com', '555-0127', 'Dubai'],
+    '2026-11-28T08:00:00Z', [
+    H1('Experience'),
+    H2('Senior Integration Engineer, Qamar Airways'),
+    P('Feb 2020 – Present'),
+    UL('Apigee Edge proxies for booking, loyalty and baggage REST APIs; '
+       'OAuth 2.0 for partners and SAML SSO for the agent portal.',
+       'SOAP integrations with Amadeus and Sabre; XSLT mapping of NDC XML '
+       'offers to our JSON booking model with schema validation.',
+       'Azure Service Bus and Event Hubs for flight status and baggage '
+       'events; idempotent consumers, dead-letter replay.',
+       'New Relic health checks and alert thresholds per partner SLA; '
+       'runbooks and the escalation matrix for the airline operations '
+       'control centre.',
+       'Karate API suites and Hoverfly mock endpoints in Azure Pipelines; '
+       'alignment sessions with codeshare partners before each release.'),
+    H2('Integration Engineer, Desert Rose Hotels'),
+    P('May 2017 – Jan 2020'),
+    UL('MuleSoft flows between Opera PMS, Salesforce and the booking '
+       'engine; RabbitMQ for reservation events.'),
+], sidebar=[
+    H1('About me'),
+    P('I connect airline and hotel systems that were never meant to talk '
+      'to each other, and I keep them talking at 3 a.m. I want to bring '
+      'that to your integration team.'),
+    H1('Education'),
+    P('B.Sc. Computer Science, American University of Sharjah, 2016'),
+    H1('Certifications'),
+    UL('Apigee Certified API Engineer',
+       'Microsoft Certified: Azure Solutions Architect Expert'),
+    H1('Languages'),
+    P('Arabic, English, French'),
+])
+
+NOOR = resume(
+    'Noor Haddad', ['noor.haddad@example.com', '555-0128', 'Amman'],
+    '2026-11-19T17:00:00Z', [
+    H1('Summary'),
+    P('Salesforce administrator for a health charity: data quality, '
+      'automation and reporting.'),
+    H1('Experience'),
+    H2('Salesforce Administrator, Cedar Health Charity'),
+    P('Feb 2023 – Present'),
+    UL('Maintain the field mapping and Data Loader import templates for '
+       'donations from the fundraising platform; validation rules and '
+       'duplicate rules keep supporter records clean.',
+       'Build Flows for gift aid and thank-you letters; dashboards for the '
+       'trustees.',
+       'Updated the Named Credential settings when the donation platform '
+       'changed its login, with the contractor who built the connector.'),
+    H2('CRM Assistant, Cedar Health Charity'),
+    P('Jan 2022 – Jan 2023'),
+    UL('Data entry, deduplication and mail-merge campaigns.'),
+    H1('Education'),
+    P('B.A. History, University of Jordan, 2021'),
+    H1('Certifications'),
+    UL('Salesforce Certified Administrator (2023)'),
+])
+
 RHEA_KEY = '=HYPERLINK("example.com","x").txt'
 
 APPLICANTS = [
@@ -1253,6 +1333,8 @@ APPLICANTS = [
     single('ines-carvalho.docx', INES),
     folder('kwame-asante', [('resume.pdf', KWAME, 'chromium'),
                             ('cover-letter.pdf', KWAME_LETTER, 'chromium')]),
+    single('tariq-hassan.pdf', TARIQ, via='chromium'),
+    single('noor-haddad.odt', NOOR),
     folder('elena-vasquez', [('resume.docx', ELENA, None),
                              ('cover-letter.txt', ELENA_LETTER, None)]),
 ]
