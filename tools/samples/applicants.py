@@ -9,12 +9,14 @@ from reading the documents, not from this script).
 
 Formats: DOCX (OOXML written by hand with zipfile: styles with Title /
 Heading1 / Heading2, a bullet numbering, a table, a header with contacts,
-docProps/core.xml with dates), plain text, PDF made by LibreOffice from a
-generated DOCX, PDF made by Chromium from generated HTML.  LibreOffice and
-Chromium are needed only to run this script, never by the build or tests.
+docProps/core.xml with dates), plain text, PDF and ODT made by LibreOffice
+from a generated DOCX, PDF made by Chromium from generated HTML (one or two
+columns).  LibreOffice and Chromium are needed only to run this script,
+never by the build or tests.
 
 Usage: python3 tools/samples/applicants.py [OUTDIR]   (default: samples/)
 Output is deterministic for DOCX and text; PDFs carry their creation time.
+The expected reading of each applicant is samples/EXPECTED.tsv (by hand).
 """
 
 import copy
