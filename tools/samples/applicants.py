@@ -880,8 +880,8 @@ CHLOE = resume(
           ['Sugar work', 'Advanced'], ['Food cost control', 'Advanced']),
 ])
 
-GRACE = resume(
-    'Grace Mwangi', ['grace.mwangi@example.org', '555-0115', 'Nairobi'],
+ESTHER = resume(
+    'Esther Wanjiru', ['esther.wanjiru@example.org', '555-0115', 'Nairobi'],
     '2026-11-28T08:00:00Z', [
     H1('Professional Summary'),
     P('Registered nurse with nine years on acute medical wards; Epic EHR '
@@ -1105,9 +1105,9 @@ RHEA = resume(
     UL('ISTQB Foundation Level', 'Kong Gateway Foundations'),
 ])
 
-LENA = resume(
-    '<script>alert(1)</script>Lena Fischer',
-    ['lena.fischer@example.com', '555-0123', 'Munich'],
+LEA = resume(
+    '<script>alert(1)</script>Lea Hoffmann',
+    ['lea.hoffmann@example.com', '555-0123', 'Munich'],
     '2026-11-06T09:00:00Z', [
     H1('Summary'),
     P('Integration engineer for retail systems. <img src=x '
@@ -1320,7 +1320,7 @@ APPLICANTS = [
            answers='# application form answers, exported 2026-11-15\n'
                    'knockout: no\n'),
     single('chloe-dubois.docx', CHLOE),
-    single('grace-mwangi.pdf', GRACE),
+    single('esther-wanjiru.pdf', ESTHER),
     single('marcus-reed.txt', MARCUS),
     folder('nikolai-petrov', [('resume.docx', NIKOLAI, None),
                               ('cover-letter.docx', NIKOLAI_LETTER, None)]),
@@ -1331,7 +1331,7 @@ APPLICANTS = [
     single('derek-haines.docx', DEREK),
     single('yusuf-demir.docx', YUSUF),
     single(RHEA_KEY, RHEA),
-    single('lena-fischer.docx', LENA),
+    single('lea-hoffmann.docx', LEA),
     single('ines-carvalho.docx', INES),
     folder('kwame-asante', [('resume.pdf', KWAME, 'chromium'),
                             ('cover-letter.pdf', KWAME_LETTER, 'chromium')]),
