@@ -87,3 +87,9 @@ bench: deps
 
 clean:
 	rm -rf build build-test build-asan screener
+
+# Remake the committed sample PDFs (needs cairo, soffice, chromium, qpdf;
+# not part of the build or the tests).
+.PHONY: samples-pdf
+samples-pdf:
+	@sh tools/samples/mkpdf.sh

@@ -25,6 +25,23 @@ bool extract_docx(const guint8 *data, gsize len, const struct caps *caps,
 		  struct doc *d, GError **err);
 bool extract_odt(const guint8 *data, gsize len, const struct caps *caps,
 		 struct doc *d, GError **err);
+/* How extract_text() reads a text file's bytes, decided from content:
+ * a BOM, valid UTF-8, UTF-16 without BOM (many NULs in alternate bytes),
+ * else Windows-1252 when the bytes look like text at all. */
+enum text_enc {
+	TEXT_ENC_BINARY = 0,	/* not text */
+	TEXT_ENC_UTF8,
+	TEXT_ENC_UTF8_BOM,
+	TEXT_ENC_UTF16LE,	/* with or without BOM */
+	TEXT_ENC_UTF16BE,
+	TEXT_ENC_CP1252,
+};
+enum text_enc extract_text_encoding(const guint8 *data, gsize len);
+
+/* A Windows-1252 byte as Unicode (U+FFFD for NUL and the unassigned
+ * bytes); for other extractors that meet 1252 text, such as RTF. */
+gunichar extract_cp1252(guint8 c);
+
 bool extract_text(const guint8 *data, gsize len, const struct caps *caps,
 		  struct doc *d, GError **err);
 bool extract_rtf(const guint8 *data, gsize len, const struct caps *caps,

@@ -30,7 +30,12 @@ struct facts_config {
 	GPtrArray *certifications;	/* certification names */
 	GPtrArray *relevant_titles;	/* words that make a role relevant */
 	GPtrArray *domain_terms;	/* cover-letter relevance */
-	const char *dictionary;		/* hunspell base path, NULL: en_US */
+	const char *dictionary;		/* hunspell base paths joined by ':'
+					   (any may know a word); NULL:
+					   en_US, and en_GB if installed */
+	bool cover_name_hint;		/* the file's name says it is a cover
+					   letter ("cover", "letter",
+					   "motivation"): set per document */
 };
 
 struct facts;
@@ -52,5 +57,87 @@ const GArray *facts_spans(const struct facts *f, const char *name);
 
 /* Every fact name facts_number() knows, NULL-terminated, for lint. */
 const char *const *facts_names(void);
+
+/*
+ * The facts by name.  Counts are numbers of things found; flags are 0/1;
+ * "evidence" is what facts_spans() returns for the same name.
+ *
+ * sections
+ *   sections_present        labelled standard sections (summary,
+ *                           experience, education, skills, certifications,
+ *                           projects, ...), each kind once; ev: headings
+ *   has_summary_section, has_experience_section, has_education_section,
+ *   has_skills_section, has_certifications_section   0/1; ev: heading
+ *   missing_sections        of experience, education, skills: how many
+ *                           are missing (0 when the resume has no
+ *                           headings at all is not claimed: then 3)
+ *   has_headings            0/1: any labelled heading
+ * contacts
+ *   has_name, has_email, has_phone, has_linkedin, has_github, has_url,
+ *   has_location            0/1; ev: where
+ *   no_contact              1 when neither e-mail nor phone is given
+ * experience (dates.h; "present" = min(document date, as-of))
+ *   years_total             merged years of all dated roles; absent
+ *                           when no role has a usable date; ev: ranges
+ *   years_relevant          the same over roles whose title or text has
+ *                           a relevant word; ev: those ranges
+ *   n_roles                 dated roles counted (not studies, not bad)
+ *   date_problems           ranges ending before they start, starting
+ *                           in the future, years < 1950 or > as-of + 1
+ *   gap_months_max          the longest gap between merged intervals
+ *   mixed_date_styles       0/1: experience dates written two ways
+ *                           (Jan 2019 / January 2019 / 01/2019 / 2019)
+ * credentials
+ *   degree_level            0 none, 1 associate, 2 bachelor, 3 master,
+ *                           4 doctorate; ev: the degree's words
+ *   certifications          certifications named (rule-set list,
+ *                           "Certified X", items of a certifications
+ *                           section); ev: each
+ *   trainings               courses and trainings; ev: each
+ * writing quality
+ *   words                   words in the text
+ *   spelling_errors         misspelt words (hunspell, allow-list); absent
+ *                           when no dictionary could be loaded; ev: each
+ *   spelling_errors_per_100 the same per 100 checked words
+ *   repeated_words          "the the"; ev: each pair
+ *   inconsistent_bullets    0/1: lines bulleted with different marks
+ *   too_short, too_long     0/1: under 150, over 2000 words
+ * cover letter and statement
+ *   is_cover_letter         0/1: salutation, closing, first person,
+ *                           no date ranges, file name
+ *   cover_letter_relevance  0..1, only for a cover letter: the role named,
+ *                           domain terms; ev: the mentions
+ *   statement_relevance     0..1, for the summary/objective section of a
+ *                           resume; ev: the mentions
+ * sections as spans only (facts_spans, not facts_number)
+ *   section:NAME            the body of every section labelled NAME
+ *                           (summary, experience, education, skills,
+ *                           certifications, projects, publications,
+ *                           references, languages, interests, awards,
+ *                           volunteering, contact, other, unknown)
+ */
+
+struct section;		/* sections.h */
+struct role;		/* dates.h */
+
+/* The document's sections in order (struct section, see sections.h).
+ * Owned by f. */
+const GArray *facts_sections(const struct facts *f);
+
+/* The dated roles (struct role, see dates.h).  Owned by f. */
+const GArray *facts_roles(const struct facts *f);
+
+/* A contact detail as a string owned by f, or NULL when not found:
+ * "name", "email" (lowercased), "phone" (as written), "phone_digits"
+ * (digits only, for duplicate detection), "linkedin", "github", "url",
+ * "location".  *where (may be NULL) gets its span. */
+const char *facts_contact(const struct facts *f, const char *what,
+			  struct span *where);
+
+/* A readable report of every fact with its evidence quoted from d (the
+ * document f was computed from), or one JSON object when json.  Appends
+ * to out. */
+void facts_print(const struct facts *f, const struct doc *d, GString *out,
+		 bool json);
 
 #endif

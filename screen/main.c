@@ -21,6 +21,7 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
+	{ "lint", cmd_lint, "check a rule set and run its examples" },
 };
 
 const char cli_exit_codes[] =
@@ -70,7 +71,10 @@ int main(int argc, char **argv)
 		return cmd_help(argc, argv);
 	for (i = 0; i < G_N_ELEMENTS(commands); i++) {
 		if (strcmp(argv[1], commands[i].name) == 0) {
-			g_set_prgname(g_strconcat("screener ", argv[1], NULL));
+			g_autofree char *name =
+				g_strconcat("screener ", argv[1], NULL);
+
+			g_set_prgname(name);	/* copies it */
 			return commands[i].fn(argc - 1, argv + 1);
 		}
 	}

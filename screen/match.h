@@ -58,6 +58,14 @@ struct match_result *match_applicant(const struct ruleset *rs,
 				     const enum doc_role *roles, guint n);
 void match_result_free(struct match_result *r);
 
+/* Run one keyword or regex rule over a bare text, as lint runs a rule's
+ * examples: no sections, no facts, negation and proximity as usual.
+ * Returns the number of hits that count (points > 0) and the first one
+ * in *start, *end (either may be NULL); -1 with err (SE_RULE_LIMIT when
+ * the match limit was hit) when the rule failed. */
+int match_rule_text(const struct ruleset *rs, guint rule, const char *text,
+		    gsize len, uint32_t *start, uint32_t *end, GError **err);
+
 /* About a sentence of context around [start, end) of text, cut at word
  * boundaries, never inside a UTF-8 character, with the match wrapped in
  * open/close markers (e.g. "[[" and "]]").  Caller frees. */

@@ -9,26 +9,38 @@
  * per-file GError, then starts a fresh child for the next document.
  *
  * One sandbox is used by one thread at a time; a pool of N workers owns N
- * sandboxes.
+ * sandboxes.  The child is started by the first sandbox_extract() and
+ * dies with the thread that started it (PR_SET_PDEATHSIG follows the
+ * thread, not the process): create and use a sandbox in the same
+ * long-lived worker thread.
  */
 #ifndef SCREENER_SANDBOX_H
 #define SCREENER_SANDBOX_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 #include "doc.h"
 #include "caps.h"
 
 struct sandbox;
 
-/* self_exe: path of our own binary (from /proc/self/exe).  The child is
+/* self_exe: path of our own binary; "/proc/self/exe" is best (it still
+ * works after the file was replaced).  The child is
  * started lazily on first use.  Caller frees with sandbox_free(). */
 struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps);
 void sandbox_free(struct sandbox *sb);
 
 /* Extract a document from its bytes.  On failure returns NULL and sets
- * err (SE_TIMEOUT, SE_MEMORY, SE_CRASH, or the child's own error). */
+ * err: the extractor's own error (the child serves on), or SE_TIMEOUT,
+ * SE_MEMORY, SE_CRASH, SE_PROTOCOL (the child was killed and reaped; the
+ * next call starts a fresh one), or SE_FAILED when no child could be
+ * started.  Caller frees the doc with doc_free(). */
 struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 			    gsize len, bool raw, GError **err);
+
+/* The current child's process id, 0 when none is running (tests, and a
+ * progress display that wants to show it). */
+pid_t sandbox_pid(const struct sandbox *sb);
 
 /* Entry point of the child: main.c calls it for "screener __child". */
 int sandbox_child_main(int argc, char **argv);

@@ -3,7 +3,8 @@
 # something is missing, so a fresh machine needs nothing typed by hand.
 set -e
 PKGS="build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libxml2-dev
-libpcre2-dev libsqlite3-dev libzip-dev libhunspell-dev hunspell-en-us python3 sqlite3"
+libpcre2-dev libsqlite3-dev libzip-dev libhunspell-dev hunspell-en-us hunspell-en-gb
+python3 sqlite3"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

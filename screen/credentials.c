@@ -1,0 +1,479 @@
+/*
+ * credentials.c - degrees, certifications, trainings (see credentials.h).
+ *
+ * Degrees are names from the table below, matched as whole words; short
+ * abbreviations that are also ordinary words or products ("MS Office",
+ * "BA" as an airline, "MA" as a state) count only in capitals and followed
+ * by what follows a degree ("MS in", "B.A.", "BA (Hons)", "MS Computer
+ * Science").  Where a resume has an education section, degrees are read
+ * there and in the header, summary and certifications (never from
+ * experience: "taught MSc students").  Certifications are the rule set's
+ * names, "Certified X" / "X Certified Y" phrases and the items of a
+ * certifications section; trainings are the items of a training or
+ * courses section and course lines in education.  Must not score.
+ */
+#include <string.h>
+
+#include "credentials.h"
+#include "scan.h"
+#include "sections.h"
+
+enum {
+	DG_CASE = 1,		/* exact case */
+	DG_FOLLOW = 2,		/* must be followed like a degree */
+};
+
+static const struct degree_name {
+	const char *name;
+	enum degree_level level;
+	unsigned flags;
+} degree_names[] = {
+	{ "PhD", DEGREE_DOCTORATE, 0 },
+	{ "Ph.D.", DEGREE_DOCTORATE, 0 },
+	{ "Ph.D", DEGREE_DOCTORATE, 0 },
+	{ "Ph. D.", DEGREE_DOCTORATE, 0 },
+	{ "DPhil", DEGREE_DOCTORATE, 0 },
+	{ "D.Phil.", DEGREE_DOCTORATE, 0 },
+	{ "Doctorate", DEGREE_DOCTORATE, 0 },
+	{ "Doctor of", DEGREE_DOCTORATE, 0 },
+	{ "EngD", DEGREE_DOCTORATE, DG_CASE },
+	{ "Ed.D.", DEGREE_DOCTORATE, DG_CASE },
+	{ "MSc", DEGREE_MASTER, 0 },
+	{ "M.Sc.", DEGREE_MASTER, 0 },
+	{ "M.Sc", DEGREE_MASTER, 0 },
+	{ "M.S.", DEGREE_MASTER, DG_CASE },
+	{ "MS", DEGREE_MASTER, DG_CASE | DG_FOLLOW },
+	{ "M.A.", DEGREE_MASTER, DG_CASE },
+	{ "MA", DEGREE_MASTER, DG_CASE | DG_FOLLOW },
+	{ "MBA", DEGREE_MASTER, DG_CASE },
+	{ "M.B.A.", DEGREE_MASTER, DG_CASE },
+	{ "MEng", DEGREE_MASTER, 0 },
+	{ "M.Eng.", DEGREE_MASTER, 0 },
+	{ "M.Eng", DEGREE_MASTER, 0 },
+	{ "MPhil", DEGREE_MASTER, 0 },
+	{ "MTech", DEGREE_MASTER, 0 },
+	{ "M.Tech", DEGREE_MASTER, 0 },
+	{ "MCA", DEGREE_MASTER, DG_CASE },
+	{ "LLM", DEGREE_MASTER, DG_CASE },
+	{ "MRes", DEGREE_MASTER, 0 },
+	{ "Master of", DEGREE_MASTER, 0 },
+	{ "Master's", DEGREE_MASTER, 0 },
+	{ "Masters of", DEGREE_MASTER, 0 },
+	{ "Masters in", DEGREE_MASTER, 0 },
+	{ "Master in", DEGREE_MASTER, 0 },
+	{ "Masters degree", DEGREE_MASTER, 0 },
+	{ "Master degree", DEGREE_MASTER, 0 },
+	{ "BSc", DEGREE_BACHELOR, 0 },
+	{ "B.Sc.", DEGREE_BACHELOR, 0 },
+	{ "B.Sc", DEGREE_BACHELOR, 0 },
+	{ "B.S.", DEGREE_BACHELOR, DG_CASE },
+	{ "BS", DEGREE_BACHELOR, DG_CASE | DG_FOLLOW },
+	{ "B.A.", DEGREE_BACHELOR, DG_CASE },
+	{ "BA", DEGREE_BACHELOR, DG_CASE | DG_FOLLOW },
+	{ "BEng", DEGREE_BACHELOR, 0 },
+	{ "B.Eng.", DEGREE_BACHELOR, 0 },
+	{ "B.Eng", DEGREE_BACHELOR, 0 },
+	{ "BTech", DEGREE_BACHELOR, 0 },
+	{ "B.Tech", DEGREE_BACHELOR, 0 },
+	{ "BASc", DEGREE_BACHELOR, DG_CASE },
+	{ "BCA", DEGREE_BACHELOR, DG_CASE },
+	{ "BBA", DEGREE_BACHELOR, DG_CASE },
+	{ "BCom", DEGREE_BACHELOR, DG_CASE },
+	{ "B.Com", DEGREE_BACHELOR, DG_CASE },
+	{ "LLB", DEGREE_BACHELOR, DG_CASE },
+	{ "BFA", DEGREE_BACHELOR, DG_CASE },
+	{ "Bachelor of", DEGREE_BACHELOR, 0 },
+	{ "Bachelor's", DEGREE_BACHELOR, 0 },
+	{ "Bachelors", DEGREE_BACHELOR, 0 },
+	{ "Bachelor in", DEGREE_BACHELOR, 0 },
+	{ "Bachelor degree", DEGREE_BACHELOR, 0 },
+	{ "Associate degree", DEGREE_ASSOCIATE, 0 },
+	{ "Associate's", DEGREE_ASSOCIATE, 0 },
+	{ "Associates degree", DEGREE_ASSOCIATE, 0 },
+	{ "Associate of", DEGREE_ASSOCIATE, 0 },
+	{ "Associate in", DEGREE_ASSOCIATE, 0 },
+	{ "A.A.S.", DEGREE_ASSOCIATE, DG_CASE },
+	{ "AAS", DEGREE_ASSOCIATE, DG_CASE | DG_FOLLOW },
+	{ "HND", DEGREE_ASSOCIATE, DG_CASE },
+	{ "Foundation degree", DEGREE_ASSOCIATE, 0 },
+};
+
+static const char *const level_names[] = {
+	[DEGREE_NONE] = "none",
+	[DEGREE_ASSOCIATE] = "associate",
+	[DEGREE_BACHELOR] = "bachelor",
+	[DEGREE_MASTER] = "master",
+	[DEGREE_DOCTORATE] = "doctorate",
+};
+
+/* Products that follow "MS" and are not fields of study. */
+static const char *const not_fields[] = {
+	"Office", "Excel", "Word", "SQL", "Project", "Teams", "Access",
+	"Dynamics", "Azure", "Visio", "Outlook", "PowerPoint", "Windows",
+	"Exchange", "SharePoint", "DOS", "Paint",
+};
+
+/* Degree-type words before "in" ("Bachelor of Science in X"). */
+static const char *const degree_kinds[] = {
+	"Science", "Arts", "Engineering", "Applied Science", "Technology",
+	"Business Administration", "Computer Applications", "Laws",
+	"Philosophy", "Fine Arts", "Commerce", "Education",
+};
+
+static const char *const training_words[] = {
+	"course", "courses", "training", "bootcamp", "workshop",
+	"coursera", "udemy", "pluralsight", "edx", "nanodegree",
+};
+
+const char *credentials_level_name(enum degree_level level)
+{
+	return (unsigned)level <= DEGREE_DOCTORATE ? level_names[level] :
+						      "none";
+}
+
+static bool match_case(const char *t, uint32_t end, uint32_t off,
+		       const char *p)
+{
+	size_t n = strlen(p);
+
+	return scan_word_at(t, end, off, p) && memcmp(t + off, p, n) == 0;
+}
+
+/* "MS in", "MS (", "MS, Computer", "MS Computer Science". */
+static bool followed_like_degree(const char *t, uint32_t end, uint32_t p)
+{
+	size_t i;
+
+	if (p >= end)
+		return false;
+	if (t[p] == '(' || (t[p] == ',' && p + 2 < end && t[p + 1] == ' ' &&
+			    g_ascii_isupper(t[p + 2])))
+		return true;
+	if (t[p] != ' ' || p + 1 >= end)
+		return false;
+	p++;
+	if (scan_word_at(t, end, p, "in") || scan_word_at(t, end, p, "of") ||
+	    t[p] == '(' || scan_word_at(t, end, p, "Hons") ||
+	    scan_word_at(t, end, p, "degree"))
+		return true;
+	if (!g_ascii_isupper(t[p]) || p + 1 >= end ||
+	    !g_ascii_islower(t[p + 1]))
+		return false;
+	for (i = 0; i < G_N_ELEMENTS(not_fields); i++)
+		if (match_case(t, end, p, not_fields[i]))
+			return false;
+	return true;
+}
+
+enum degree_level credentials_degree_at(const char *t, uint32_t end,
+					uint32_t off, uint32_t *len)
+{
+	size_t i, n;
+
+	for (i = 0; i < G_N_ELEMENTS(degree_names); i++) {
+		const struct degree_name *dn = &degree_names[i];
+
+		if (scan_lower(t[off]) != scan_lower(dn->name[0]))
+			continue;
+		if (dn->flags & DG_CASE ? !match_case(t, end, off, dn->name) :
+		    !scan_word_at(t, end, off, dn->name))
+			continue;
+		n = strlen(dn->name);
+		/* "Ph.D" must not be "Ph.D." cut short, nor "B.S" of "B.Sc" */
+		if (off + n < end && g_ascii_isalpha(t[off + n]) &&
+		    !g_ascii_isalpha(t[off + n - 1]))
+			continue;
+		if ((dn->flags & DG_FOLLOW) &&
+		    !followed_like_degree(t, end, off + n))
+			continue;
+		*len = n;
+		return dn->level;
+	}
+	return DEGREE_NONE;
+}
+
+/* The field of study after a degree's words ending at p. */
+static struct span degree_field(const char *t, uint32_t end, uint32_t p)
+{
+	uint32_t s, e, words = 0;
+	size_t i;
+
+	end = scan_line_end_near(t, end, p, 200);
+	while (p < end && strchr(" ,-:(", t[p]))
+		p++;
+	if (scan_word_at(t, end, p, "Hons")) {
+		p += 4;
+		while (p < end && strchr(" ,-:().", t[p]))
+			p++;
+	}
+	if (scan_word_at(t, end, p, "degree"))
+		p += 6;
+	while (p < end && t[p] == ' ')
+		p++;
+	for (i = 0; i < G_N_ELEMENTS(degree_kinds); i++) {
+		size_t n = strlen(degree_kinds[i]);
+
+		if (scan_word_at(t, end, p, degree_kinds[i]) &&
+		    (scan_word_at(t, end, p + n + 1, "in") ||
+		     scan_word_at(t, end, p + n + 1, "of")) &&
+		    t[p + n] == ' ') {
+			p += n + 4;
+			break;
+		}
+	}
+	while (p < end && t[p] == ' ')
+		p++;
+	if (scan_word_at(t, end, p, "in") || scan_word_at(t, end, p, "of"))
+		p += 3;
+	s = p;
+	for (e = p; e < end; e++) {
+		if (strchr(",(|;\t", t[e]) || g_ascii_isdigit(t[e]))
+			break;
+		if (t[e] == ' ' && (scan_word_at(t, end, e + 1, "at") ||
+				    scan_word_at(t, end, e + 1, "from") ||
+				    (e + 1 < end && t[e + 1] == '-'))) {
+			break;
+		}
+		if (t[e] == ' ' && ++words >= 6)
+			break;
+	}
+	scan_trim(t, &s, &e);
+	while (e > s && strchr(".-", t[e - 1]))
+		e--;
+	if (s >= e || !g_ascii_isalpha(t[s]))
+		return (struct span){ 0, 0 };
+	return (struct span){ s, e };
+}
+
+/* Items kept per list: more is a list of everything, not credentials,
+ * and the overlap checks below are linear. */
+#define ITEMS_MAX 100
+
+static bool overlaps(const GArray *spans, struct span x)
+{
+	guint i;
+
+	for (i = 0; i < spans->len; i++) {
+		const struct span *s = &g_array_index(spans, struct span, i);
+
+		if (s->start < x.end && x.start < s->end)
+			return true;
+	}
+	return false;
+}
+
+/* Degrees in [s, e). */
+static void find_degrees(const char *t, uint32_t s, uint32_t e,
+			 struct credentials *c)
+{
+	enum degree_level lv;
+	uint32_t p, n;
+
+	for (p = s; p < e; p++) {
+		if (!g_ascii_isalpha(t[p]) ||
+		    (p > 0 && scan_is_word((unsigned char)t[p - 1])))
+			continue;
+		lv = credentials_degree_at(t, e, p, &n);
+		if (lv == DEGREE_NONE)
+			continue;
+		if (c->degrees->len < ITEMS_MAX)
+			g_array_append_val(c->degrees,
+					   ((struct span){ p, p + n }));
+		if (lv > c->level) {
+			c->level = lv;
+			c->degree = (struct span){ p, p + n };
+			c->field = degree_field(t, e, p + n);
+		}
+		p += n - 1;
+	}
+}
+
+static bool capitalised_at(const char *t, uint32_t p, uint32_t end)
+{
+	return p < end && (g_ascii_isupper(t[p]) || g_ascii_isdigit(t[p]));
+}
+
+/* "AWS Certified Solutions Architect - Associate", "Certified Kubernetes
+ * Administrator (CKA)": capitalised words around "Certified". */
+static void find_certified(const char *t, uint32_t len,
+			   struct credentials *c)
+{
+	uint32_t p = 0, at, s, e, ls, le, q;
+	unsigned words;
+
+	while (p < len && c->certs->len < ITEMS_MAX &&
+	       scan_find(t, p, len, "certified", &at)) {
+		p = at + 9;
+		ls = scan_line_start(t, at, 200);
+		le = scan_line_end_near(t, len, at, 200);
+		s = at;
+		for (words = 0; words < 3 && s > ls + 1 && t[s - 1] == ' ';
+		     words++) {
+			q = s - 1;
+			while (q > ls && t[q - 1] != ' ')
+				q--;
+			if (!capitalised_at(t, q, le) ||
+			    scan_word_at(t, le, q, "I"))
+				break;
+			s = q;
+		}
+		e = at + 9;
+		for (words = 0; words < 6 && e + 1 < le && t[e] == ' ' &&
+		     (capitalised_at(t, e + 1, le) ||
+		      (t[e + 1] == '-' && e + 3 < le)); words++) {
+			q = e + 1;
+			if (t[q] == '-')
+				q = e + 2 < le && t[e + 2] == ' ' ? e + 3 : q;
+			while (q < le && t[q] != ' ' && t[q] != ',' &&
+			       t[q] != ';')
+				q++;
+			e = q;
+		}
+		if (s == at && e == at + 9)
+			continue;	/* "certified in" */
+		if (!g_ascii_isupper(t[at]) && s == at)
+			continue;
+		if (!overlaps(c->certs, (struct span){ s, e }))
+			g_array_append_val(c->certs, ((struct span){ s, e }));
+	}
+}
+
+static bool heading_says_training(const char *t, const struct section *sec)
+{
+	static const char *const words[] = {
+		"training", "trainings", "course", "courses", "coursework",
+		"development", "continuing",
+	};
+	size_t i;
+	uint32_t at;
+
+	for (i = 0; i < G_N_ELEMENTS(words); i++)
+		if (scan_find(t, sec->heading.start, sec->heading.end,
+			      words[i], &at) &&
+		    !scan_find(t, sec->heading.start, sec->heading.end,
+			       "certif", &at))
+			return true;
+	return false;
+}
+
+/* Each line of a certifications or training section is one item. */
+static void section_items(const char *t, const struct section *sec,
+			  GArray *into, const GArray *other)
+{
+	uint32_t ls, le, s, e;
+
+	for (ls = sec->body.start; ls < sec->body.end && into->len < ITEMS_MAX;
+	     ls = le + 1) {
+		le = scan_line_end(t, sec->body.end, ls);
+		s = ls;
+		e = le;
+		scan_trim(t, &s, &e);
+		if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0)
+			s += 3;
+		while (s < e && strchr("-*> ", t[s]))
+			s++;
+		if (e - s < 3 || e - s > 160)
+			continue;
+		/* A wrapped line goes on with a small letter. */
+		if (g_ascii_islower(t[s]))
+			continue;
+		if (overlaps(into, (struct span){ s, e }) ||
+		    (other && overlaps(other, (struct span){ s, e })))
+			continue;
+		g_array_append_val(into, ((struct span){ s, e }));
+	}
+}
+
+void credentials_find(const struct doc *d, const GArray *sections,
+		      const struct facts_config *cfg, struct credentials *c)
+{
+	const char *t;
+	uint32_t len, at;
+	bool has_edu = false;
+	guint i;
+
+	memset(c, 0, sizeof(*c));
+	c->degrees = g_array_new(FALSE, FALSE, sizeof(struct span));
+	c->certs = g_array_new(FALSE, FALSE, sizeof(struct span));
+	c->trainings = g_array_new(FALSE, FALSE, sizeof(struct span));
+	if (!d->text || !d->text->len)
+		return;
+	t = d->text->str;
+	len = d->text->len;
+	for (i = 0; i < sections->len; i++)
+		if (g_array_index(sections, struct section, i).kind ==
+		    SECTION_EDUCATION)
+			has_edu = true;
+	for (i = 0; i < sections->len; i++) {
+		const struct section *s =
+			&g_array_index(sections, struct section, i);
+
+		if (!has_edu || s->kind == SECTION_EDUCATION ||
+		    s->kind == SECTION_UNKNOWN || s->kind == SECTION_SUMMARY ||
+		    s->kind == SECTION_CERTIFICATIONS)
+			find_degrees(t, s->body.start, s->body.end, c);
+	}
+	/* The rule set's certification names, each counted once. */
+	for (i = 0; cfg && cfg->certifications &&
+		    i < cfg->certifications->len; i++) {
+		const char *name = g_ptr_array_index(cfg->certifications, i);
+		struct span sp;
+
+		if (!name || !name[0] || !scan_find(t, 0, len, name, &at))
+			continue;
+		sp = (struct span){ at, at + (uint32_t)strlen(name) };
+		if (c->certs->len < ITEMS_MAX && !overlaps(c->certs, sp))
+			g_array_append_val(c->certs, sp);
+	}
+	find_certified(t, len, c);
+	for (i = 0; i < sections->len; i++) {
+		const struct section *s =
+			&g_array_index(sections, struct section, i);
+
+		if (s->kind != SECTION_CERTIFICATIONS)
+			continue;
+		if (heading_says_training(t, s))
+			section_items(t, s, c->trainings, c->certs);
+		else
+			section_items(t, s, c->certs, NULL);
+	}
+	/* Course lines in education. */
+	for (i = 0; i < sections->len; i++) {
+		const struct section *s =
+			&g_array_index(sections, struct section, i);
+		uint32_t ls, le;
+		size_t k;
+
+		if (s->kind != SECTION_EDUCATION)
+			continue;
+		for (ls = s->body.start; ls < s->body.end &&
+		     c->trainings->len < ITEMS_MAX; ls = le + 1) {
+			struct span sp;
+
+			le = scan_line_end(t, s->body.end, ls);
+			for (k = 0; k < G_N_ELEMENTS(training_words); k++)
+				if (scan_find(t, ls, le, training_words[k],
+					      &at))
+					break;
+			if (k == G_N_ELEMENTS(training_words))
+				continue;
+			sp = (struct span){ ls, le };
+			scan_trim(t, &sp.start, &sp.end);
+			if (!overlaps(c->trainings, sp) &&
+			    !overlaps(c->certs, sp) &&
+			    !overlaps(c->degrees, sp))
+				g_array_append_val(c->trainings, sp);
+		}
+	}
+}
+
+void credentials_release(struct credentials *c)
+{
+	if (c->degrees)
+		g_array_unref(c->degrees);
+	if (c->certs)
+		g_array_unref(c->certs);
+	if (c->trainings)
+		g_array_unref(c->trainings);
+	memset(c, 0, sizeof(*c));
+}

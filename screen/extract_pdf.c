@@ -1,0 +1,658 @@
+/*
+ * extract_pdf.c - PDF bytes to a struct doc, with poppler-glib.
+ *
+ * Owns the PDF reading order and the glyph boxes; the only file of the
+ * extraction side that includes poppler.h.  It must not normalise text
+ * (text.c does: ligatures, hyphens, dashes, bullets), nor touch anything
+ * outside the doc it is given.  Runs in the extraction child on hostile
+ * bytes.
+ *
+ * Reading order.  poppler_page_get_text() follows poppler's own flow
+ * analysis, which keeps two text columns apart but can interleave a narrow
+ * sidebar with the main column, and may put right-aligned dates after the
+ * paragraph they belong to.  So the order is rebuilt from the character
+ * boxes (poppler_page_get_text_layout(), one box per character of
+ * poppler_page_get_text()):
+ *  1. poppler's lines are cut into fragments at gaps wider than the text
+ *     height (a word space is a third of it);
+ *  2. column gutters are vertical white strips, at least one text height
+ *     wide, crossed by fragments over at most a quarter of the text height,
+ *     with text on both sides over a good part of the page;
+ *  3. fragments that cross a gutter (a name, a title spanning the page)
+ *     cut the page into bands; inside a band, columns are read left to
+ *     right, each top to bottom; fragments of one column at the same
+ *     height form one line, left to right.
+ * Each output line is one block (kind body, with its page); a line whose
+ * text is clearly larger than the page's body text, or a short all-capital
+ * line, is marked as a heading (level 1 for a much larger size, else 2).
+ * Fragments of one line are joined by one space.
+ *
+ * Glyphs: every character appended gets its box (points, top-left origin,
+ * the rotated page as displayed); the space joining two fragments gets the
+ * gap between them.  When poppler's box count does not match its text (it
+ * should not happen), that page keeps poppler's order and gets no boxes
+ * rather than wrong ones.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <poppler.h>
+
+#include "error.h"
+#include "extract.h"
+#include "garble.h"
+
+/* A page with fewer non-space characters than this and an image on it
+ * counts as scanned. */
+#define SCANNED_CHARS	20
+/* Gutter tests, as fractions of the page's text height (see above). */
+#define GUTTER_CROSS	0.25
+#define GUTTER_SIDE	0.2
+/* The widest line on each side of a gutter, in text heights, at least. */
+#define GUTTER_WIDTH	6
+/* Bins of the column profile: at most this many per page. */
+#define MAX_BINS	2048
+
+struct pchar {
+	guint32 b0, b1;		/* bytes [b0, b1) in the page text */
+	gunichar c;
+	float x1, y1, x2, y2;
+};
+
+struct frag {
+	guint c0, c1;		/* characters [c0, c1) of the page */
+	float x1, y1, x2, y2;
+	guint band;		/* spanning rows above it */
+	int col;		/* column; ncols for a spanning fragment */
+	guint line;		/* output line, once grouped */
+};
+
+struct page_ctx {
+	struct doc *d;
+	guint32 pageno;
+	const char *text;	/* poppler's page text (owned by caller) */
+	GArray *chars;		/* struct pchar */
+	GArray *frags;		/* struct frag */
+	float body;		/* body text height, points */
+};
+
+static float finite_or_zero(double v)
+{
+	return isfinite(v) && fabs(v) < 1e6 ? (float)v : 0.0f;
+}
+
+static float fheight(const struct frag *f)
+{
+	return f->y2 - f->y1;
+}
+
+static float fmid(const struct frag *f)
+{
+	return (f->y1 + f->y2) / 2;
+}
+
+/* Split the page text into characters with their boxes.  False when the
+ * counts disagree. */
+static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
+		       guint nrects)
+{
+	const char *p = pc->text;
+	guint i = 0;
+
+	while (*p) {
+		struct pchar ch;
+		const char *next = g_utf8_next_char(p);
+
+		if (i >= nrects)
+			return false;
+		ch.b0 = p - pc->text;
+		ch.b1 = next - pc->text;
+		ch.c = g_utf8_get_char(p);
+		ch.x1 = finite_or_zero(MIN(rects[i].x1, rects[i].x2));
+		ch.x2 = finite_or_zero(MAX(rects[i].x1, rects[i].x2));
+		ch.y1 = finite_or_zero(MIN(rects[i].y1, rects[i].y2));
+		ch.y2 = finite_or_zero(MAX(rects[i].y1, rects[i].y2));
+		g_array_append_val(pc->chars, ch);
+		p = next;
+		i++;
+	}
+	return i == nrects;
+}
+
+static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
+{
+	if (f->c0 == G_MAXUINT)
+		return;
+	f->c1 = c1;
+	g_array_append_val(pc->frags, *f);
+	f->c0 = G_MAXUINT;
+}
+
+/* Cut poppler's lines into fragments at wide gaps (step 1). */
+static void page_frags(struct page_ctx *pc)
+{
+	struct frag f = { .c0 = G_MAXUINT };
+	const struct pchar *prev = NULL;
+	guint last = 0;		/* one past the last non-space character */
+
+	for (guint i = 0; i < pc->chars->len; i++) {
+		const struct pchar *ch =
+			&g_array_index(pc->chars, struct pchar, i);
+		float h, ph;
+
+		if (ch->c == '\n') {
+			frag_close(pc, &f, last);
+			prev = NULL;
+			continue;
+		}
+		if (g_unichar_isspace(ch->c))
+			continue;
+		if (prev) {
+			h = ch->y2 - ch->y1;
+			ph = prev->y2 - prev->y1;
+			h = MAX(h, ph);
+			if (ch->x1 - prev->x2 > h || ch->x2 < prev->x1 ||
+			    MIN(ch->y2, prev->y2) - MAX(ch->y1, prev->y1) <
+			    0.3f * MIN(ch->y2 - ch->y1, ph))
+				frag_close(pc, &f, last);
+		}
+		if (f.c0 == G_MAXUINT) {
+			f.c0 = i;
+			f.x1 = ch->x1;
+			f.y1 = ch->y1;
+			f.x2 = ch->x2;
+			f.y2 = ch->y2;
+		} else {
+			f.x1 = MIN(f.x1, ch->x1);
+			f.y1 = MIN(f.y1, ch->y1);
+			f.x2 = MAX(f.x2, ch->x2);
+			f.y2 = MAX(f.y2, ch->y2);
+		}
+		last = i + 1;
+		prev = ch;
+	}
+	frag_close(pc, &f, last);
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The body text height: the median fragment height, weighted by
+ * characters, so a big name or small footer does not move it. */
+static float page_body_height(struct page_ctx *pc)
+{
+	g_autofree float *h = g_new(float, pc->frags->len * 2);
+	guint n = pc->frags->len, total = 0, acc = 0;
+
+	for (guint i = 0; i < n; i++) {
+		const struct frag *f =
+			&g_array_index(pc->frags, struct frag, i);
+
+		h[2 * i] = fheight(f);
+		h[2 * i + 1] = f->c1 - f->c0;
+		total += f->c1 - f->c0;
+	}
+	qsort(h, n, 2 * sizeof(float), cmp_float);
+	for (guint i = 0; i < n; i++) {
+		acc += (guint)h[2 * i + 1];
+		if (2 * acc >= total)
+			return h[2 * i];
+	}
+	return n ? h[2 * (n - 1)] : 0;
+}
+
+struct gutter {
+	float x1, x2;
+};
+
+/* Find the column gutters (step 2); returns them left to right. */
+static GArray *page_gutters(struct page_ctx *pc)
+{
+	GArray *gut = g_array_new(FALSE, FALSE, sizeof(struct gutter));
+	float x0 = G_MAXFLOAT, x1 = -G_MAXFLOAT;
+	float y0 = G_MAXFLOAT, y1 = -G_MAXFLOAT, height, bin;
+	g_autofree float *cov = NULL;
+	guint nbins, b = 0;
+
+	for (guint i = 0; i < pc->frags->len; i++) {
+		const struct frag *f =
+			&g_array_index(pc->frags, struct frag, i);
+
+		x0 = MIN(x0, f->x1);
+		x1 = MAX(x1, f->x2);
+		y0 = MIN(y0, f->y1);
+		y1 = MAX(y1, f->y2);
+	}
+	height = y1 - y0;
+	if (pc->frags->len < 4 || height <= 0 || x1 - x0 < 4 * pc->body)
+		return gut;
+	bin = MAX(1.0f, (x1 - x0) / MAX_BINS);
+	nbins = (guint)((x1 - x0) / bin) + 1;
+	cov = g_new0(float, nbins);
+	for (guint i = 0; i < pc->frags->len; i++) {
+		const struct frag *f =
+			&g_array_index(pc->frags, struct frag, i);
+		guint a = (guint)((f->x1 - x0) / bin);
+		guint z = MIN(nbins - 1, (guint)((f->x2 - x0) / bin));
+
+		for (guint k = a; k <= z; k++)
+			cov[k] += fheight(f);
+	}
+	while (b < nbins) {
+		guint a, z, lo, hi;
+		float min = G_MAXFLOAT, left = 0, right = 0, lw = 0, rw = 0;
+		float ly0 = G_MAXFLOAT, ly1 = -G_MAXFLOAT;
+		float ry0 = G_MAXFLOAT, ry1 = -G_MAXFLOAT;
+		struct gutter g;
+
+		if (cov[b] > GUTTER_CROSS * height) {
+			b++;
+			continue;
+		}
+		for (a = b; b < nbins && cov[b] <= GUTTER_CROSS * height; b++)
+			min = MIN(min, cov[b]);
+		z = b;	/* the run is [a, z) */
+		if (a == 0 || z >= nbins)
+			continue;	/* a margin, not a gutter */
+		/* The gutter proper is where the run is whitest. */
+		for (lo = a; cov[lo] > min + 0.02f * height; lo++)
+			;
+		for (hi = z; cov[hi - 1] > min + 0.02f * height; hi--)
+			;
+		g.x1 = x0 + lo * bin;
+		g.x2 = x0 + hi * bin;
+		if (g.x2 - g.x1 < pc->body)
+			continue;
+		for (guint i = 0; i < pc->frags->len; i++) {
+			const struct frag *f =
+				&g_array_index(pc->frags, struct frag, i);
+
+			if (f->x2 <= g.x1) {
+				left += fheight(f);
+				lw = MAX(lw, f->x2 - f->x1);
+				ly0 = MIN(ly0, f->y1);
+				ly1 = MAX(ly1, f->y2);
+			} else if (f->x1 >= g.x2) {
+				right += fheight(f);
+				rw = MAX(rw, f->x2 - f->x1);
+				ry0 = MIN(ry0, f->y1);
+				ry1 = MAX(ry1, f->y2);
+			}
+		}
+		/* Columns of text, not of numbers or table cells. */
+		if (lw < GUTTER_WIDTH * pc->body ||
+		    rw < GUTTER_WIDTH * pc->body ||
+		    left < GUTTER_SIDE * height ||
+		    right < GUTTER_SIDE * height ||
+		    MIN(ly1, ry1) - MAX(ly0, ry0) < GUTTER_SIDE * height)
+			continue;
+		g_array_append_val(gut, g);
+	}
+	return gut;
+}
+
+static int cmp_frag_mid(const void *a, const void *b)
+{
+	float x = fmid(a), y = fmid(b);
+
+	return (x > y) - (x < y);
+}
+
+static int cmp_frag_order(const void *a, const void *b)
+{
+	const struct frag *f = a, *g = b;
+
+	if (f->band != g->band)
+		return f->band < g->band ? -1 : 1;
+	if (f->col != g->col)
+		return f->col < g->col ? -1 : 1;
+	return cmp_frag_mid(a, b);
+}
+
+static int cmp_frag_line(const void *a, const void *b)
+{
+	const struct frag *f = a, *g = b;
+
+	if (f->line != g->line)
+		return f->line < g->line ? -1 : 1;
+	return (f->x1 > g->x1) - (f->x1 < g->x1);
+}
+
+/* Steps 2 and 3: give every fragment its band, column and line, and sort
+ * the fragments into reading order. */
+static void page_order(struct page_ctx *pc)
+{
+	g_autoptr(GArray) gut = page_gutters(pc);
+	g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(float));
+	GArray *fr = pc->frags;
+	int ncols = (int)gut->len + 1;
+	guint line = 0;
+
+	/* Spanning fragments, top to bottom, grouped into rows. */
+	qsort(fr->data, fr->len, sizeof(struct frag), cmp_frag_mid);
+	for (guint i = 0; i < fr->len; i++) {
+		struct frag *f = &g_array_index(fr, struct frag, i);
+		float slack = MAX(pc->body, fheight(f) / 2);
+
+		f->col = 0;
+		for (guint k = 0; k < gut->len; k++) {
+			const struct gutter *g =
+				&g_array_index(gut, struct gutter, k);
+
+			if (f->x1 < g->x1 - slack && f->x2 > g->x2 + slack) {
+				f->col = ncols;
+				break;
+			}
+			if ((f->x1 + f->x2) / 2 > (g->x1 + g->x2) / 2)
+				f->col = k + 1;
+		}
+		if (f->col == ncols) {
+			float m = fmid(f);
+			float last = rows->len ?
+				g_array_index(rows, float, rows->len - 1) : 0;
+
+			if (!rows->len || m - last > fheight(f) / 2)
+				g_array_append_val(rows, m);
+			f->band = rows->len - 1;
+		}
+	}
+	for (guint i = 0; i < fr->len; i++) {
+		struct frag *f = &g_array_index(fr, struct frag, i);
+		guint n = 0;
+
+		if (f->col == ncols)
+			continue;
+		while (n < rows->len &&
+		       g_array_index(rows, float, n) < fmid(f))
+			n++;
+		f->band = n;
+	}
+	qsort(fr->data, fr->len, sizeof(struct frag), cmp_frag_order);
+
+	/* Lines: fragments of one band and column that overlap vertically
+	 * by half the smaller height. */
+	for (guint i = 0; i < fr->len; i++) {
+		struct frag *f = &g_array_index(fr, struct frag, i);
+		static const struct frag none;
+		const struct frag *p = i ? f - 1 : &none;
+
+		if (i > 0 && (p->band != f->band || p->col != f->col ||
+			      MIN(p->y2, f->y2) - MAX(p->y1, f->y1) <
+			      0.5f * MIN(fheight(p), fheight(f))))
+			line++;
+		f->line = line;
+	}
+	qsort(fr->data, fr->len, sizeof(struct frag), cmp_frag_line);
+}
+
+/* Heading level of the fragments [a, z): clearly larger than the body
+ * text, or a short all-capital line without digits or commas. */
+static unsigned line_heading(struct page_ctx *pc, guint a, guint z)
+{
+	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	float h = 0;
+	guint chars = 0, upper = 0, lower = 0, words = 1;
+	bool other = false;
+
+	for (guint i = a; i < z; i++) {
+		h = MAX(h, fheight(&fr[i]));
+		for (guint c = fr[i].c0; c < fr[i].c1; c++) {
+			gunichar u = g_array_index(pc->chars, struct pchar,
+						   c).c;
+
+			chars++;
+			if (g_unichar_isupper(u))
+				upper++;
+			else if (g_unichar_islower(u))
+				lower++;
+			else if (u == ' ')
+				words++;
+			else if (g_unichar_isdigit(u) || u == ',' || u == '@')
+				other = true;
+		}
+	}
+	if (chars > 80 || pc->body <= 0)
+		return 0;
+	if (h >= 1.5f * pc->body)
+		return 1;
+	if (h >= 1.15f * pc->body)
+		return 2;
+	if (upper >= 3 && lower == 0 && !other && words <= 4)
+		return 2;
+	return 0;
+}
+
+static void add_glyph(struct doc *d, guint32 off, guint32 page, float x1,
+		      float y1, float x2, float y2)
+{
+	struct doc_glyph g = { off, page, x1, y1, x2, y2 };
+
+	g_array_append_val(d->glyphs, g);
+}
+
+/* Append fragment f's text and a glyph per character.  False once the
+ * text cap is hit. */
+static bool emit_frag(struct page_ctx *pc, const struct frag *f)
+{
+	const struct pchar *c0 =
+		&g_array_index(pc->chars, struct pchar, f->c0);
+	const struct pchar *cl =
+		&g_array_index(pc->chars, struct pchar, f->c1 - 1);
+	guint32 base = pc->d->raw->len;
+	bool ok = doc_append(pc->d, pc->text + c0->b0, cl->b1 - c0->b0);
+
+	for (guint i = f->c0; i < f->c1; i++) {
+		const struct pchar *ch =
+			&g_array_index(pc->chars, struct pchar, i);
+		guint32 off = base + (ch->b0 - c0->b0);
+
+		if (off + (ch->b1 - ch->b0) > pc->d->raw->len)
+			break;
+		add_glyph(pc->d, off, pc->pageno, ch->x1, ch->y1, ch->x2,
+			  ch->y2);
+	}
+	return ok;
+}
+
+static bool page_emit(struct page_ctx *pc)
+{
+	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	guint n = pc->frags->len;
+	bool ok = true;
+
+	for (guint a = 0, z; a < n; a = z) {
+		for (z = a + 1; z < n && fr[z].line == fr[a].line; z++)
+			;
+		doc_block_open(pc->d, pc->pageno, DOC_BLOCK_BODY,
+			       line_heading(pc, a, z));
+		for (guint i = a; i < z && ok; i++) {
+			if (i > a) {
+				guint32 off = pc->d->raw->len;
+
+				ok = doc_append(pc->d, " ", 1);
+				if (!ok)
+					break;
+				add_glyph(pc->d, off, pc->pageno,
+					  fr[i - 1].x2,
+					  MIN(fr[i - 1].y1, fr[i].y1),
+					  MAX(fr[i - 1].x2, fr[i].x1),
+					  MAX(fr[i - 1].y2, fr[i].y2));
+			}
+			ok = emit_frag(pc, &fr[i]);
+		}
+		doc_block_close(pc->d);
+		if (!ok || doc_full(pc->d))
+			return false;
+	}
+	return true;
+}
+
+/* The boxes did not match the text: poppler's own lines, no glyphs. */
+static bool page_emit_plain(struct page_ctx *pc)
+{
+	g_auto(GStrv) lines = g_strsplit(pc->text, "\n", -1);
+
+	for (guint i = 0; lines[i]; i++) {
+		doc_block_open(pc->d, pc->pageno, DOC_BLOCK_BODY, 0);
+		doc_append(pc->d, g_strstrip(lines[i]), -1);
+		doc_block_close(pc->d);
+		if (doc_full(pc->d))
+			return false;
+	}
+	return !doc_full(pc->d);
+}
+
+static bool page_has_image(PopplerPage *page)
+{
+	GList *images = poppler_page_get_image_mapping(page);
+	bool any = images != NULL;
+
+	poppler_page_free_image_mapping(images);
+	return any;
+}
+
+/* Extract one page.  *chars gets its count of non-space characters.
+ * False once the text cap is hit. */
+static bool page_extract(struct doc *d, PopplerPage *page, guint32 pageno,
+			 guint *chars)
+{
+	g_autofree char *text = poppler_page_get_text(page);
+	g_autofree PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	struct page_ctx pc = { .d = d, .pageno = pageno, .text = text };
+	bool ok;
+
+	*chars = 0;
+	if (!text || !*text)
+		return true;
+	if (!g_utf8_validate(text, -1, NULL))
+		return true;	/* poppler promises UTF-8; never trust */
+	for (const char *p = text; *p; p = g_utf8_next_char(p))
+		if (!g_unichar_isspace(g_utf8_get_char(p)))
+			(*chars)++;
+	if (!poppler_page_get_text_layout(page, &rects, &nrects))
+		nrects = 0;
+	pc.chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
+				     nrects);
+	pc.frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
+	if (!page_chars(&pc, rects, nrects)) {
+		ok = page_emit_plain(&pc);
+	} else {
+		page_frags(&pc);
+		pc.body = page_body_height(&pc);
+		page_order(&pc);
+		ok = page_emit(&pc);
+	}
+	g_array_unref(pc.chars);
+	g_array_unref(pc.frags);
+	return ok;
+}
+
+static char *pdf_date(PopplerDocument *pdf)
+{
+	GDateTime *dt = poppler_document_get_modification_date_time(pdf);
+	char *s;
+
+	if (!dt)
+		dt = poppler_document_get_creation_date_time(pdf);
+	if (!dt)
+		return NULL;
+	s = g_date_time_format(dt, "%Y-%m-%d");
+	g_date_time_unref(dt);
+	return s;
+}
+
+static PopplerDocument *pdf_open(const guint8 *data, gsize len,
+				 GError **err)
+{
+	g_autoptr(GBytes) bytes = g_bytes_new_static(data, len);
+	g_autoptr(GError) perr = NULL;
+	PopplerDocument *pdf;
+
+	/* No password means the empty one: poppler tries it itself.  An
+	 * explicit "" crashes poppler 22.12 on files that have a user
+	 * password. */
+	pdf = poppler_document_new_from_bytes(bytes, NULL, &perr);
+	if (pdf)
+		return pdf;
+	if (g_error_matches(perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+		g_set_error(err, SCREENER_ERROR, SE_PDF_PASSWORD,
+			    "password-protected PDF");
+	else
+		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
+			    "not a readable PDF");
+	return NULL;
+}
+
+/* Everything after opening: page cap, metadata, pages, then the checks
+ * that need the whole text. */
+static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
+			struct doc *d, GError **err)
+{
+	guint chars = 0, scanned = 0;
+	int n = poppler_document_get_n_pages(pdf);
+
+	if (n <= 0) {
+		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
+			    "not a readable PDF");
+		return false;
+	}
+	if ((guint)n > caps->pdf_pages) {
+		g_set_error(err, SCREENER_ERROR, SE_TOO_MANY_PAGES,
+			    "too many pages (%d, limit %u)", n,
+			    caps->pdf_pages);
+		return false;
+	}
+	d->pages = n;
+	g_free(d->date);
+	d->date = pdf_date(pdf);
+	for (int i = 0; i < n; i++) {
+		PopplerPage *page = poppler_document_get_page(pdf, i);
+		guint c = 0;
+		bool more;
+
+		if (!page)
+			continue;
+		more = page_extract(d, page, i + 1, &c);
+		if (c < SCANNED_CHARS && page_has_image(page))
+			scanned++;
+		chars += c;
+		g_object_unref(page);
+		if (!more)
+			break;
+	}
+	if (chars == 0 || 2 * scanned > (guint)n) {
+		g_set_error(err, SCREENER_ERROR, SE_NO_TEXT,
+			    "no text layer (scanned?)");
+		return false;
+	}
+	if (garble_text_unreadable(d->raw->str, d->raw->len)) {
+		g_set_error(err, SCREENER_ERROR, SE_TEXT_UNREADABLE,
+			    "text layer unreadable");
+		return false;
+	}
+	return true;
+}
+
+bool extract_pdf(const guint8 *data, gsize len, const struct caps *caps,
+		 struct doc *d, GError **err)
+{
+	PopplerDocument *pdf;
+	bool ok;
+
+	if (len < 8 || len > G_MAXSSIZE) {
+		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
+			    "not a readable PDF");
+		return false;
+	}
+	pdf = pdf_open(data, len, err);
+	if (!pdf)
+		return false;
+	ok = pdf_extract(pdf, caps, d, err);
+	g_object_unref(pdf);
+	return ok;
+}

@@ -1,0 +1,624 @@
+/*
+ * match.c - running a compiled rule set over an applicant's documents:
+ * hits (keyword, regex, proximity, negation and hedge guards, section
+ * scope, document role, computed facts), caps, duplicate passages
+ * collapsed, per-criterion scores; and snippets around a hit.
+ *
+ * Reads the rule set (rules.c builds it) and the facts (facts.c); never
+ * changes either.  Must not score applicants, store or print anything.
+ * Safe to call from several threads at once: all it writes is its own.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "error.h"
+#include "match.h"
+#include "rules_priv.h"
+
+/* One rule on one document stops collecting after this many hits: a
+ * resume naming "REST" 10 000 times is not 10 000 times the evidence. */
+#define HITS_PER_RULE_DOC 256
+/* Evidence past every cap still shows the reviewer where else a rule
+ * fired, but not without end. */
+#define ZERO_EVIDENCE_PER_CRITERION 24
+/* Fact evidence: the first spans of the fact. */
+#define FACT_SPANS_MAX 8
+/* How far back a negation or hedge is looked for. */
+#define CUE_WINDOW 120
+
+struct hit {
+	uint32_t crit, rule, doc, start, end;
+	double points;		/* before caps */
+	bool fact;
+};
+
+/* What one scan needs besides the rule: per call, so threads share
+ * nothing writable. */
+struct scan {
+	const struct ruleset *rs;
+	pcre2_match_data *md;
+	const char *text;
+	gsize len;
+	GArray *words;		/* uint32_t word starts, built on demand */
+	GArray *near;		/* struct hit scratch: the near hits */
+	GError *err;
+};
+
+static bool role_fits(enum rule_role want, enum doc_role have)
+{
+	switch (want) {
+	case RULE_ROLE_ANY: return true;
+	case RULE_ROLE_RESUME: return have == DOC_ROLE_RESUME;
+	case RULE_ROLE_COVER: return have == DOC_ROLE_COVER;
+	}
+	return false;
+}
+
+static bool word_byte(unsigned char c)
+{
+	return g_ascii_isalnum(c) || c == '_' || c >= 0x80;
+}
+
+static void build_words(struct scan *sc)
+{
+	gsize i;
+
+	if (sc->words)
+		return;
+	sc->words = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	for (i = 0; i < sc->len; i++) {
+		if (word_byte(sc->text[i]) &&
+		    (i == 0 || !word_byte(sc->text[i - 1]))) {
+			uint32_t w = (uint32_t)i;
+
+			g_array_append_val(sc->words, w);
+		}
+	}
+}
+
+/* Index of the word holding byte off (the last word starting at or
+ * before it). */
+static long word_index(const struct scan *sc, uint32_t off)
+{
+	const uint32_t *w = (const uint32_t *)sc->words->data;
+	long lo = 0, hi = (long)sc->words->len;
+
+	while (lo < hi) {
+		long mid = (lo + hi) / 2;
+
+		if (w[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
+/* Next match of pat in the text from *from; false at the end or on an
+ * error (sc->err set).  Empty matches are stepped over. */
+static bool next_match(struct scan *sc, const struct rule_pattern *pat,
+		       const char *rule_id, gsize *from, uint32_t *s,
+		       uint32_t *e)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+
+	while (*from <= sc->len) {
+		int rc = pcre2_match(pat->code, (PCRE2_SPTR)sc->text, sc->len,
+				     *from, 0, sc->md,
+				     ruleset_match_context(sc->rs));
+
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return false;
+		if (rc < 0) {
+			PCRE2_UCHAR msg[200];
+
+			if (rc == PCRE2_ERROR_MATCHLIMIT ||
+			    rc == PCRE2_ERROR_DEPTHLIMIT ||
+			    rc == PCRE2_ERROR_HEAPLIMIT ||
+			    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+				g_set_error(&sc->err, SCREENER_ERROR,
+					    SE_RULE_LIMIT,
+					    "rule %s hit the match limit",
+					    rule_id);
+			} else {
+				pcre2_get_error_message(rc, msg, sizeof(msg));
+				g_set_error(&sc->err, SCREENER_ERROR,
+					    SE_FAILED, "rule %s failed: %s",
+					    rule_id, (char *)msg);
+			}
+			return false;
+		}
+		if (ov[1] <= ov[0]) {
+			/* empty: step one character on */
+			gsize n = ov[0] + 1;
+
+			while (n < sc->len && ((unsigned char)sc->text[n] &
+					       0xC0) == 0x80)
+				n++;
+			*from = n;
+			continue;
+		}
+		*s = (uint32_t)ov[0];
+		*e = (uint32_t)ov[1];
+		*from = ov[1];
+		return true;
+	}
+	return false;
+}
+
+/* Where the clause holding off starts: not before a sentence end, a
+ * line break or a bullet, and at most CUE_WINDOW bytes back. */
+static gsize clause_start(const char *text, gsize off)
+{
+	gsize lo = off > CUE_WINDOW ? off - CUE_WINDOW : 0, i;
+
+	for (i = off; i > lo; i--) {
+		char c = text[i - 1];
+
+		if (c == '\n' || c == ';' || c == '!' || c == '?' ||
+		    ((c == '.' || c == ':') &&
+		     (i >= off || g_ascii_isspace(text[i]))))
+			return i;
+	}
+	while (i < off && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+/* Does a cue end right before off, inside its clause? */
+static bool cue_before(struct scan *sc, const struct rule_pattern *cue,
+		       uint32_t off)
+{
+	gsize from = clause_start(sc->text, off);
+	int rc;
+
+	if (from >= off)
+		return false;
+	rc = pcre2_match(cue->code, (PCRE2_SPTR)sc->text, off, from, 0,
+			 sc->md, ruleset_match_context(sc->rs));
+	return rc >= 0;
+}
+
+/* The factor the rule's scope gives a hit at off: 1 without facts or
+ * without scope; the best factor of a listed section holding it; 1 for
+ * a document with no headings at all (nothing to scope by); else 0. */
+static double scope_factor(const struct rule *r, const struct facts *f,
+			   uint32_t off)
+{
+	double best = 0, headings = 0;
+	guint i, k;
+
+	if (!f || !r->scope->len)
+		return 1;
+	for (i = 0; i < r->scope->len; i++) {
+		const struct rule_scope *s = &g_array_index(r->scope,
+							    struct rule_scope,
+							    i);
+		g_autofree char *name = g_strconcat("section:", s->section,
+						    NULL);
+		const GArray *spans = facts_spans(f, name);
+
+		for (k = 0; spans && k < spans->len; k++) {
+			const struct span *sp = &g_array_index(spans,
+							       struct span, k);
+
+			if (off >= sp->start && off < sp->end &&
+			    s->factor > best)
+				best = s->factor;
+		}
+	}
+	if (best > 0)
+		return best;
+	if (!facts_number(f, "has_headings", &headings) || headings == 0)
+		return 1;
+	return 0;
+}
+
+/* All hits of a pattern rule in one text.  False on a rule error
+ * (sc->err set; what was found before it is dropped by the caller). */
+static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
+		      guint di, const struct facts *f, bool use_scope,
+		      GArray *hits)
+{
+	gsize from = 0;
+	uint32_t s, e;
+	guint n = 0;
+
+	if (r->near) {
+		g_array_set_size(sc->near, 0);
+		while (sc->near->len < 4096 &&
+		       next_match(sc, r->near, r->id, &from, &s, &e)) {
+			struct hit h = { .start = s, .end = e };
+
+			g_array_append_val(sc->near, h);
+		}
+		if (sc->err)
+			return false;
+		if (!sc->near->len)
+			return true;
+		build_words(sc);
+		from = 0;
+	}
+	while (n < HITS_PER_RULE_DOC &&
+	       next_match(sc, r->pattern, r->id, &from, &s, &e)) {
+		struct hit h = { 0 };
+		double factor = use_scope ? scope_factor(r, f, s) : 1;
+
+		if (factor <= 0)
+			continue;
+		if (r->near) {
+			long wa = word_index(sc, s), wz = word_index(sc, e - 1);
+			guint k;
+			bool found = false;
+			uint32_t us = s, ue = e;
+
+			for (k = 0; k < sc->near->len; k++) {
+				const struct hit *b = &g_array_index(sc->near,
+								     struct hit,
+								     k);
+				long gap;
+
+				if (b->start >= e)
+					gap = word_index(sc, b->start) - wz - 1;
+				else if (b->end <= s)
+					gap = wa - word_index(sc, b->end - 1) - 1;
+				else
+					gap = 0;
+				if (gap <= (long)r->within) {
+					found = true;
+					us = MIN(us, b->start);
+					ue = MAX(ue, b->end);
+					break;
+				}
+			}
+			if (!found)
+				continue;
+			s = us;
+			e = ue;
+		}
+		if (cue_before(sc, ruleset_negation(sc->rs), s))
+			factor *= r->negated;
+		else if (cue_before(sc, ruleset_hedge(sc->rs), s))
+			factor *= r->hedged;
+		if (factor <= 0)
+			continue;
+		h.crit = r->criterion;
+		h.rule = ri;
+		h.doc = di;
+		h.start = s;
+		h.end = e;
+		h.points = r->points * factor;
+		g_array_append_val(hits, h);
+		n++;
+	}
+	return sc->err == NULL;
+}
+
+/* A fact rule: the first document (of its role) whose fact holds. */
+static void fact_rule(const struct rule *r, guint ri,
+		      const struct facts *const *facts,
+		      const enum doc_role *roles, guint n, GArray *hits)
+{
+	guint i, k;
+	double v;
+
+	for (i = 0; i < n; i++) {
+		const GArray *spans;
+		struct hit h = { .crit = r->criterion, .rule = ri, .doc = i,
+				 .points = r->points, .fact = true };
+
+		if (!facts[i] || !role_fits(r->role, roles[i]) ||
+		    !facts_number(facts[i], r->fact, &v) ||
+		    !rule_fact_holds(r, v))
+			continue;
+		spans = facts_spans(facts[i], r->fact);
+		if (!spans || !spans->len) {
+			g_array_append_val(hits, h);
+			return;
+		}
+		for (k = 0; k < spans->len && k < FACT_SPANS_MAX; k++) {
+			const struct span *sp = &g_array_index(spans,
+							       struct span, k);
+
+			h.start = sp->start;
+			h.end = sp->end;
+			g_array_append_val(hits, h);
+			h.points = 0;
+		}
+		return;
+	}
+}
+
+static int hit_by_value(gconstpointer pa, gconstpointer pb)
+{
+	const struct hit *a = pa, *b = pb;
+
+	if (a->crit != b->crit)
+		return a->crit < b->crit ? -1 : 1;
+	if (a->points != b->points)
+		return a->points > b->points ? -1 : 1;
+	if (a->rule != b->rule)
+		return a->rule < b->rule ? -1 : 1;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int evidence_by_place(gconstpointer pa, gconstpointer pb)
+{
+	const struct evidence *a = pa, *b = pb;
+
+	if (a->criterion != b->criterion)
+		return a->criterion < b->criterion ? -1 : 1;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return a->rule < b->rule ? -1 : a->rule > b->rule;
+}
+
+/* Apply the caps, best hits first, dropping a passage already counted
+ * for the same criterion. */
+static void accept_hits(const struct ruleset *rs, GArray *hits,
+			struct match_result *res)
+{
+	guint nr = ruleset_n_rules(rs), i, k, crit_from = 0;
+	g_autofree double *rule_left = g_new(double, nr);
+	g_autofree double *crit_left = g_new(double, res->n_crit);
+	g_autofree guint *zeros = g_new0(guint, res->n_crit);
+	g_autoptr(GArray) flags = g_array_new(FALSE, FALSE, sizeof(bool));
+
+	for (i = 0; i < nr; i++)
+		rule_left[i] = ruleset_rule(rs, i)->cap;
+	for (i = 0; i < res->n_crit; i++)
+		crit_left[i] = ruleset_criterion(rs, i)->max_points;
+	g_array_sort(hits, hit_by_value);
+	for (i = 0; i < hits->len; i++) {
+		const struct hit *h = &g_array_index(hits, struct hit, i);
+		struct evidence ev = { h->crit, h->rule, h->doc, h->start,
+				       h->end, 0 };
+		bool dup = false;
+
+		if (i == 0 || h->crit != g_array_index(hits, struct hit,
+						       i - 1).crit)
+			crit_from = res->evidence->len;
+		for (k = crit_from; !h->fact && k < res->evidence->len; k++) {
+			const struct evidence *o = &g_array_index(
+				res->evidence, struct evidence, k);
+
+			if (!g_array_index(flags, bool, k) && o->doc == h->doc &&
+			    o->start < h->end && h->start < o->end) {
+				dup = true;
+				break;
+			}
+		}
+		if (dup)
+			continue;
+		ev.points = MIN(h->points, MIN(rule_left[h->rule],
+					       crit_left[h->crit]));
+		if (ev.points < 1e-9) {
+			ev.points = 0;
+			if (zeros[h->crit] >= ZERO_EVIDENCE_PER_CRITERION)
+				continue;
+			zeros[h->crit]++;
+		}
+		rule_left[h->rule] -= ev.points;
+		crit_left[h->crit] -= ev.points;
+		res->crit[h->crit].points += ev.points;
+		g_array_append_val(res->evidence, ev);
+		g_array_append_val(flags, h->fact);
+	}
+	g_array_sort(res->evidence, evidence_by_place);
+	for (i = 0; i < res->n_crit; i++) {
+		const struct criterion *c = ruleset_criterion(rs, i);
+		struct criterion_result *cr = &res->crit[i];
+
+		cr->score = MIN(1.0, cr->points / c->max_points);
+		cr->met = cr->score + 1e-9 >= c->met_threshold;
+	}
+}
+
+static void add_error(struct match_result *res, const char *msg)
+{
+	guint i;
+
+	for (i = 0; i < res->errors->len; i++)
+		if (strcmp(res->errors->pdata[i], msg) == 0)
+			return;
+	g_ptr_array_add(res->errors, g_strdup(msg));
+}
+
+struct match_result *match_applicant(const struct ruleset *rs,
+				     const struct doc *const *docs,
+				     const struct facts *const *facts,
+				     const enum doc_role *roles, guint n)
+{
+	struct match_result *res = g_new0(struct match_result, 1);
+	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	struct scan sc = { rs, NULL, NULL, 0, NULL, NULL, NULL };
+	guint i, j, nr = ruleset_n_rules(rs);
+
+	res->evidence = g_array_new(FALSE, FALSE, sizeof(struct evidence));
+	res->n_crit = ruleset_n_criteria(rs);
+	res->crit = g_new0(struct criterion_result, res->n_crit);
+	res->errors = g_ptr_array_new_with_free_func(g_free);
+	sc.md = pcre2_match_data_create(1, NULL);
+	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
+
+	for (j = 0; j < nr; j++) {
+		const struct rule *r = ruleset_rule(rs, j);
+
+		if (r->kind == RULE_FACT)
+			fact_rule(r, j, facts, roles, n, hits);
+	}
+	for (i = 0; i < n; i++) {
+		const struct doc *d = docs[i];
+
+		if (!d || !d->text)
+			continue;
+		sc.text = d->text->str;
+		sc.len = d->text->len;
+		for (j = 0; j < nr; j++) {
+			const struct rule *r = ruleset_rule(rs, j);
+			guint mark = hits->len;
+
+			if (r->kind == RULE_FACT || !role_fits(r->role, roles[i]))
+				continue;
+			if (!scan_rule(&sc, r, j, i, facts ? facts[i] : NULL,
+				       true, hits)) {
+				add_error(res, sc.err->message);
+				g_clear_error(&sc.err);
+				g_array_set_size(hits, mark);
+			}
+		}
+		if (sc.words)
+			g_array_unref(sc.words);
+		sc.words = NULL;
+	}
+	accept_hits(rs, hits, res);
+	pcre2_match_data_free(sc.md);
+	g_array_unref(sc.near);
+	return res;
+}
+
+void match_result_free(struct match_result *r)
+{
+	if (!r)
+		return;
+	g_array_unref(r->evidence);
+	g_free(r->crit);
+	g_ptr_array_unref(r->errors);
+	g_free(r);
+}
+
+int match_rule_text(const struct ruleset *rs, guint rule, const char *text,
+		    gsize len, uint32_t *start, uint32_t *end, GError **err)
+{
+	const struct rule *r = ruleset_rule(rs, rule);
+	g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	struct scan sc = { rs, NULL, text, len, NULL, NULL, NULL };
+	bool ok;
+
+	g_return_val_if_fail(r && r->kind != RULE_FACT, -1);
+	sc.md = pcre2_match_data_create(1, NULL);
+	sc.near = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	ok = scan_rule(&sc, r, rule, 0, NULL, false, hits);
+	pcre2_match_data_free(sc.md);
+	g_array_unref(sc.near);
+	if (sc.words)
+		g_array_unref(sc.words);
+	if (!ok) {
+		g_propagate_error(err, sc.err);
+		return -1;
+	}
+	if (hits->len && start && end) {
+		*start = g_array_index(hits, struct hit, 0).start;
+		*end = g_array_index(hits, struct hit, 0).end;
+	}
+	return (int)hits->len;
+}
+
+/* ---- snippets -------------------------------------------------------- */
+
+#define SNIPPET_SIDE 90		/* bytes of context each side, at most */
+
+static gsize char_start(const char *t, gsize len, gsize i)
+{
+	while (i > 0 && i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+static bool sentence_end(const char *t, gsize len, gsize i)
+{
+	/* t[i] ends a sentence when it is . ! ? followed by a space */
+	return (t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+	       (i + 1 >= len || g_ascii_isspace(t[i + 1]));
+}
+
+static void append_flat(GString *out, const char *s, gsize n)
+{
+	gsize i;
+
+	/* newlines separate blocks: one line of text reads better */
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (c == ' ' && out->len && out->str[out->len - 1] == ' ')
+			continue;
+		g_string_append_c(out, c);
+	}
+}
+
+char *match_snippet(const char *text, gsize len, uint32_t start,
+		    uint32_t end, const char *open, const char *close)
+{
+	GString *out = g_string_new(NULL);
+	gsize a, z, i;
+	bool cut_a = false, cut_z = false;
+
+	if (start > len)
+		start = len;
+	if (end > len)
+		end = len;
+	if (end < start)
+		end = start;
+	start = char_start(text, len, start);
+	end = char_start(text, len, end);
+	/* back to the sentence or line start, or a word boundary */
+	a = start;
+	for (i = start; i > 0; i--) {
+		if (text[i - 1] == '\n' || sentence_end(text, len, i - 1)) {
+			a = i;
+			break;
+		}
+		if (start - i >= SNIPPET_SIDE) {
+			while (i < start && !g_ascii_isspace(text[i - 1]))
+				i++;
+			a = i;
+			cut_a = true;
+			break;
+		}
+		a = i - 1;
+	}
+	while (a < start && g_ascii_isspace(text[a]))
+		a++;
+	/* forward to the sentence end, or a word boundary */
+	z = end;
+	for (i = end; i < len; i++) {
+		if (text[i] == '\n') {
+			z = i;
+			break;
+		}
+		if (sentence_end(text, len, i)) {
+			z = i + 1;
+			break;
+		}
+		if (i - end >= SNIPPET_SIDE) {
+			while (i > end && !g_ascii_isspace(text[i]))
+				i--;
+			z = i;
+			cut_z = true;
+			break;
+		}
+		z = i + 1;
+	}
+	while (z > end && g_ascii_isspace(text[z - 1]))
+		z--;
+	a = char_start(text, len, a);
+	z = char_start(text, len, z);
+	if (cut_a)
+		g_string_append(out, "... ");
+	append_flat(out, text + a, start - a);
+	g_string_append(out, open);
+	append_flat(out, text + start, end - start);
+	g_string_append(out, close);
+	append_flat(out, text + end, z - end);
+	if (cut_z)
+		g_string_append(out, " ...");
+	return g_string_free(out, FALSE);
+}

@@ -1,0 +1,859 @@
+/*
+ * sandbox.c - untrusted parsing in a limited, long-lived child process.
+ *
+ * Owns the extraction child: starting it (posix_spawn of our own binary,
+ * never a bare fork), its limits, the socket protocol, the wall-clock
+ * kill, reaping, and turning every way a child can die into a per-file
+ * GError.  Must not touch the database, stdout or any file: the parent
+ * side is called from a worker, the child side sees only a socket.
+ *
+ * Process layout.  The parent runs "SELF __child PPID MEM CPU" with
+ *   fd 0  /dev/null
+ *   fd 1, 2  the write end of a pipe whose read end the parent drains
+ *         during every request, keeping the last STDERR_KEEP bytes: GLib
+ *         ("failed to allocate"), C++ ("std::bad_alloc") and ASan say
+ *         there that memory ran out before they abort
+ *   fd 3  one end of a SOCK_STREAM socketpair
+ * and nothing else: every fd we create is O_CLOEXEC, and the child closes
+ * anything above 3 that leaked in from elsewhere.  posix_spawn (glibc:
+ * clone with CLONE_VFORK, then exec) is safe from a threaded parent.
+ *
+ * Child limits, set once at start: PR_SET_PDEATHSIG(SIGKILL) (then a
+ * check that PPID is still the parent, in case it died first),
+ * PR_SET_NO_NEW_PRIVS, a network namespace of its own when the kernel
+ * lets us (EPERM is ignored: the child opens no sockets anyway),
+ * RLIMIT_CORE 0, RLIMIT_FSIZE 0 (no file can be written), RLIMIT_NOFILE
+ * 16, RLIMIT_AS = MEM (skipped under ASan, whose shadow memory cannot run
+ * under it).
+ *
+ * CPU.  RLIMIT_CPU counts all the CPU a process ever used, so a child
+ * serving many documents would die on document 500 for the time of the
+ * 499 before it.  Instead the hard limit is a budget, CPU_BUDGET_FACTOR
+ * times the per-document limit, fixed at start and beyond the child's
+ * reach (an unprivileged process cannot raise a hard limit).  Before each
+ * document the child moves its soft limit to (CPU used so far, rounded
+ * up) + the per-document limit, so each document gets its full allowance
+ * and a runaway one gets SIGXCPU.  Each reply carries the CPU used so far;
+ * the parent replaces the child before a document whose allowance would
+ * not fit in the budget left.  A lying child only shortens its own life:
+ * the kernel holds the hard limit.  Children are also replaced after
+ * MAX_DOCUMENTS documents, so memory a parser leaks or fragments stays
+ * bounded.
+ *
+ * Protocol, one request then one reply, native byte order (both ends are
+ * the same binary):
+ *   request: struct req_header { magic "SRQ1", flags (1: raw),
+ *            caps_size, 0, data length u64 }, struct caps, the bytes
+ *   reply:   struct rep_header { magic "SRP1", code (0 ok, else an
+ *            SE_* code), cpu_ms used so far, 0, length u64 }, then
+ *            doc_encode() bytes when ok, else the UTF-8 reason
+ * The parent caps the reply at REPLY_FACTOR x the text cap + 1 MiB,
+ * checks the header before reading on, and hands the body to
+ * doc_decode(), which trusts nothing.
+ *
+ * Failures.  A child error reply is an ordinary per-file error and the
+ * child serves on.  Anything else ends the child (SIGKILL, waitpid: no
+ * zombie is ever left) and the next document starts a fresh one:
+ *   wall clock passed            SE_TIMEOUT  "timed out after N s"
+ *   SIGXCPU                      SE_TIMEOUT  "CPU limit of N s exceeded"
+ *   stderr says out of memory    SE_MEMORY   "memory limit exceeded"
+ *   other signal                 SE_CRASH    "extractor crashed (signal N)"
+ *   exit without replying        SE_CRASH    "extractor exited
+ *                                             unexpectedly (status N)"
+ *   bad or oversized reply       SE_PROTOCOL
+ *
+ * Test builds (-DSCREENER_FAULTS) have a fault hook in the child: a
+ * document beginning "SCREENER-FAULT:" + hang, spin, oom, crash, garbage
+ * or exit makes the child misbehave that way, so a batch can mix faulty
+ * and good files.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "extract.h"
+#include "sandbox.h"
+
+extern char **environ;
+
+#define CHILD_FD 3
+#define REQ_MAGIC 0x31515253u	/* "SRQ1" */
+#define REP_MAGIC 0x31505253u	/* "SRP1" */
+#define FLAG_RAW 1u
+#define STDERR_KEEP 4096u
+#define MESSAGE_MAX 1024u
+#define CPU_BUDGET_FACTOR 4u
+#define MAX_DOCUMENTS 1000u
+#define CHILD_NOFILE 16u
+#define RETIRE_WAIT_US (G_USEC_PER_SEC / 2)
+/* A reply holds raw text (1 byte per byte of the cap), normalised text
+ * and its map (5 per byte), blocks (at most one per 2 bytes, 18 bytes
+ * each) and glyphs (at most one per byte, 24 bytes): about 39 per byte;
+ * 64 leaves room for normalisation that lengthens text. */
+#define REPLY_FACTOR 64u
+
+struct req_header {
+	guint32 magic, flags, caps_size, zero;
+	guint64 len;
+};
+
+struct rep_header {
+	guint32 magic, code, cpu_ms, zero;
+	guint64 len;
+};
+
+struct sandbox {
+	char *exe;
+	struct caps caps;
+	pid_t pid;		/* 0: no child yet */
+	int sock;		/* our end, non-blocking */
+	int errfd;		/* the child's stderr, non-blocking; -1 at EOF */
+	guint32 cpu_ms;		/* CPU the child last said it had used */
+	guint documents;	/* served by this child */
+	GByteArray *tail;	/* last STDERR_KEEP bytes of its stderr */
+};
+
+struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps)
+{
+	struct sandbox *sb = g_new0(struct sandbox, 1);
+
+	sb->exe = g_strdup(self_exe);
+	sb->caps = *caps;
+	sb->sock = -1;
+	sb->errfd = -1;
+	sb->tail = g_byte_array_new();
+	return sb;
+}
+
+pid_t sandbox_pid(const struct sandbox *sb)
+{
+	return sb->pid;
+}
+
+static guint64 cpu_budget(const struct caps *caps)
+{
+	return (guint64)MAX(caps->cpu_seconds, 1u) * CPU_BUDGET_FACTOR;
+}
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Keep only the end of what the child printed: the abort message is
+ * the last thing it says. */
+static void drain_stderr(struct sandbox *sb)
+{
+	guint8 chunk[4096];
+
+	while (sb->errfd >= 0) {
+		ssize_t n = read(sb->errfd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			return;
+		if (n <= 0) {
+			close_fd(&sb->errfd);
+			return;
+		}
+		g_byte_array_append(sb->tail, chunk, n);
+		if (sb->tail->len > 2 * STDERR_KEEP)
+			g_byte_array_remove_range(sb->tail, 0,
+						  sb->tail->len - STDERR_KEEP);
+	}
+}
+
+static int reap(pid_t pid)
+{
+	int status = 0;
+
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
+/* End the child at once and reap it. */
+static void stop_child(struct sandbox *sb)
+{
+	if (sb->pid > 0) {
+		kill(sb->pid, SIGKILL);
+		reap(sb->pid);
+	}
+	sb->pid = 0;
+	close_fd(&sb->sock);
+	close_fd(&sb->errfd);
+}
+
+/* A healthy child is done with: close its socket so it returns from
+ * main (under ASan, LeakSanitizer then checks it), give it a moment, and
+ * kill it if it dawdles.  Sanitizer builds pass on what a child said when
+ * it ended badly (a leak report), or nobody would ever see it; the
+ * program users run prints nothing here. */
+static void retire_child(struct sandbox *sb)
+{
+	gint64 until = g_get_monotonic_time() + RETIRE_WAIT_US;
+	pid_t pid = sb->pid, r = 0;
+	int status = 0;
+
+	if (pid <= 0)
+		return;
+	close_fd(&sb->sock);
+	drain_stderr(sb);
+	g_byte_array_set_size(sb->tail, 0);
+	while (g_get_monotonic_time() < until) {
+		struct pollfd p = { .fd = sb->errfd, .events = POLLIN };
+
+		r = waitpid(pid, &status, WNOHANG);
+		if (r == pid || (r < 0 && errno != EINTR))
+			break;
+		/* Its stderr ends as it exits; it is reapable a moment
+		 * later. */
+		if (sb->errfd >= 0)
+			poll(&p, 1, 10);
+		else
+			g_usleep(200);
+		drain_stderr(sb);
+	}
+	if (r != pid) {
+		kill(pid, SIGKILL);
+		status = reap(pid);
+	}
+	sb->pid = 0;
+	drain_stderr(sb);
+#ifdef SCREENER_ASAN
+	if (r == pid && status != 0 && sb->tail->len)
+		fwrite(sb->tail->data, 1, sb->tail->len, stderr);
+#endif
+	stop_child(sb);
+}
+
+/* dup2(fd, fd) would leave FD_CLOEXEC set, so the child's ends must not
+ * already sit on the numbers they are moved to. */
+static int above_fixed(int fd)
+{
+	int moved;
+
+	if (fd > CHILD_FD)
+		return fd;
+	moved = fcntl(fd, F_DUPFD_CLOEXEC, CHILD_FD + 1);
+	close(fd);
+	return moved;
+}
+
+static bool spawn_child(struct sandbox *sb, GError **err)
+{
+	char ppid[24], mem[24], cpu[24];
+	char *argv[] = { "screener", "__child", ppid, mem, cpu, NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t none, all;
+	int sv[2], ep[2], rc;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+		rc = errno;
+		goto fail;
+	}
+	if (pipe2(ep, O_CLOEXEC) < 0) {
+		rc = errno;
+		close(sv[0]);
+		close(sv[1]);
+		goto fail;
+	}
+	sv[1] = above_fixed(sv[1]);
+	ep[1] = above_fixed(ep[1]);
+	g_snprintf(ppid, sizeof(ppid), "%ld", (long)getpid());
+	g_snprintf(mem, sizeof(mem), "%" G_GUINT64_FORMAT,
+		   sb->caps.memory_bytes);
+	g_snprintf(cpu, sizeof(cpu), "%" G_GUINT64_FORMAT,
+		   cpu_budget(&sb->caps));
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, ep[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, ep[1], 2);
+	posix_spawn_file_actions_adddup2(&fa, sv[1], CHILD_FD);
+	/* The child starts with no signal blocked and every handler at its
+	 * default, whatever the calling thread had. */
+	sigemptyset(&none);
+	sigfillset(&all);
+	sigdelset(&all, SIGKILL);
+	sigdelset(&all, SIGSTOP);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &all);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
+					POSIX_SPAWN_SETSIGDEF);
+	rc = sv[1] < 0 || ep[1] < 0 ? EMFILE :
+	     posix_spawn(&sb->pid, sb->exe, &fa, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&fa);
+	if (sv[1] >= 0)
+		close(sv[1]);
+	if (ep[1] >= 0)
+		close(ep[1]);
+	if (rc != 0) {
+		sb->pid = 0;
+		close(sv[0]);
+		close(ep[0]);
+		goto fail;
+	}
+	sb->sock = sv[0];
+	sb->errfd = ep[0];
+	fcntl(sb->sock, F_SETFL, O_NONBLOCK);
+	fcntl(sb->errfd, F_SETFL, O_NONBLOCK);
+	sb->cpu_ms = 0;
+	sb->documents = 0;
+	return true;
+fail:
+	g_set_error(err, SCREENER_ERROR, SE_FAILED,
+		    "cannot start the extractor: %s", g_strerror(rc));
+	return false;
+}
+
+static bool says_out_of_memory(const GByteArray *tail)
+{
+	static const char *const marks[] = {
+		"failed to allocate",	/* GLib's g_malloc */
+		"std::bad_alloc",	/* C++ new */
+		"Out of memory",	/* poppler's gmem */
+		"out of memory",	/* ASan, others */
+		"allocation-size-too-big",	/* ASan */
+		"Memory allocation failed",	/* libxml2 */
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(marks) && tail->len; i++)
+		if (memmem(tail->data, tail->len, marks[i],
+			   strlen(marks[i])))
+			return true;
+	return false;
+}
+
+/* The child is dead or dying and did not reply.  Wait until the
+ * deadline for it to finish on its own (it may close the socket just
+ * before it exits), then kill it; read what it said last; name the
+ * cause. */
+static void child_died(struct sandbox *sb, gint64 deadline, bool timed_out,
+		       GError **err)
+{
+	int status = 0;
+	pid_t r = 0;
+
+	while (!timed_out) {
+		r = waitpid(sb->pid, &status, WNOHANG);
+		if (r == sb->pid || (r < 0 && errno != EINTR))
+			break;
+		if (g_get_monotonic_time() >= deadline) {
+			timed_out = true;
+			break;
+		}
+		if (sb->errfd >= 0) {
+			struct pollfd p = { .fd = sb->errfd, .events = POLLIN };
+
+			poll(&p, 1, 5);
+			drain_stderr(sb);
+		} else {
+			g_usleep(1000);
+		}
+	}
+	if (r != sb->pid) {
+		kill(sb->pid, SIGKILL);
+		status = reap(sb->pid);
+	}
+	sb->pid = 0;
+	drain_stderr(sb);
+	stop_child(sb);
+
+	if (timed_out)
+		g_set_error(err, SCREENER_ERROR, SE_TIMEOUT,
+			    "timed out after %u s", sb->caps.wall_seconds);
+	else if (says_out_of_memory(sb->tail))
+		g_set_error_literal(err, SCREENER_ERROR, SE_MEMORY,
+				    "memory limit exceeded");
+	else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+		g_set_error(err, SCREENER_ERROR, SE_TIMEOUT,
+			    "CPU limit of %u s exceeded",
+			    sb->caps.cpu_seconds);
+	else if (WIFSIGNALED(status))
+		g_set_error(err, SCREENER_ERROR, SE_CRASH,
+			    "extractor crashed (signal %d)",
+			    WTERMSIG(status));
+	else
+		g_set_error(err, SCREENER_ERROR, SE_CRASH,
+			    "extractor exited unexpectedly (status %d)",
+			    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static void protocol_error(struct sandbox *sb, GError **err, const char *why)
+{
+	stop_child(sb);
+	g_set_error(err, SCREENER_ERROR, SE_PROTOCOL,
+		    "extractor sent a malformed reply (%s)", why);
+}
+
+/* What is sent: header, caps, then the document, as one stream. */
+struct outgoing {
+	const guint8 *part[3];
+	gsize len[3];
+	guint at;		/* part being sent */
+	gsize off;		/* bytes of it sent */
+};
+
+static bool send_some(int fd, struct outgoing *o)
+{
+	while (o->at < G_N_ELEMENTS(o->part)) {
+		ssize_t n;
+
+		if (o->off == o->len[o->at]) {
+			o->at++;
+			o->off = 0;
+			continue;
+		}
+		n = send(fd, o->part[o->at] + o->off, o->len[o->at] - o->off,
+			 MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n < 0)
+			return errno == EAGAIN || errno == EINTR;
+		o->off += n;
+	}
+	return true;
+}
+
+static guint64 reply_cap(const struct caps *caps)
+{
+	guint64 text = caps->text_bytes ? caps->text_bytes : G_MAXUINT32;
+
+	return text * REPLY_FACTOR + (1u << 20);
+}
+
+/* The body of an error reply: bounded, valid UTF-8, no control
+ * characters (it will be printed after a file name). */
+static bool child_error(const guint8 *p, gsize len, guint32 code,
+			GError **err)
+{
+	g_autofree char *msg = NULL;
+	gsize i;
+
+	if (code < SE_FAILED || code > SE_STILL_WRITING || len == 0 ||
+	    len > MESSAGE_MAX || !g_utf8_validate_len((const char *)p, len,
+						      NULL))
+		return false;
+	msg = g_strndup((const char *)p, len);
+	for (i = 0; i < len; i++)
+		if ((guchar)msg[i] < 0x20 || msg[i] == 0x7f)
+			msg[i] = ' ';
+	g_set_error_literal(err, SCREENER_ERROR, code, msg);
+	return true;
+}
+
+/* A whole reply is in buf: decode it. */
+static struct doc *finish(struct sandbox *sb, GByteArray *buf, GError **err)
+{
+	struct rep_header h;
+	const guint8 *body = buf->data + sizeof(h);
+	struct doc *d;
+
+	memcpy(&h, buf->data, sizeof(h));
+	sb->cpu_ms = h.cpu_ms;
+	sb->documents++;
+	if (h.code != 0) {
+		if (!child_error(body, h.len, h.code, err))
+			protocol_error(sb, err, "bad error reply");
+		return NULL;
+	}
+	d = doc_decode(body, h.len, err);
+	if (!d)
+		stop_child(sb);	/* never trust that child again */
+	return d;
+}
+
+struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
+			    gsize len, bool raw, GError **err)
+{
+	struct req_header req = {
+		.magic = REQ_MAGIC,
+		.flags = raw ? FLAG_RAW : 0,
+		.caps_size = sizeof(struct caps),
+		.len = len,
+	};
+	struct outgoing out = {
+		.part = { (const guint8 *)&req, (const guint8 *)&sb->caps,
+			  data },
+		.len = { sizeof(req), sizeof(sb->caps), len },
+	};
+	g_autoptr(GByteArray) buf = g_byte_array_new();
+	guint64 cap = reply_cap(&sb->caps), want = 0;
+	gint64 deadline;
+
+	if (sb->pid && (sb->documents >= MAX_DOCUMENTS ||
+			sb->cpu_ms / 1000 + 1 + sb->caps.cpu_seconds >
+				cpu_budget(&sb->caps)))
+		retire_child(sb);
+	if (!sb->pid && !spawn_child(sb, err))
+		return NULL;
+	drain_stderr(sb);
+	g_byte_array_set_size(sb->tail, 0);
+
+	deadline = g_get_monotonic_time() +
+		   (gint64)sb->caps.wall_seconds * G_USEC_PER_SEC;
+	for (;;) {
+		struct pollfd p[2] = {
+			{ .fd = sb->sock, .events = POLLIN },
+			{ .fd = sb->errfd, .events = POLLIN },
+		};
+		gint64 left = deadline - g_get_monotonic_time();
+		guint8 chunk[65536];
+		ssize_t n;
+
+		if (left <= 0) {
+			child_died(sb, deadline, true, err);
+			return NULL;
+		}
+		if (out.at < G_N_ELEMENTS(out.part))
+			p[0].events |= POLLOUT;
+		if (poll(p, sb->errfd >= 0 ? 2 : 1,
+			 (int)MIN((left + 999) / 1000, G_MAXINT)) < 0) {
+			if (errno == EINTR)
+				continue;
+			stop_child(sb);
+			g_set_error(err, SCREENER_ERROR, SE_FAILED,
+				    "poll: %s", g_strerror(errno));
+			return NULL;
+		}
+		if (p[1].revents)
+			drain_stderr(sb);
+		if ((p[0].revents & POLLOUT) && !send_some(sb->sock, &out)) {
+			child_died(sb, deadline, false, err);
+			return NULL;
+		}
+		if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		n = recv(sb->sock, chunk, sizeof(chunk), MSG_DONTWAIT);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			continue;
+		if (n <= 0) {
+			child_died(sb, deadline, false, err);
+			return NULL;
+		}
+		g_byte_array_append(buf, chunk, n);
+		if (want == 0 && buf->len >= sizeof(struct rep_header)) {
+			struct rep_header h;
+
+			memcpy(&h, buf->data, sizeof(h));
+			if (h.magic != REP_MAGIC || h.zero != 0) {
+				protocol_error(sb, err, "bad header");
+				return NULL;
+			}
+			if (h.len > cap) {
+				protocol_error(sb, err, "too large");
+				return NULL;
+			}
+			want = sizeof(h) + h.len;
+		}
+		if (want && buf->len > want) {
+			protocol_error(sb, err, "trailing bytes");
+			return NULL;
+		}
+		if (want && buf->len == want) {
+			if (out.at < G_N_ELEMENTS(out.part)) {
+				protocol_error(sb, err, "replied early");
+				return NULL;
+			}
+			return finish(sb, buf, err);
+		}
+	}
+}
+
+void sandbox_free(struct sandbox *sb)
+{
+	if (!sb)
+		return;
+	retire_child(sb);
+	g_byte_array_unref(sb->tail);
+	g_free(sb->exe);
+	g_free(sb);
+}
+
+/* ---- the child ---- */
+
+static guint64 cpu_used_ms(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru) < 0)
+		return 0;
+	return (guint64)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+}
+
+static bool set_limit(int resource, rlim_t soft, rlim_t hard)
+{
+	struct rlimit rl = { .rlim_cur = soft, .rlim_max = hard };
+
+	return setrlimit(resource, &rl) == 0;
+}
+
+static void child_fatal(const char *what)
+{
+	fprintf(stderr, "screener __child: %s: %s\n", what,
+		g_strerror(errno));
+	_exit(EXIT_FATAL);
+}
+
+static void child_harden(pid_t parent, guint64 mem, guint64 cpu)
+{
+	/* A parent gone before this line would leave us orphaned: the
+	 * signal only covers deaths from now on. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		child_fatal("PR_SET_PDEATHSIG");
+	if (getppid() != parent)
+		_exit(EXIT_FATAL);
+	if (close_range(CHILD_FD + 1, ~0u, 0) < 0) {
+		int fd;
+
+		for (fd = CHILD_FD + 1; fd < 1024; fd++)
+			close(fd);
+	}
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		child_fatal("PR_SET_NO_NEW_PRIVS");
+	/* No network: needs CAP_SYS_ADMIN, or a user namespace.  Without
+	 * either we go on; the extractors open no sockets. */
+	if (unshare(CLONE_NEWNET) < 0)
+		(void)unshare(CLONE_NEWUSER | CLONE_NEWNET);
+	if (!set_limit(RLIMIT_CORE, 0, 0) || !set_limit(RLIMIT_FSIZE, 0, 0) ||
+	    !set_limit(RLIMIT_NOFILE, CHILD_NOFILE, CHILD_NOFILE) ||
+	    !set_limit(RLIMIT_CPU, cpu, cpu))
+		child_fatal("setrlimit");
+#ifndef SCREENER_ASAN
+	if (mem && !set_limit(RLIMIT_AS, mem, mem))
+		child_fatal("setrlimit AS");
+#else
+	(void)mem;
+#endif
+}
+
+/* Give this document its own CPU allowance: soft limit = used + cpu,
+ * within the hard budget fixed at start. */
+static void child_arm_cpu(guint32 cpu_seconds)
+{
+	struct rlimit rl;
+	rlim_t soft;
+
+	if (getrlimit(RLIMIT_CPU, &rl) < 0)
+		return;
+	soft = (cpu_used_ms() + 999) / 1000 + MAX(cpu_seconds, 1u);
+	if (rl.rlim_max != RLIM_INFINITY && soft > rl.rlim_max)
+		soft = rl.rlim_max;
+	rl.rlim_cur = soft;
+	setrlimit(RLIMIT_CPU, &rl);
+}
+
+/* 1: all read; 0: end of stream before any byte; -1: error. */
+static int read_full(int fd, void *buf, gsize len)
+{
+	guint8 *p = buf;
+	gsize got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, p + got, len - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n == 0 && got == 0 ? 0 : -1;
+		got += n;
+	}
+	return 1;
+}
+
+static bool write_full(int fd, const void *buf, gsize len)
+{
+	const guint8 *p = buf;
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= n;
+	}
+	return true;
+}
+
+static bool child_reply(guint32 code, const void *body, gsize len)
+{
+	struct rep_header h = {
+		.magic = REP_MAGIC,
+		.code = code,
+		.cpu_ms = (guint32)MIN(cpu_used_ms(), G_MAXUINT32),
+		.len = len,
+	};
+
+	return write_full(CHILD_FD, &h, sizeof(h)) &&
+	       write_full(CHILD_FD, body, len);
+}
+
+#ifdef SCREENER_FAULTS
+static void fault_hang(void)
+{
+	for (;;)
+		pause();
+}
+
+static void fault_spin(void)
+{
+	volatile guint64 x = 0;
+
+	for (;;)
+		x++;
+}
+
+static void fault_oom(void)
+{
+#ifdef SCREENER_ASAN
+	/* ASan reserves terabytes of shadow memory, so RLIMIT_AS is off:
+	 * say what GLib says when an allocation fails, and die as it does. */
+	fprintf(stderr, "GLib-ERROR **: failed to allocate %u bytes\n",
+		1u << 30);
+	abort();
+#else
+	/* Never touched, so this costs address space, not memory: g_malloc
+	 * fails at RLIMIT_AS and GLib aborts with its message. */
+	for (;;)
+		(void)g_malloc(64u << 20);
+#endif
+}
+
+static void fault_crash(void)
+{
+	/* Default action, not a sanitizer's handler: a real signal death. */
+	signal(SIGSEGV, SIG_DFL);
+	raise(SIGSEGV);
+}
+
+static void fault_garbage(void)
+{
+	guint8 junk[4096];
+	gsize i;
+
+	for (i = 0; i < sizeof(junk); i++)
+		junk[i] = g_random_int();
+	junk[0] = (guint8)~REP_MAGIC;
+	write_full(CHILD_FD, junk, sizeof(junk));
+}
+
+static void fault_exit(void)
+{
+	_exit(0);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} faults[] = {
+	{ "crash", fault_crash },
+	{ "exit", fault_exit },
+	{ "garbage", fault_garbage },
+	{ "hang", fault_hang },
+	{ "oom", fault_oom },
+	{ "spin", fault_spin },
+};
+
+/* True when the document asked for a fault and the child misbehaved
+ * without ending (garbage): no reply of ours must follow. */
+static bool child_fault(const guint8 *data, gsize len)
+{
+	static const char prefix[] = "SCREENER-FAULT:";
+	const gsize plen = sizeof(prefix) - 1;
+	size_t i;
+
+	if (len < plen || memcmp(data, prefix, plen) != 0)
+		return false;
+	for (i = 0; i < G_N_ELEMENTS(faults); i++) {
+		gsize n = strlen(faults[i].name);
+
+		if (len >= plen + n &&
+		    memcmp(data + plen, faults[i].name, n) == 0) {
+			faults[i].fn();
+			return true;
+		}
+	}
+	return false;
+}
+#endif
+
+static bool child_serve_one(struct req_header *req, struct caps *caps)
+{
+	g_autoptr(GError) e = NULL;
+	g_autoptr(doc) d = NULL;
+	g_autoptr(GByteArray) enc = NULL;
+	g_autofree guint8 *data = NULL;
+	const char *msg;
+	gsize n;
+
+	if (req->magic != REQ_MAGIC || req->caps_size != sizeof(*caps) ||
+	    read_full(CHILD_FD, caps, sizeof(*caps)) != 1 ||
+	    (caps->file_bytes && req->len > caps->file_bytes))
+		return false;
+	data = g_malloc(MAX(req->len, 1));
+	if (req->len && read_full(CHILD_FD, data, req->len) != 1)
+		return false;
+	child_arm_cpu(caps->cpu_seconds);
+#ifdef SCREENER_FAULTS
+	if (child_fault(data, req->len))
+		return true;
+#endif
+	d = extract_buffer(data, req->len, caps, req->flags & FLAG_RAW, &e);
+	if (d) {
+		enc = doc_encode(d);
+		return child_reply(0, enc->data, enc->len);
+	}
+	msg = e && e->message[0] ? e->message : "extraction failed";
+	n = strlen(msg);
+	if (n > MESSAGE_MAX) {
+		n = MESSAGE_MAX;
+		while (n > 0 && ((guchar)msg[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return child_reply(e && e->domain == SCREENER_ERROR ? e->code :
+			   SE_FAILED, msg, n);
+}
+
+int sandbox_child_main(int argc, char **argv)
+{
+	guint64 parent, mem, cpu;
+
+	if (argc != 4)
+		return EXIT_USAGE;
+	parent = g_ascii_strtoull(argv[1], NULL, 10);
+	mem = g_ascii_strtoull(argv[2], NULL, 10);
+	cpu = g_ascii_strtoull(argv[3], NULL, 10);
+	child_harden((pid_t)parent, mem, cpu);
+	for (;;) {
+		struct req_header req;
+		struct caps caps;
+		int r = read_full(CHILD_FD, &req, sizeof(req));
+
+		if (r == 0)
+			return EXIT_OK;	/* the parent is done with us */
+		if (r < 0 || !child_serve_one(&req, &caps))
+			return EXIT_FATAL;
+	}
+}

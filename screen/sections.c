@@ -1,0 +1,490 @@
+/*
+ * sections.c - finding and labelling a resume's headings (see sections.h).
+ *
+ * A heading is a line whose words, once numbering, decoration, a trailing
+ * colon and letter-spacing are taken away, are one of the labels below
+ * ("Work History", "1. EXPERIENCE:", "E X P E R I E N C E"), or several of
+ * them joined by "&", "and", "/" ("Education & Training": the first one
+ * names the section).  A line "Skills: Java, Kafka" is a heading with its
+ * body on the same line.  A block the source marked as a heading but whose
+ * words we do not know ends the section before it only when it is of the
+ * same rank as the labelled headings (so a job title in bold stays inside
+ * its experience section).  Must not guess: with no labelled heading the
+ * whole text is one UNKNOWN section.
+ */
+#include <string.h>
+
+#include "scan.h"
+#include "sections.h"
+
+static const char *const kind_names[SECTION_N] = {
+	[SECTION_UNKNOWN] = "unknown",
+	[SECTION_OTHER] = "other",
+	[SECTION_SUMMARY] = "summary",
+	[SECTION_EXPERIENCE] = "experience",
+	[SECTION_EDUCATION] = "education",
+	[SECTION_SKILLS] = "skills",
+	[SECTION_CERTIFICATIONS] = "certifications",
+	[SECTION_PROJECTS] = "projects",
+	[SECTION_PUBLICATIONS] = "publications",
+	[SECTION_REFERENCES] = "references",
+	[SECTION_LANGUAGES] = "languages",
+	[SECTION_INTERESTS] = "interests",
+	[SECTION_AWARDS] = "awards",
+	[SECTION_VOLUNTEERING] = "volunteering",
+	[SECTION_CONTACT] = "contact",
+};
+
+/* Labels as their lowercase letters only, so spacing, case and
+ * punctuation do not matter ("WORK  HISTORY:" and "W O R K H I S T O R Y"
+ * are both "workhistory"). */
+static const struct label {
+	const char *key;
+	enum section_kind kind;
+} labels[] = {
+	{ "summary", SECTION_SUMMARY },
+	{ "professionalsummary", SECTION_SUMMARY },
+	{ "careersummary", SECTION_SUMMARY },
+	{ "executivesummary", SECTION_SUMMARY },
+	{ "summaryofqualifications", SECTION_SUMMARY },
+	{ "profile", SECTION_SUMMARY },
+	{ "professionalprofile", SECTION_SUMMARY },
+	{ "personalprofile", SECTION_SUMMARY },
+	{ "careerprofile", SECTION_SUMMARY },
+	{ "objective", SECTION_SUMMARY },
+	{ "careerobjective", SECTION_SUMMARY },
+	{ "professionalobjective", SECTION_SUMMARY },
+	{ "personalstatement", SECTION_SUMMARY },
+	{ "aboutme", SECTION_SUMMARY },
+	{ "about", SECTION_SUMMARY },
+	{ "overview", SECTION_SUMMARY },
+	{ "introduction", SECTION_SUMMARY },
+	{ "experience", SECTION_EXPERIENCE },
+	{ "workexperience", SECTION_EXPERIENCE },
+	{ "professionalexperience", SECTION_EXPERIENCE },
+	{ "relevantexperience", SECTION_EXPERIENCE },
+	{ "employment", SECTION_EXPERIENCE },
+	{ "employmenthistory", SECTION_EXPERIENCE },
+	{ "employmentexperience", SECTION_EXPERIENCE },
+	{ "workhistory", SECTION_EXPERIENCE },
+	{ "careerhistory", SECTION_EXPERIENCE },
+	{ "career", SECTION_EXPERIENCE },
+	{ "professionalbackground", SECTION_EXPERIENCE },
+	{ "professionalhistory", SECTION_EXPERIENCE },
+	{ "experiences", SECTION_EXPERIENCE },
+	{ "industryexperience", SECTION_EXPERIENCE },
+	{ "technicalexperience", SECTION_EXPERIENCE },
+	{ "education", SECTION_EDUCATION },
+	{ "academicbackground", SECTION_EDUCATION },
+	{ "academichistory", SECTION_EDUCATION },
+	{ "academicqualifications", SECTION_EDUCATION },
+	{ "educationalbackground", SECTION_EDUCATION },
+	{ "educationalqualifications", SECTION_EDUCATION },
+	{ "qualifications", SECTION_EDUCATION },
+	{ "academics", SECTION_EDUCATION },
+	{ "skills", SECTION_SKILLS },
+	{ "technicalskills", SECTION_SKILLS },
+	{ "keyskills", SECTION_SKILLS },
+	{ "coreskills", SECTION_SKILLS },
+	{ "coreknowledge", SECTION_SKILLS },
+	{ "corecompetencies", SECTION_SKILLS },
+	{ "competencies", SECTION_SKILLS },
+	{ "areasofexpertise", SECTION_SKILLS },
+	{ "expertise", SECTION_SKILLS },
+	{ "technicalexpertise", SECTION_SKILLS },
+	{ "technologies", SECTION_SKILLS },
+	{ "techstack", SECTION_SKILLS },
+	{ "tools", SECTION_SKILLS },
+	{ "skillset", SECTION_SKILLS },
+	{ "technicalproficiencies", SECTION_SKILLS },
+	{ "proficiencies", SECTION_SKILLS },
+	{ "programminglanguages", SECTION_SKILLS },
+	{ "certifications", SECTION_CERTIFICATIONS },
+	{ "certification", SECTION_CERTIFICATIONS },
+	{ "certificates", SECTION_CERTIFICATIONS },
+	{ "licenses", SECTION_CERTIFICATIONS },
+	{ "licences", SECTION_CERTIFICATIONS },
+	{ "training", SECTION_CERTIFICATIONS },
+	{ "trainings", SECTION_CERTIFICATIONS },
+	{ "courses", SECTION_CERTIFICATIONS },
+	{ "coursework", SECTION_CERTIFICATIONS },
+	{ "professionaldevelopment", SECTION_CERTIFICATIONS },
+	{ "professionalcertifications", SECTION_CERTIFICATIONS },
+	{ "continuingeducation", SECTION_CERTIFICATIONS },
+	{ "projects", SECTION_PROJECTS },
+	{ "keyprojects", SECTION_PROJECTS },
+	{ "selectedprojects", SECTION_PROJECTS },
+	{ "personalprojects", SECTION_PROJECTS },
+	{ "notableprojects", SECTION_PROJECTS },
+	{ "publications", SECTION_PUBLICATIONS },
+	{ "papers", SECTION_PUBLICATIONS },
+	{ "references", SECTION_REFERENCES },
+	{ "referees", SECTION_REFERENCES },
+	{ "referencesavailableuponrequest", SECTION_REFERENCES },
+	{ "referencesavailableonrequest", SECTION_REFERENCES },
+	{ "languages", SECTION_LANGUAGES },
+	{ "languageskills", SECTION_LANGUAGES },
+	{ "interests", SECTION_INTERESTS },
+	{ "hobbies", SECTION_INTERESTS },
+	{ "activities", SECTION_INTERESTS },
+	{ "personalinterests", SECTION_INTERESTS },
+	{ "awards", SECTION_AWARDS },
+	{ "honors", SECTION_AWARDS },
+	{ "honours", SECTION_AWARDS },
+	{ "achievements", SECTION_AWARDS },
+	{ "keyachievements", SECTION_AWARDS },
+	{ "accomplishments", SECTION_AWARDS },
+	{ "volunteering", SECTION_VOLUNTEERING },
+	{ "volunteer", SECTION_VOLUNTEERING },
+	{ "volunteerexperience", SECTION_VOLUNTEERING },
+	{ "volunteerwork", SECTION_VOLUNTEERING },
+	{ "communityinvolvement", SECTION_VOLUNTEERING },
+	{ "contact", SECTION_CONTACT },
+	{ "contactinformation", SECTION_CONTACT },
+	{ "contactdetails", SECTION_CONTACT },
+	{ "personaldetails", SECTION_CONTACT },
+	{ "personalinformation", SECTION_CONTACT },
+	{ "details", SECTION_CONTACT },
+};
+
+/* Longer than this (in bytes, or words) and a line is prose. */
+#define HEADING_MAX_BYTES 80
+#define HEADING_MAX_WORDS 6
+#define KEY_MAX 64
+
+const char *section_kind_name(enum section_kind kind)
+{
+	if ((unsigned)kind >= SECTION_N)
+		return "unknown";
+	return kind_names[kind];
+}
+
+enum section_kind section_kind_from_name(const char *name)
+{
+	int k;
+
+	for (k = 0; k < SECTION_N; k++)
+		if (strcmp(kind_names[k], name) == 0)
+			return k;
+	return SECTION_N;
+}
+
+bool section_is_standard(enum section_kind kind)
+{
+	return kind >= SECTION_SUMMARY && kind < SECTION_N &&
+	       kind != SECTION_CONTACT;
+}
+
+static enum section_kind lookup(const char *key)
+{
+	size_t i;
+
+	if (!key[0])
+		return SECTION_N;
+	for (i = 0; i < G_N_ELEMENTS(labels); i++)
+		if (labels[i].key[0] == key[0] &&
+		    strcmp(labels[i].key, key) == 0)
+			return labels[i].kind;
+	return SECTION_N;
+}
+
+/* Decoration a heading may carry around its words. */
+static bool is_deco(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '=' ||
+	       c == '-' || c == '_' || c == '|' || c == '>' || c == '~' ||
+	       c == ':' || c == '.';
+}
+
+/* Skip "1.", "2)", "IV.", "A." and bullets before a heading's words. */
+static uint32_t skip_prefix(const char *t, uint32_t s, uint32_t e)
+{
+	uint32_t i;
+
+	for (;;) {
+		while (s < e && is_deco(t[s]))
+			s++;
+		/* U+2022 bullet */
+		if (e - s >= 3 && memcmp(t + s, "\xe2\x80\xa2", 3) == 0) {
+			s += 3;
+			continue;
+		}
+		i = s;
+		while (i < e && g_ascii_isdigit(t[i]))
+			i++;
+		if (i == s)
+			while (i < e && i - s < 4 && strchr("IVXivx", t[i]))
+				i++;
+		if (i == s && i < e && g_ascii_isupper(t[i]))
+			i++;	/* "A." */
+		if (i > s && i + 1 < e && (t[i] == '.' || t[i] == ')') &&
+		    t[i + 1] == ' ') {
+			s = i + 1;
+			continue;
+		}
+		return s;
+	}
+}
+
+/* The letters of [s, e) lowercased into key (maybe empty); false when
+ * the span holds something no heading holds (digits, '@', non-ASCII) or
+ * is too long.  Counts words into *words. */
+static bool make_key(const char *t, uint32_t s, uint32_t e, char *key,
+		     unsigned *words)
+{
+	size_t n = 0;
+	bool in_word = false;
+	uint32_t i;
+
+	*words = 0;
+	key[0] = 0;
+	for (i = s; i < e; i++) {
+		unsigned char c = t[i];
+
+		if (g_ascii_isalpha(c)) {
+			if (n + 1 >= KEY_MAX)
+				return false;
+			key[n++] = scan_lower(c);
+			if (!in_word)
+				(*words)++;
+			in_word = true;
+			continue;
+		}
+		in_word = false;
+		if (g_ascii_isdigit(c) || c == '@' || c >= 0x80)
+			return false;
+	}
+	key[n] = 0;
+	return true;
+}
+
+/* "E X P E R I E N C E": single letters separated by spaces. */
+static bool letter_spaced(const char *t, uint32_t s, uint32_t e)
+{
+	unsigned letters = 0;
+	uint32_t i;
+
+	for (i = s; i < e; i++) {
+		if (t[i] == ' ')
+			continue;
+		if (!g_ascii_isalpha(t[i]))
+			return false;
+		if (i + 1 < e && t[i + 1] != ' ')
+			return false;
+		letters++;
+	}
+	return letters >= 4;
+}
+
+/* Separators joining labels: "&", "/", ",", "|", "+" and "and". */
+static bool is_joiner(const char *t, uint32_t i, uint32_t e, uint32_t *len)
+{
+	if (strchr("&/,|+", t[i])) {
+		*len = 1;
+		return true;
+	}
+	if (scan_word_at(t, e, i, "and")) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+/* Label [s, e) as one label, or as labels joined by separators (the
+ * first names the section). */
+static enum section_kind label_words(const char *t, uint32_t s, uint32_t e)
+{
+	char key[KEY_MAX];
+	enum section_kind first = SECTION_N, k;
+	unsigned words;
+	uint32_t i, part, jl = 0;
+
+	if (e <= s || e - s > HEADING_MAX_BYTES)
+		return SECTION_N;
+	if (!make_key(t, s, e, key, &words))
+		return SECTION_N;
+	if (letter_spaced(t, s, e))
+		return lookup(key);
+	if (words > HEADING_MAX_WORDS)
+		return SECTION_N;
+	k = lookup(key);
+	if (k != SECTION_N)
+		return k;
+	for (i = part = s;; i++) {
+		bool last = i >= e;
+
+		if (!last && !is_joiner(t, i, e, &jl))
+			continue;
+		if (!make_key(t, part, i, key, &words))
+			return SECTION_N;
+		if (key[0]) {
+			k = lookup(key);
+			if (k == SECTION_N)
+				return SECTION_N;
+			if (first == SECTION_N)
+				first = k;
+		}
+		if (last)
+			break;
+		part = i + jl;
+		i = part - 1;
+	}
+	return first;
+}
+
+enum section_kind sections_label(const char *t, uint32_t s, uint32_t e,
+				 uint32_t *label_end)
+{
+	enum section_kind k;
+	const char *colon;
+	uint32_t ws, we, c;
+
+	scan_trim(t, &s, &e);
+	ws = skip_prefix(t, s, e);
+	we = e;
+	while (we > ws && is_deco(t[we - 1]))
+		we--;
+	k = label_words(t, ws, we);
+	if (k != SECTION_N) {
+		if (label_end)
+			*label_end = e;
+		return k;
+	}
+	/* "Skills: Java, Kafka": a label, a colon, then its body. */
+	colon = memchr(t + ws, ':', e - ws);
+	if (!colon)
+		return SECTION_N;
+	c = colon - t;
+	we = c;
+	while (we > ws && is_deco(t[we - 1]))
+		we--;
+	k = label_words(t, ws, we);
+	if (k == SECTION_N || k == SECTION_CONTACT)
+		return SECTION_N;
+	if (label_end)
+		*label_end = c + 1;
+	return k;
+}
+
+/* A heading candidate: one line. */
+struct cand {
+	enum section_kind kind;	/* SECTION_OTHER: unlabelled source heading */
+	uint32_t line, label_s, label_e, line_end;
+	uint8_t level;
+	bool inline_body;
+};
+
+static void add_section(GArray *out, enum section_kind kind, uint32_t hs,
+			uint32_t he, uint32_t bs, uint32_t be, uint8_t level,
+			bool inl)
+{
+	struct section sec = {
+		.kind = kind,
+		.heading = { hs, he },
+		.body = { bs, be < bs ? bs : be },
+		.level = level,
+		.inline_body = inl,
+	};
+
+	g_array_append_val(out, sec);
+}
+
+GArray *sections_find(const struct doc *d)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct section));
+	g_autoptr(GArray) cands = g_array_new(FALSE, FALSE,
+					       sizeof(struct cand));
+	const char *t;
+	uint32_t len, ls, le, first_text = G_MAXUINT32;
+	unsigned max_level = 0;
+	bool any_labelled = false, in_full = false;
+	guint i, n;
+
+	if (!d->text || d->text->len == 0)
+		return out;
+	t = d->text->str;
+	len = d->text->len;
+	for (ls = 0; ls < len; ls = le + 1) {
+		const struct doc_block *b;
+		struct cand c = { 0 };
+		uint32_t s = ls, e, lend;
+
+		le = scan_line_end(t, len, ls);
+		e = le;
+		scan_trim(t, &s, &e);
+		if (s == e)
+			continue;
+		if (first_text == G_MAXUINT32)
+			first_text = s;
+		b = doc_block_at(d, s);
+		/* Page headers and footers repeat on every page; their
+		 * words ("Resume - Page 2") head nothing. */
+		if (b && b->kind == DOC_BLOCK_HEADER)
+			continue;
+		c.level = b ? b->heading : 0;
+		c.kind = sections_label(t, s, e, &lend);
+		if (c.kind == SECTION_N) {
+			/* Unlabelled source headings count only after a
+			 * labelled one (the name line above them is often
+			 * the largest text of all). */
+			if (!c.level || !any_labelled)
+				continue;
+			c.kind = SECTION_OTHER;
+			lend = e;
+		} else if (lend < e && in_full) {
+			/* "Languages: Java, Go" inside a section is a
+			 * sub-label of that section. */
+			continue;
+		} else {
+			any_labelled = true;
+			in_full = lend >= e;
+			if (c.level > max_level)
+				max_level = c.level;
+		}
+		c.line = ls;
+		c.label_s = skip_prefix(t, s, e);
+		c.inline_body = lend < e;
+		c.label_e = c.inline_body ? lend - 1 : e;
+		while (c.label_e > c.label_s && is_deco(t[c.label_e - 1]))
+			c.label_e--;
+		c.line_end = c.inline_body ? lend : le;
+		g_array_append_val(cands, c);
+	}
+	if (first_text == G_MAXUINT32)
+		return out;
+	/* Drop unlabelled headings ranked below the labelled ones. */
+	for (i = 0, n = 0; i < cands->len; i++) {
+		struct cand *c = &g_array_index(cands, struct cand, i);
+
+		if (c->kind == SECTION_OTHER &&
+		    (max_level == 0 || c->level > max_level))
+			continue;
+		g_array_index(cands, struct cand, n++) = *c;
+	}
+	g_array_set_size(cands, n);
+	if (cands->len == 0) {
+		add_section(out, SECTION_UNKNOWN, first_text, first_text,
+			    first_text, len, 0, false);
+		return out;
+	}
+	{
+		struct cand *c0 = &g_array_index(cands, struct cand, 0);
+
+		if (first_text < c0->line)
+			add_section(out, SECTION_UNKNOWN, first_text,
+				    first_text, first_text, c0->line, 0,
+				    false);
+	}
+	for (i = 0; i < cands->len; i++) {
+		struct cand *c = &g_array_index(cands, struct cand, i);
+		uint32_t bs = c->line_end < len ? c->line_end + 1 : len;
+		uint32_t be = i + 1 < cands->len ?
+			g_array_index(cands, struct cand, i + 1).line : len;
+
+		if (c->inline_body)
+			bs = c->line_end;
+		add_section(out, c->kind, c->label_s, c->label_e, bs, be,
+			    c->level, c->inline_body);
+	}
+	return out;
+}

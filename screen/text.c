@@ -1,0 +1,478 @@
+/*
+ * text.c - normalisation of extracted text, with the map back to raw.
+ *
+ * Owns d->text, d->map and the rewrite of d->blocks into text offsets.
+ * Reads d->raw as hostile bytes (invalid UTF-8 and NUL are possible even
+ * though extractors try not to produce them).  Must not touch d->raw,
+ * d->glyphs or anything format-specific: every extractor's text comes
+ * through here the same way.
+ *
+ * One pass, character by character, with a fast path for runs of
+ * printable ASCII.  White space is never written when seen: a space is
+ * remembered and written before the next visible character on the same
+ * line, a newline before the next visible character on a later line.
+ * That one rule gives trimming, folding and end-of-line hyphenation
+ * (the hyphen is taken back when the next line starts in lowercase).
+ */
+#include <string.h>
+
+#include "text.h"
+
+#define BULLET 0x2022
+#define DROP 0xFFFFFFFFu
+
+/* Characters replaced before (and again after) NFKC, by code point
+ * range.  Sorted; 'to' is the replacement or DROP. */
+static const struct {
+	gunichar lo, hi, to;
+} replace[] = {
+	{ 0x0085, 0x0085, '\n' },	/* NEL */
+	{ 0x00A0, 0x00A0, ' ' },
+	{ 0x00AD, 0x00AD, DROP },	/* soft hyphen */
+	{ 0x00B4, 0x00B4, '\'' },	/* acute accent used as apostrophe */
+	{ 0x1680, 0x1680, ' ' },
+	{ 0x180E, 0x180E, DROP },
+	{ 0x2000, 0x200A, ' ' },
+	{ 0x200B, 0x200F, DROP },	/* zero-width, LRM, RLM */
+	{ 0x2010, 0x2015, '-' },
+	{ 0x2018, 0x201B, '\'' },
+	{ 0x201C, 0x201F, '"' },
+	{ 0x2023, 0x2023, BULLET },
+	{ 0x2028, 0x2029, '\n' },
+	{ 0x202A, 0x202E, DROP },	/* bidi embeddings */
+	{ 0x202F, 0x202F, ' ' },
+	{ 0x2032, 0x2032, '\'' },
+	{ 0x2033, 0x2033, '"' },
+	{ 0x2043, 0x2043, BULLET },
+	{ 0x205F, 0x205F, ' ' },
+	{ 0x2060, 0x2064, DROP },
+	{ 0x2066, 0x2069, DROP },	/* bidi isolates */
+	{ 0x2212, 0x2212, '-' },
+	{ 0x2219, 0x2219, BULLET },
+	{ 0x25A0, 0x25A1, BULLET },
+	{ 0x25AA, 0x25AB, BULLET },
+	{ 0x25B8, 0x25B8, BULLET },
+	{ 0x25BA, 0x25BA, BULLET },
+	{ 0x25C6, 0x25C6, BULLET },
+	{ 0x25CF, 0x25CF, BULLET },
+	{ 0x25E6, 0x25E6, BULLET },
+	{ 0x2713, 0x2714, BULLET },
+	{ 0x2756, 0x2756, BULLET },
+	{ 0x27A2, 0x27A2, BULLET },
+	{ 0x27A4, 0x27A4, BULLET },
+	{ 0x3000, 0x3000, ' ' },
+	/* Symbol and Wingdings bullets as PDFs and Word export them. */
+	{ 0xF06C, 0xF06C, BULLET },
+	{ 0xF06E, 0xF06F, BULLET },
+	{ 0xF071, 0xF071, BULLET },
+	{ 0xF075, 0xF076, BULLET },
+	{ 0xF0A7, 0xF0A8, BULLET },
+	{ 0xF0B7, 0xF0B7, BULLET },
+	{ 0xF0D8, 0xF0D8, BULLET },
+	{ 0xF0E0, 0xF0E0, BULLET },
+	{ 0xF0FC, 0xF0FC, BULLET },
+	{ 0xFE58, 0xFE58, '-' },
+	{ 0xFE63, 0xFE63, '-' },
+	{ 0xFEFF, 0xFEFF, DROP },	/* BOM, zero-width no-break space */
+	{ 0xFF0D, 0xFF0D, '-' },
+};
+
+/* The replacement of ch, or ch itself. */
+static gunichar replacement(gunichar ch)
+{
+	guint lo = 0, hi = G_N_ELEMENTS(replace);
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+
+		if (ch < replace[mid].lo)
+			hi = mid;
+		else if (ch > replace[mid].hi)
+			lo = mid + 1;
+		else
+			return replace[mid].to;
+	}
+	switch (g_unichar_type(ch)) {
+	case G_UNICODE_CONTROL:
+	case G_UNICODE_FORMAT:
+		return DROP;
+	default:
+		return ch;
+	}
+}
+
+/* Whether NFKC leaves ch alone when no combining mark follows it: it has
+ * no compatibility mapping and, if it decomposes canonically, it is the
+ * primary composite of its decomposition.  Saves calling
+ * g_utf8_normalize() (which allocates) for most accented letters. */
+static bool nfkc_stable(gunichar ch)
+{
+	gunichar k[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+	gunichar c[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+	gunichar a, b, x;
+	gsize nk, nc;
+
+	if (ch < 0xA0 || (ch >= 0xC0 && ch <= 0xFF))
+		return true;
+	nk = g_unichar_fully_decompose(ch, TRUE, k, G_N_ELEMENTS(k));
+	if (nk == 1 && k[0] == ch)
+		return true;
+	nc = g_unichar_fully_decompose(ch, FALSE, c, G_N_ELEMENTS(c));
+	if (nk != nc || memcmp(k, c, nk * sizeof(*k)) != 0)
+		return false;
+	return g_unichar_decompose(ch, &a, &b) && b != 0 &&
+	       g_unichar_compose(a, b, &x) && x == ch;
+}
+
+/* The code point at p, or (gunichar)-1 when the bytes there are not
+ * valid UTF-8 or are NUL; *n is its length (1 when invalid). */
+static gunichar decode(const char *p, gsize left, gsize *n)
+{
+	gunichar ch;
+
+	if ((guchar)*p < 0x80) {
+		*n = 1;
+		return *p ? (gunichar)(guchar)*p : (gunichar)-1;
+	}
+	ch = g_utf8_get_char_validated(p, (gssize)MIN(left, 8));
+	if (ch >= 0xFFFFFFFEu) {
+		*n = 1;
+		return (gunichar)-1;
+	}
+	*n = (gsize)g_utf8_skip[(guchar)*p];
+	return ch;
+}
+
+/* The normaliser's output and the white space it has not written yet. */
+struct norm {
+	GString *out;
+	GArray *map;		/* guint32 per byte of out */
+	bool content;		/* the current line has a visible character */
+	bool sp;		/* a space is pending, from raw sp_off */
+	guint32 sp_off;
+	unsigned nl;		/* newlines pending (0, 1, or 2 for a blank
+				   line), from raw nl_off[] */
+	guint32 nl_off[2];
+	bool hy;		/* the last line ended in letter + '-' */
+};
+
+static void put(struct norm *n, const char *s, gsize len, guint32 off)
+{
+	gsize at = n->map->len, i;
+
+	g_string_append_len(n->out, s, (gssize)len);
+	g_array_set_size(n->map, at + len);
+	for (i = 0; i < len; i++)
+		g_array_index(n->map, guint32, at + i) = off;
+}
+
+/* Before a visible character: write the pending newlines (or join a
+ * hyphenated word) and the pending space. */
+static void before_visible(struct norm *n, gunichar first)
+{
+	if (n->nl) {
+		if (n->hy && n->nl == 1 && g_unichar_islower(first)) {
+			g_string_truncate(n->out, n->out->len - 1);
+			g_array_set_size(n->map, n->map->len - 1);
+		} else if (n->out->len) {
+			put(n, "\n", 1, n->nl_off[0]);
+			if (n->nl > 1)
+				put(n, "\n", 1, n->nl_off[1]);
+		}
+		n->nl = 0;
+		n->hy = false;
+	}
+	if (n->sp && n->content)
+		put(n, " ", 1, n->sp_off);
+	n->sp = false;
+	n->content = true;
+}
+
+/* A visible character (or a run of them): s[0..len), all from raw
+ * offset off, or from off, off+1... when run is set. */
+static void visible(struct norm *n, const char *s, gsize len, guint32 off,
+		    bool run)
+{
+	gsize at, i;
+
+	before_visible(n, run ? (gunichar)(guchar)*s : g_utf8_get_char(s));
+	if (!run) {
+		put(n, s, len, off);
+		return;
+	}
+	at = n->map->len;
+	g_string_append_len(n->out, s, (gssize)len);
+	g_array_set_size(n->map, at + len);
+	for (i = 0; i < len; i++)
+		g_array_index(n->map, guint32, at + i) = off + (guint32)i;
+}
+
+static void space(struct norm *n, guint32 off)
+{
+	if (n->content && !n->sp) {
+		n->sp = true;
+		n->sp_off = off;
+	}
+}
+
+/* Whether out ends in a letter and '-': a word broken at the line end. */
+static bool ends_hyphenated(const GString *out)
+{
+	const char *p;
+
+	if (out->len < 2 || out->str[out->len - 1] != '-')
+		return false;
+	p = g_utf8_find_prev_char(out->str, out->str + out->len - 1);
+	return p && g_unichar_isalpha(g_utf8_get_char(p));
+}
+
+static void newline(struct norm *n, guint32 off)
+{
+	if (n->content) {
+		n->hy = ends_hyphenated(n->out);
+		n->content = false;
+		n->sp = false;
+		n->nl = 1;
+		n->nl_off[0] = off;
+	} else if (n->nl == 1) {
+		n->nl = 2;
+		n->nl_off[1] = off;
+	}
+}
+
+/* One character after NFKC: replaced, then written as what it is. */
+static void emit(struct norm *n, gunichar ch, guint32 off)
+{
+	char buf[8];
+	gint len;
+
+	ch = replacement(ch);
+	if (ch == DROP)
+		return;
+	if (ch == ' ') {
+		space(n, off);
+		return;
+	}
+	if (ch == '\n') {
+		newline(n, off);
+		return;
+	}
+	len = g_unichar_to_utf8(ch, buf);
+	visible(n, buf, (gsize)len, off, false);
+}
+
+/* Whether c joins the character before it under NFKC: combining marks,
+ * and the Hangul vowel and final jamo that compose into a syllable. */
+static bool combines(gunichar c)
+{
+	return g_unichar_ismark(c) || (c >= 0x1160 && c <= 0x11FF);
+}
+
+/* The character ch at raw[i] (k bytes, one replacement() leaves alone)
+ * with the combining marks that follow it, normalised as one cluster.
+ * Returns the bytes consumed. */
+static gsize cluster(struct norm *n, const char *raw, gsize len, gsize i,
+		     gunichar ch, gsize k)
+{
+	gsize j = i + k, m, marks = 0;
+	g_autofree char *nf = NULL;
+	const char *p;
+
+	/* A run of marks is capped so hostile text cannot make one
+	 * normalisation call quadratic. */
+	while (j < len && marks < 32) {
+		gunichar mc = decode(raw + j, len - j, &m);
+
+		if (mc == (gunichar)-1 || !combines(mc))
+			break;
+		j += m;
+		marks++;
+	}
+	if (marks == 0 && nfkc_stable(ch)) {
+		visible(n, raw + i, k, (guint32)i, false);
+		return k;
+	}
+	nf = g_utf8_normalize(raw + i, (gssize)(j - i), G_NORMALIZE_NFKC);
+	if (!nf) {
+		emit(n, ch, (guint32)i);
+		return k;
+	}
+	for (p = nf; *p; p = g_utf8_next_char(p))
+		emit(n, g_utf8_get_char(p), (guint32)i);
+	return j - i;
+}
+
+static bool printable_ascii(guchar c)
+{
+	return c > 0x20 && c < 0x7F;
+}
+
+static void normalise(struct norm *n, const char *raw, gsize len)
+{
+	gsize i = 0, j, k;
+
+	while (i < len) {
+		guchar c = (guchar)raw[i];
+		gunichar ch;
+
+		if (printable_ascii(c)) {
+			/* The last character of a run is left to the slow
+			 * path when a combining mark may follow it. */
+			for (j = i + 1; j < len && printable_ascii(raw[j]); j++)
+				;
+			if (j < len && (guchar)raw[j] >= 0x80)
+				j--;
+			if (j > i) {
+				visible(n, raw + i, j - i, (guint32)i, true);
+				i = j;
+				continue;
+			}
+		}
+		switch (c) {
+		case ' ':
+		case '\t':
+			space(n, (guint32)i);
+			i++;
+			continue;
+		case '\r':
+			if (i + 1 < len && raw[i + 1] == '\n') {
+				i++;
+				continue;
+			}
+			/* fall through */
+		case '\n':
+		case '\f':
+		case '\v':
+			newline(n, (guint32)i);
+			i++;
+			continue;
+		}
+		ch = decode(raw + i, len - i, &k);
+		if (ch == (gunichar)-1) {
+			emit(n, 0xFFFD, (guint32)i);
+			i += k;
+			continue;
+		}
+		if (replacement(ch) != ch) {
+			emit(n, ch, (guint32)i);
+			i += k;
+			continue;
+		}
+		i += cluster(n, raw, len, i, ch, k);
+	}
+	if (n->nl && n->out->len)
+		put(n, "\n", 1, n->nl_off[0]);
+}
+
+/* Valid UTF-8 with no NUL: bad bytes and NUL become U+FFFD. */
+static void make_valid(GString *out, const char *s, gsize len)
+{
+	gsize i = 0, start = 0, k;
+
+	while (i < len) {
+		if (decode(s + i, len - i, &k) != (gunichar)-1) {
+			i += k;
+			continue;
+		}
+		g_string_append_len(out, s + start, (gssize)(i - start));
+		g_string_append(out, "\xEF\xBF\xBD");
+		start = ++i;
+	}
+	g_string_append_len(out, s + start, (gssize)(len - start));
+}
+
+/* The same, with the map: every byte of a character maps to the
+ * character's first raw byte, as in normalised text. */
+static void make_valid_map(GString *out, GArray *map, const char *s,
+			   gsize len)
+{
+	gsize i = 0, k;
+
+	while (i < len) {
+		gunichar ch = decode(s + i, len - i, &k);
+
+		if (ch == (gunichar)-1) {
+			g_string_append(out, "\xEF\xBF\xBD");
+		} else {
+			g_string_append_len(out, s + i, (gssize)k);
+		}
+		while (map->len < out->len)
+			g_array_append_val(map, (guint32){ (guint32)i });
+		i += k;
+	}
+}
+
+char *text_make_valid(const char *s, gssize len)
+{
+	GString *out;
+	gsize n = len < 0 ? strlen(s) : (gsize)len;
+
+	out = g_string_sized_new(n + 1);
+	make_valid(out, s, n);
+	return g_string_free(out, FALSE);
+}
+
+/* The first text offset whose raw offset is at least off. */
+static guint32 text_offset(const GArray *map, guint32 off)
+{
+	guint lo = 0, hi = map->len - 1;
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+
+		if (g_array_index(map, guint32, mid) < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Blocks from raw to text offsets, trimmed of white space; a block left
+ * empty by normalisation is dropped. */
+static void remap_blocks(struct doc *d)
+{
+	guint i, w = 0;
+	guint32 rawlen = (guint32)d->raw->len;
+
+	for (i = 0; i < d->blocks->len; i++) {
+		struct doc_block b =
+			g_array_index(d->blocks, struct doc_block, i);
+		guint32 s = text_offset(d->map, MIN(b.start, rawlen));
+		guint32 e = text_offset(d->map, MIN(b.end, rawlen));
+
+		while (s < e && g_ascii_isspace(d->text->str[s]))
+			s++;
+		while (e > s && g_ascii_isspace(d->text->str[e - 1]))
+			e--;
+		if (s == e)
+			continue;
+		b.start = s;
+		b.end = e;
+		g_array_index(d->blocks, struct doc_block, w++) = b;
+	}
+	g_array_set_size(d->blocks, w);
+}
+
+void text_normalise(struct doc *d, bool identity)
+{
+	struct norm n = { 0 };
+	guint32 rawlen = (guint32)d->raw->len;
+
+	if (d->text)
+		g_string_free(d->text, TRUE);
+	if (d->map)
+		g_array_unref(d->map);
+	d->text = g_string_sized_new(d->raw->len + 16);
+	d->map = g_array_sized_new(FALSE, FALSE, sizeof(guint32),
+				   d->raw->len + 17);
+	if (identity) {
+		make_valid_map(d->text, d->map, d->raw->str, d->raw->len);
+	} else {
+		n.out = d->text;
+		n.map = d->map;
+		normalise(&n, d->raw->str, d->raw->len);
+	}
+	g_array_append_val(d->map, rawlen);
+	remap_blocks(d);
+}

@@ -1,0 +1,118 @@
+/* test_credentials.c - degree levels and fields, certifications,
+ * trainings. */
+#include "credentials.h"
+#include "facts_doc.h"
+#include "sections.h"
+
+static enum degree_level level_of(const char *s)
+{
+	uint32_t n;
+
+	return credentials_degree_at(s, strlen(s), 0, &n);
+}
+
+static void test_levels(void)
+{
+	static const struct {
+		const char *text;
+		enum degree_level level;
+	} cases[] = {
+		{ "PhD in Physics", DEGREE_DOCTORATE },
+		{ "Ph.D. Computer Science", DEGREE_DOCTORATE },
+		{ "Doctorate", DEGREE_DOCTORATE },
+		{ "MSc Data Science", DEGREE_MASTER },
+		{ "M.S. in EE", DEGREE_MASTER },
+		{ "MS in Computer Science", DEGREE_MASTER },
+		{ "MS Computer Science", DEGREE_MASTER },
+		{ "MBA", DEGREE_MASTER },
+		{ "MEng Software", DEGREE_MASTER },
+		{ "Master of Science", DEGREE_MASTER },
+		{ "Master's degree", DEGREE_MASTER },
+		{ "BSc (Hons) Computing", DEGREE_BACHELOR },
+		{ "B.S. Mathematics", DEGREE_BACHELOR },
+		{ "BA (Hons) History", DEGREE_BACHELOR },
+		{ "BA in English", DEGREE_BACHELOR },
+		{ "B.Eng. Electronics", DEGREE_BACHELOR },
+		{ "Bachelor of Engineering", DEGREE_BACHELOR },
+		{ "Bachelor's in IT", DEGREE_BACHELOR },
+		{ "Associate degree in Networking", DEGREE_ASSOCIATE },
+		{ "Associate of Applied Science", DEGREE_ASSOCIATE },
+		{ "HND Computing", DEGREE_ASSOCIATE },
+		/* Not degrees. */
+		{ "MS Office", DEGREE_NONE },
+		{ "MS SQL Server", DEGREE_NONE },
+		{ "ms latency", DEGREE_NONE },
+		{ "BA flight", DEGREE_NONE },
+		{ "Associate Engineer", DEGREE_NONE },
+		{ "Masterclass", DEGREE_NONE },
+		{ "Scrum Master", DEGREE_NONE },
+		{ "BSCS", DEGREE_NONE },
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++)
+		if (level_of(cases[i].text) != cases[i].level)
+			g_error("\"%s\": level %d, want %d", cases[i].text,
+				level_of(cases[i].text), cases[i].level);
+}
+
+static void test_resume(void)
+{
+	g_autoptr(doc) d = test_doc(
+		"Jane Doe\n"
+		"Experience\n"
+		"Lecturer, taught MSc students, 2015 - 2019\n"
+		"Education\n"
+		"Bachelor of Science in Computer Science, Uni X, 2010 - 2014\n"
+		"Online course: Kafka Fundamentals (Udemy)\n"
+		"Certifications\n"
+		"\xe2\x80\xa2 AWS Certified Solutions Architect - Associate\n"
+		"\xe2\x80\xa2 MuleSoft Certified Developer\n"
+		"\xe2\x80\xa2 ITIL Foundation\n"
+		"Training\n"
+		"Advanced OAuth workshop, 2021\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+	g_autoptr(GPtrArray) names = g_ptr_array_new();
+	struct facts_config cfg = { .certifications = names };
+	struct credentials c;
+	g_autofree char *field = NULL, *cert0 = NULL;
+
+	g_ptr_array_add(names, (gpointer)"ITIL Foundation");
+	g_ptr_array_add(names, (gpointer)"CKA");
+	credentials_find(d, s, &cfg, &c);
+	/* The MSc is in experience, not a degree held. */
+	g_assert_cmpint(c.level, ==, DEGREE_BACHELOR);
+	field = test_span_text(d, c.field.start, c.field.end);
+	g_assert_cmpstr(field, ==, "Computer Science");
+	g_assert_cmpuint(c.certs->len, ==, 3);
+	cert0 = test_span_text(d, g_array_index(c.certs, struct span, 1).start,
+			       g_array_index(c.certs, struct span, 1).end);
+	g_assert_cmpstr(cert0, ==,
+			"AWS Certified Solutions Architect - Associate");
+	g_assert_cmpuint(c.trainings->len, ==, 2);
+	credentials_release(&c);
+}
+
+static void test_no_sections(void)
+{
+	g_autoptr(doc) d = test_doc(
+		"John Roe, PhD\n"
+		"I hold a PhD in Chemistry and an MBA.\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+	struct credentials c;
+
+	credentials_find(d, s, NULL, &c);
+	g_assert_cmpint(c.level, ==, DEGREE_DOCTORATE);
+	g_assert_cmpuint(c.degrees->len, ==, 3);
+	g_assert_cmpuint(c.certs->len, ==, 0);
+	credentials_release(&c);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/credentials/levels", test_levels);
+	g_test_add_func("/credentials/resume", test_resume);
+	g_test_add_func("/credentials/no-sections", test_no_sections);
+	return g_test_run();
+}

@@ -1,0 +1,512 @@
+/* test_extract_pdf.c - extract_pdf() on the committed samples (reading
+ * order, pages, glyph boxes, dates, every error, the caps) and, when it is
+ * there, on the shared corpus of real-world PDFs. */
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "caps.h"
+#include "doc.h"
+#include "error.h"
+#include "extract.h"
+
+#define PAGE_W 595.0f	/* A4, the size of every sample */
+#define PAGE_H 842.0f
+
+/* The repository root: $ROOT from tests/run.sh, else two folders above
+ * this binary (BUILD/tests/). */
+static char *root_path(const char *first, ...) G_GNUC_NULL_TERMINATED;
+static char *root_path(const char *first, ...)
+{
+	const char *root = g_getenv("ROOT");
+	g_autoptr(GPtrArray) parts = g_ptr_array_new();
+	va_list ap;
+
+	if (root) {
+		g_ptr_array_add(parts, (char *)root);
+	} else {
+		g_ptr_array_add(parts, (char *)g_test_get_dir(G_TEST_DIST));
+		g_ptr_array_add(parts, "..");
+		g_ptr_array_add(parts, "..");
+	}
+	va_start(ap, first);
+	for (const char *s = first; s; s = va_arg(ap, const char *))
+		g_ptr_array_add(parts, (char *)s);
+	va_end(ap);
+	g_ptr_array_add(parts, NULL);
+	return g_build_filenamev((char **)parts->pdata);
+}
+
+/* Extract a file; NULL with *err set on failure. */
+static struct doc *extract_file(const char *path, const struct caps *caps,
+				uint64_t text_cap, GError **err)
+{
+	g_autofree char *data = NULL;
+	gsize len = 0;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, text_cap);
+
+	if (!g_file_get_contents(path, &data, &len, NULL))
+		g_error("cannot read %s", path);
+	if (!extract_pdf((const guint8 *)data, len, caps, d, err))
+		return NULL;
+	return g_steal_pointer(&d);
+}
+
+static struct doc *sample(const char *name)
+{
+	struct caps caps = caps_default();
+	g_autofree char *path = root_path("samples", name, NULL);
+	g_autoptr(GError) err = NULL;
+	struct doc *d = extract_file(path, &caps, caps.text_bytes, &err);
+
+	if (!d)
+		g_error("%s: %s", name, err->message);
+	return d;
+}
+
+static void sample_fails(const char *name, int code, const char *message)
+{
+	struct caps caps = caps_default();
+	g_autofree char *path = root_path("samples", name, NULL);
+	g_autoptr(GError) err = NULL;
+	struct doc *d = extract_file(path, &caps, caps.text_bytes, &err);
+
+	g_assert_null(d);
+	g_assert_error(err, SCREENER_ERROR, code);
+	g_assert_cmpstr(err->message, ==, message);
+}
+
+static const struct doc_block *block(const struct doc *d, guint i)
+{
+	return &g_array_index(d->blocks, struct doc_block, i);
+}
+
+static char *block_text(const struct doc *d, guint i)
+{
+	const struct doc_block *b = block(d, i);
+
+	return g_strndup(d->raw->str + b->start, b->end - b->start);
+}
+
+/* Index of the block whose text is exactly s, or containing it when
+ * !exact; -1 when none. */
+static int find_block(const struct doc *d, const char *s, bool exact)
+{
+	for (guint i = 0; i < d->blocks->len; i++) {
+		g_autofree char *t = block_text(d, i);
+
+		if (exact ? strcmp(t, s) == 0 : strstr(t, s) != NULL)
+			return (int)i;
+	}
+	return -1;
+}
+
+static int must_find(const struct doc *d, const char *s, bool exact)
+{
+	int i = find_block(d, s, exact);
+
+	if (i < 0)
+		g_error("no line %s \"%s\"", exact ? "equal to" : "with", s);
+	return i;
+}
+
+/* The lines given appear in this order, one after the other. */
+static void assert_consecutive(const struct doc *d, const char *const *lines,
+			       gsize n)
+{
+	int first = must_find(d, lines[0], true);
+
+	for (gsize k = 1; k < n; k++) {
+		g_autofree char *t = block_text(d, first + k);
+
+		g_assert_cmpstr(t, ==, lines[k]);
+	}
+}
+
+static const struct doc_glyph *glyph_at(const struct doc *d, uint32_t off)
+{
+	for (guint i = 0; i < d->glyphs->len; i++) {
+		const struct doc_glyph *g =
+			&g_array_index(d->glyphs, struct doc_glyph, i);
+
+		if (g->off == off)
+			return g;
+	}
+	g_error("no glyph at %u", off);
+	return NULL;
+}
+
+/* The glyph of the first character of the first occurrence of word. */
+static const struct doc_glyph *glyph_of(const struct doc *d, const char *word)
+{
+	const char *p = strstr(d->raw->str, word);
+
+	g_assert_nonnull(p);
+	return glyph_at(d, p - d->raw->str);
+}
+
+/* Every character but the block newlines has a box, in offset order, on
+ * a page of the document and inside it. */
+static void assert_glyphs_sane(const struct doc *d)
+{
+	glong chars = g_utf8_strlen(d->raw->str, d->raw->len);
+	uint32_t last = 0;
+
+	g_assert_cmpint(d->glyphs->len, ==, chars - (glong)d->blocks->len);
+	for (guint i = 0; i < d->glyphs->len; i++) {
+		const struct doc_glyph *g =
+			&g_array_index(d->glyphs, struct doc_glyph, i);
+
+		if (i > 0)
+			g_assert_cmpuint(g->off, >, last);
+		last = g->off;
+		g_assert_cmpuint(g->off, <, d->raw->len);
+		g_assert_true(((guchar)d->raw->str[g->off] & 0xC0) != 0x80);
+		g_assert_cmpuint(g->page, >=, 1);
+		g_assert_cmpuint(g->page, <=, d->pages);
+		g_assert_cmpfloat(g->x1, >=, 0);
+		g_assert_cmpfloat(g->x1, <=, g->x2);
+		g_assert_cmpfloat(g->x2, <=, PAGE_W);
+		g_assert_cmpfloat(g->y1, >=, 0);
+		g_assert_cmpfloat(g->y1, <, g->y2);
+		g_assert_cmpfloat(g->y2, <=, PAGE_H);
+	}
+}
+
+static void test_one_column(void)
+{
+	g_autoptr(doc) d = sample("daniel-okafor.pdf");
+	static const char *const job[] = {
+		"Senior Integration Engineer, Northwind Logistics "
+		"Mar 2019 \xe2\x80\x93 Present",
+		"\xe2\x80\xa2 Built 40+ REST and SOAP endpoints in MuleSoft "
+		"Anypoint with OAuth 2.0 client-credentials \xef\xac\x82ows.",
+	};
+	static const char *const sections[] = {
+		"Summary", "Experience", "Education",
+		"Certi\xef\xac\x81" "cations", "Skills", "Projects", "Languages",
+	};
+	const struct doc_glyph *n, *p;
+	int prev = -1;
+
+	g_assert_cmpuint(d->pages, ==, 2);
+	g_assert_cmpstr(d->date, ==, "2024-02-20");	/* ModDate wins */
+	g_assert_cmpint(must_find(d, "Daniel Okafor", true), ==, 0);
+	g_assert_cmpuint(block(d, 0)->heading, ==, 1);
+	assert_consecutive(d, job, G_N_ELEMENTS(job));
+	for (gsize i = 0; i < G_N_ELEMENTS(sections); i++) {
+		int k = must_find(d, sections[i], true);
+
+		g_assert_cmpint(k, >, prev);
+		g_assert_cmpuint(block(d, k)->heading, ==, 2);
+		prev = k;
+	}
+	g_assert_cmpuint(block(d, must_find(d, "Skills", true))->page, ==, 1);
+	g_assert_cmpuint(block(d, must_find(d, "Projects", true))->page, ==, 2);
+	g_assert_cmpuint(block(d, d->blocks->len - 1)->page, ==, 2);
+	g_assert_cmpuint(block(d, must_find(d, "Built 40+", false))->heading,
+			 ==, 0);
+	assert_glyphs_sane(d);
+
+	/* The job title on the left, its dates right-aligned on the same
+	 * line, 56 pt from the right edge. */
+	n = glyph_of(d, "Northwind");
+	p = glyph_of(d, "Present");
+	g_assert_cmpuint(n->page, ==, 1);
+	g_assert_cmpfloat(n->x1, <, PAGE_W / 2);
+	g_assert_cmpfloat(p->x1, >, PAGE_W / 2);
+	g_assert_cmpfloat(fabsf(n->y1 - p->y1), <, 1.0f);
+	g_assert_cmpfloat(fabsf(glyph_of(d, "Present\n")[6].x2 -
+				(PAGE_W - 56)), <, 1.0f);
+	/* The name is at the top of page 1, "Projects" at the top of 2. */
+	g_assert_cmpfloat(glyph_of(d, "Daniel")->y1, <, 60);
+	g_assert_cmpfloat(glyph_of(d, "Daniel")->x1, >, 50);
+	g_assert_cmpfloat(glyph_of(d, "Daniel")->x1, <, 62);
+	g_assert_cmpuint(glyph_of(d, "Projects")->page, ==, 2);
+	g_assert_cmpfloat(glyph_of(d, "Projects")->y1, <, 80);
+}
+
+static void test_two_columns(void)
+{
+	g_autoptr(doc) d = sample("sofia-marchetti.pdf");
+	int last_left = must_find(d, "the policy administration APIs.", true);
+	int first_right = must_find(d, "Education", true);
+
+	g_assert_cmpstr(d->date, ==, "2023-11-05");	/* CreationDate */
+	g_assert_cmpint(must_find(d, "Sofia Marchetti", true), ==, 0);
+	/* The whole first column, then the whole second one. */
+	g_assert_cmpint(must_find(d, "Experience", true), <, last_left);
+	g_assert_cmpint(first_right, ==, last_left + 1);
+	g_assert_cmpint(must_find(d, "weekend \xef\xac\x82ow of the city "
+				  "library.", true), ==,
+			(int)d->blocks->len - 1);
+	for (guint i = 0; i < d->blocks->len; i++) {
+		g_autofree char *t = block_text(d, i);
+
+		/* No line mixes the columns. */
+		g_assert_false(strstr(t, "Pro\xef\xac\x81le") &&
+			       strstr(t, "Education"));
+		g_assert_cmpuint(strlen(t), <, 100);
+	}
+	assert_glyphs_sane(d);
+	g_assert_cmpfloat(glyph_of(d, "Experience")->x2, <, PAGE_W / 2);
+	g_assert_cmpfloat(glyph_of(d, "Education")->x1, >, PAGE_W / 2);
+	g_assert_cmpfloat(glyph_of(d, "Education")->y1, <,
+			  glyph_of(d, "Experience")->y1);
+}
+
+static void test_sidebar(void)
+{
+	g_autoptr(doc) d = sample("lena-fischer.pdf");
+	static const char *const side[] = {
+		"CONTACT", "Hamburg, Germany", "lena.fischer@example.net",
+		"+49 40 5550 2718", "github.com/lfischer", "SKILLS",
+		"REST and SOAP APIs", "OAuth 2.0 and SAML", "Apache Camel",
+		"Azure Logic Apps", "Kafka and RabbitMQ", "JSON Schema, XSD",
+		"Pact contract tests", "Prometheus, Grafana", "LANGUAGES",
+		"German (native)", "English (fluent)", "CERTIFICATES",
+		"Azure Developer", "Associate (2023)", "PROFILE",
+	};
+	static const char *const main_col[] = {
+		"Integration Engineer \xe2\x80\x93 Elbe Health GmbH",
+		"April 2021 \xe2\x80\x93 Present",
+	};
+
+	g_assert_cmpstr(d->date, ==, "2024-04-02");
+	g_assert_cmpint(must_find(d, "Lena Fischer", true), ==, 0);
+	assert_consecutive(d, side, G_N_ELEMENTS(side));
+	assert_consecutive(d, main_col, G_N_ELEMENTS(main_col));
+	g_assert_cmpuint(block(d, must_find(d, "SKILLS", true))->heading, ==, 2);
+	g_assert_cmpuint(block(d, must_find(d, "EXPERIENCE", true))->heading,
+			 ==, 2);
+	assert_glyphs_sane(d);
+	/* Sidebar lines and main lines share heights, not x. */
+	g_assert_cmpfloat(glyph_of(d, "Hamburg")->x2, <, 220);
+	g_assert_cmpfloat(glyph_of(d, "Integration engineer with")->x1, >, 230);
+	g_assert_cmpfloat(fabsf(glyph_of(d, "SKILLS")->y1 -
+				glyph_of(d, "EXPERIENCE")->y1), <, 1.0f);
+}
+
+/* Other producers: LibreOffice, chromium, and an owner-password copy. */
+static void test_producers(void)
+{
+	g_autoptr(doc) lo = sample("tomas-novak.pdf");
+	g_autoptr(doc) web = sample("amara-johnson.pdf");
+	g_autoptr(doc) owner = sample("grace-mensah.pdf");
+	static const char *const lines[] = {
+		"Lead Integration Engineer, Moravia Parts s.r.o. "
+		"(May 2020 \xe2\x80\x93 Present)",
+	};
+	static const char *const aside[] = {
+		"LANGUAGES", "English (native)", "Spanish (B2)", "PROFILE",
+	};
+
+	g_assert_cmpint(must_find(lo, "Tomas Novak", true), ==, 0);
+	g_assert_cmpuint(block(lo, 0)->heading, ==, 1);
+	assert_consecutive(lo, lines, 1);
+	g_assert_cmpint(must_find(lo, "Summary", true), <,
+			must_find(lo, "Experience", true));
+	g_assert_cmpint(must_find(lo, "Experience", true), <,
+			must_find(lo, "Certifications", true));
+	g_assert_nonnull(lo->date);
+	assert_glyphs_sane(lo);
+
+	g_assert_cmpint(must_find(web, "Amara Johnson", true), ==, 0);
+	assert_consecutive(web, aside, G_N_ELEMENTS(aside));
+	g_assert_cmpint(must_find(web, "Bristol, United Kingdom", true), <,
+			must_find(web, "PROFILE", true));
+	assert_glyphs_sane(web);
+
+	g_assert_cmpstr(owner->date, ==, "2023-06-12");
+	must_find(owner, "Registered nurse with six years", false);
+	assert_glyphs_sane(owner);
+}
+
+static void test_errors(void)
+{
+	struct caps caps = caps_default();
+	static const char junk[] = "%PDF-1.7\n1 0 obj << /Type /Catalog >>\n"
+		"this is not the rest of a PDF file\n";
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	sample_fails("broken-password.pdf", SE_PDF_PASSWORD,
+		     "password-protected PDF");
+	sample_fails("broken-truncated.pdf", SE_PDF_UNREADABLE,
+		     "not a readable PDF");
+	sample_fails("scanned-lindqvist.pdf", SE_NO_TEXT,
+		     "no text layer (scanned?)");
+	g_assert_false(extract_pdf((const guint8 *)junk, sizeof(junk) - 1,
+				   &caps, d, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE);
+	g_clear_error(&err);
+	g_assert_false(extract_pdf((const guint8 *)"", 0, &caps, d, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE);
+}
+
+static void test_page_cap(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *path = root_path("samples", "daniel-okafor.pdf", NULL);
+	g_autoptr(GError) err = NULL;
+	struct doc *d;
+
+	caps.pdf_pages = 1;
+	d = extract_file(path, &caps, 0, &err);
+	g_assert_null(d);
+	g_assert_error(err, SCREENER_ERROR, SE_TOO_MANY_PAGES);
+	g_assert_cmpstr(err->message, ==, "too many pages (2, limit 1)");
+	g_clear_error(&err);
+	caps.pdf_pages = 2;
+	d = extract_file(path, &caps, 0, &err);
+	g_assert_no_error(err);
+	doc_free(d);
+}
+
+static void test_text_cap(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *path = root_path("samples", "daniel-okafor.pdf", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = extract_file(path, &caps, 300, &err);
+
+	g_assert_no_error(err);
+	g_assert_true(d->truncated);
+	g_assert_cmpuint(d->raw->len, <=, 300);
+	g_assert_cmpuint(d->raw->len, >, 250);
+	g_assert_true(g_utf8_validate(d->raw->str, d->raw->len, NULL));
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
+			"text truncated at 300 bytes");
+	g_assert_true(g_str_has_prefix(d->raw->str, "Daniel Okafor\n"));
+	for (guint i = 0; i < d->blocks->len; i++)
+		g_assert_cmpuint(block(d, i)->end, <=, d->raw->len);
+	for (guint i = 0; i < d->glyphs->len; i++)
+		g_assert_cmpuint(g_array_index(d->glyphs, struct doc_glyph,
+					       i).off, <, d->raw->len);
+}
+
+/* Real-world PDFs from other projects' test suites: the class each one
+ * must land in (0: extracts).  Files not listed must just not crash. */
+static const struct {
+	const char *file;
+	int code;
+} corpus[] = {
+	{ "crafted_truncated_half.pdf", SE_PDF_UNREADABLE },
+	{ "pdfjs_90ms_rksj_h_sample.pdf", 0 },
+	{ "pdfjs_IdentityToUnicodeMap_charCodeOf.pdf", 0 },
+	{ "pdfjs_cidfont_cmap_overflow.pdf", SE_TEXT_UNREADABLE },
+	{ "pdfjs_empty.pdf", SE_NO_TEXT },
+	{ "pdfjs_encrypted-attachment.pdf", 0 },
+	{ "pdfjs_french_diacritics.pdf", 0 },
+	{ "pdfjs_helloworld-bad.pdf", 0 },
+	{ "pdfjs_issue3371.pdf", SE_PDF_PASSWORD },
+	{ "pdfjs_issue6010_2.pdf", SE_PDF_PASSWORD },
+	{ "pdfjs_noembed-identity.pdf", 0 },
+	{ "pdfjs_print_protection.pdf", SE_PDF_PASSWORD },
+	{ "pdfjs_saslprep-r6.pdf", SE_PDF_PASSWORD },
+	{ "pdfjs_tracemonkey.pdf", 0 },
+	{ "pdfjs_xref_command_missing.pdf", 0 },
+	{ "pdfminer_aes-256-r6_pw-usersecret.pdf", SE_PDF_PASSWORD },
+	{ "pdfminer_issue-791-non-unicode-cmap.pdf", SE_TEXT_UNREADABLE },
+	{ "pdfminer_naacl06-shinyama.pdf", 0 },
+	{ "pdfminer_sampleOneByteIdentityEncode.pdf", 0 },
+	{ "pypdf_Seige_of_Vicksburg_Sample_OCR.pdf", 0 },
+	{ "pypdf_imagemagick-images.pdf", SE_NO_TEXT },
+	{ "pypdf_libreoffice-writer-password.pdf", SE_PDF_PASSWORD },
+	{ "pypdf_r4-aes-user-password.pdf", SE_PDF_PASSWORD },
+	{ "pypdf_side-by-side-subfig.pdf", 0 },
+	{ "qpdf_bad1.pdf", SE_PDF_UNREADABLE },
+	{ "qpdf_bad-xref.pdf", 0 },
+	{ "qpdf_damaged-stream.pdf", 0 },
+	{ "qpdf_enc-R3_V2.pdf", 0 },
+	{ "qpdf_enc-XI-R6_V5_O-master.pdf", 0 },
+	{ "qpdf_encrypted-40-bit-R3_pw-623.pdf", SE_PDF_PASSWORD },
+	{ "qpdf_hybrid-xref.pdf", 0 },
+	{ "qpdf_recover-xref-stream.pdf", 0 },
+	{ "samples_GeoTopo-komprimiert.pdf", SE_TOO_MANY_PAGES },
+	{ "samples_grayscale-image.pdf", SE_NO_TEXT },
+	{ "samples_libre-office-link.pdf", 0 },
+	{ "samples_pdflatex-4-pages.pdf", 0 },
+};
+
+static char *corpus_dir(void)
+{
+	const char *env = g_getenv("SCREENER_CORPUS");
+	char *cand[] = {
+		env ? g_build_filename(env, "pdf", NULL) : NULL,
+		root_path("..", "shared", "corpus", "pdf", NULL),
+		root_path("..", "..", "shared", "corpus", "pdf", NULL),
+	};
+	char *found = NULL;
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cand); i++) {
+		if (!found && cand[i] &&
+		    g_file_test(cand[i], G_FILE_TEST_IS_DIR))
+			found = g_strdup(cand[i]);
+		g_free(cand[i]);
+	}
+	return found;
+}
+
+static void test_corpus(void)
+{
+	g_autofree char *dir = corpus_dir();
+	g_autoptr(GDir) gd = NULL;
+	const char *name;
+	guint seen = 0;
+
+	if (!dir) {
+		g_test_skip("no shared corpus");
+		return;
+	}
+	gd = g_dir_open(dir, 0, NULL);
+	g_assert_nonnull(gd);
+	alarm(120);	/* a hang fails the binary instead of the whole run */
+	while ((name = g_dir_read_name(gd))) {
+		struct caps caps = caps_default();
+		g_autofree char *path = g_build_filename(dir, name, NULL);
+		g_autoptr(GError) err = NULL;
+		g_autoptr(doc) d = NULL;
+		int want = -1;
+
+		if (!g_str_has_suffix(name, ".pdf"))
+			continue;
+		for (gsize i = 0; i < G_N_ELEMENTS(corpus); i++)
+			if (!strcmp(corpus[i].file, name))
+				want = corpus[i].code;
+		d = extract_file(path, &caps, caps.text_bytes, &err);
+		if (d) {
+			g_assert_true(g_utf8_validate(d->raw->str,
+						      d->raw->len, NULL));
+			for (guint i = 0; i < d->blocks->len; i++)
+				g_assert_cmpuint(block(d, i)->end, <=,
+						 d->raw->len);
+		}
+		g_test_message("%s: %s", name, err ? err->message : "ok");
+		if (want < 0)
+			continue;
+		seen++;
+		if (want == 0 && err)
+			g_error("%s: %s", name, err->message);
+		if (want != 0 && !g_error_matches(err, SCREENER_ERROR, want))
+			g_error("%s: want error %d, got %s", name, want,
+				err ? err->message : "text");
+	}
+	alarm(0);
+	g_assert_cmpuint(seen, >, 0);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/extract_pdf/one-column", test_one_column);
+	g_test_add_func("/extract_pdf/two-columns", test_two_columns);
+	g_test_add_func("/extract_pdf/sidebar", test_sidebar);
+	g_test_add_func("/extract_pdf/producers", test_producers);
+	g_test_add_func("/extract_pdf/errors", test_errors);
+	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
+	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
+	g_test_add_func("/extract_pdf/corpus", test_corpus);
+	return g_test_run();
+}

@@ -1,0 +1,354 @@
+/*
+ * test_match.c - the matcher on hand-built documents: whole words,
+ * inflections, flexible hyphens, exact punctuation terms, case-sensitive
+ * context, proximity, negation and hedges, caps and duplicate passages,
+ * document roles, the match limit, snippets.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "match.h"
+#include "rules.h"
+
+static const char profile[] = "[advance]\nthreshold = 50\n";
+
+static const char crit[] =
+	"[criterion]\n"
+	"max = 10\n"
+	"met = 0.4\n"
+	"[rule kw]\n"
+	"keywords = end-to-end, runbook, map, validate, query, OAuth 2.0, "
+	"C#, .NET, Node.js, CI/CD, REST API\n"
+	"points = 1\n"
+	"cap = 100\n"
+	"[rule rest]\n"
+	"keywords = REST\n"
+	"case = sensitive\n"
+	"inflect = no\n"
+	"points = 1\n"
+	"[rule near]\n"
+	"keywords = OAuth\n"
+	"inflect = no\n"
+	"near = partner API, endpoint\n"
+	"within = 3\n"
+	"points = 2\n"
+	"[rule bomb]\n"
+	"regex = (a+)+$\n"
+	"points = 1\n"
+	"[rule stem]\n"
+	"keywords = integrat*\n"
+	"points = 1\n"
+	"cap = 3\n";
+
+static const char cover[] =
+	"[criterion]\n"
+	"role = cover\n"
+	"max = 2\n"
+	"[rule letter]\n"
+	"keywords = integration engineer\n"
+	"points = 2\n";
+
+static char *dir;
+static struct ruleset *rs;
+
+static void setup_set(void)
+{
+	const char *files[] = { "a.rules", crit, "b-cover.rules", cover,
+				"profile.ini", profile, NULL };
+	g_autoptr(GError) err = NULL;
+	guint i;
+
+	dir = g_dir_make_tmp("match-XXXXXX", NULL);
+	for (i = 0; files[i]; i += 2) {
+		g_autofree char *p = g_build_filename(dir, files[i], NULL);
+
+		g_assert_true(g_file_set_contents(p, files[i + 1], -1, NULL));
+	}
+	rs = ruleset_load(dir, &err);
+	g_assert_no_error(err);
+}
+
+static void teardown_set(void)
+{
+	const char *names[] = { "a.rules", "b-cover.rules", "profile.ini" };
+	guint i;
+
+	ruleset_free(rs);
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		g_autofree char *p = g_build_filename(dir, names[i], NULL);
+
+		g_unlink(p);
+	}
+	g_rmdir(dir);
+	g_free(dir);
+}
+
+static guint rule_index(const char *id)
+{
+	guint j;
+
+	for (j = 0; j < ruleset_n_rules(rs); j++)
+		if (strcmp(ruleset_rule(rs, j)->id, id) == 0)
+			return j;
+	g_assert_not_reached();
+}
+
+/* The hits of one rule on a text, as "[[...]]" joined by "|". */
+static char *hits(const char *id, const char *text)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { NULL };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res;
+	GString *out = g_string_new(NULL);
+	guint i, r = rule_index(id);
+
+	d->text = g_string_new(text);
+	res = match_applicant(rs, docs, facts, roles, 1);
+	for (i = 0; i < res->evidence->len; i++) {
+		const struct evidence *ev = &g_array_index(res->evidence,
+							   struct evidence, i);
+
+		if (ev->rule != r || ev->points <= 0)
+			continue;
+		if (out->len)
+			g_string_append_c(out, '|');
+		g_string_append_len(out, text + ev->start,
+				    ev->end - ev->start);
+	}
+	match_result_free(res);
+	doc_free(d);
+	return g_string_free(out, FALSE);
+}
+
+#define HITS(id, text, want) do { \
+		g_autofree char *got_ = hits(id, text); \
+		g_assert_cmpstr(got_, ==, want); \
+	} while (0)
+
+static void test_keywords(void)
+{
+	HITS("kw", "end to end, end-to-end and endtoend", "end to end|end-to-end");
+	HITS("kw", "Runbooks, a runbook; runbookish", "Runbooks|runbook");
+	HITS("kw", "mapped, mapping, maps; mapquest", "mapped|mapping|maps");
+	HITS("kw", "validated, validating, validates", "validated|validating|validates");
+	HITS("kw", "queries, queried", "queries|queried");
+	HITS("kw", "OAuth 2.0 and OAuth 20", "OAuth 2.0");
+	HITS("kw", "C#, C and .NET; Node.js.", "C#|.NET|Node.js");
+	HITS("kw", "CI/CD pipelines, CI CD", "CI/CD");
+	/* longest term first: "REST API" is one hit, not "REST" */
+	HITS("kw", "a REST API", "REST API");
+}
+
+static void test_case_context(void)
+{
+	HITS("rest", "the rest of the team", "");
+	HITS("rest", "Rest assured", "");
+	HITS("rest", "REST and SOAP", "REST");
+}
+
+static void test_stem(void)
+{
+	HITS("stem", "integrated integrations; Integrator", "integrated|integrations|Integrator");
+}
+
+static void test_proximity(void)
+{
+	HITS("near", "OAuth for the partner API", "OAuth for the partner API");
+	HITS("near", "the endpoint uses OAuth", "endpoint uses OAuth");
+	HITS("near", "OAuth was set up long before the partner API", "");
+	HITS("near", "OAuth alone", "");
+}
+
+static void test_negation(void)
+{
+	HITS("kw", "No experience with runbooks.", "");
+	HITS("kw", "I am not familiar with DataWeave or runbooks", "");
+	HITS("kw", "Would like to learn C# next year", "");
+	HITS("kw", "Not yet: runbooks", "runbooks");	/* another clause */
+	/* a negation ends at the sentence: the next one counts */
+	HITS("kw", "Never late. Wrote runbooks.", "runbooks");
+	/* "without" is not a cue: an achievement */
+	HITS("kw", "migrated without downtime using CI/CD", "CI/CD");
+}
+
+static void test_hedge(void)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { NULL };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res;
+
+	d->text = g_string_new("Familiar with runbooks. Wrote runbooks.");
+	res = match_applicant(rs, docs, facts, roles, 1);
+	g_assert_cmpuint(res->evidence->len, ==, 2);
+	g_assert_cmpfloat(g_array_index(res->evidence, struct evidence,
+					0).points, ==, 0.5);
+	g_assert_cmpfloat(g_array_index(res->evidence, struct evidence,
+					1).points, ==, 1);
+	g_assert_cmpfloat(res->crit[0].points, ==, 1.5);
+	match_result_free(res);
+	doc_free(d);
+}
+
+/* Caps per rule and per criterion, duplicates collapsed, scores. */
+static void test_caps(void)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	struct doc *d2 = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[2] = { d, d2 };
+	const struct facts *facts[2] = { NULL, NULL };
+	enum doc_role roles[2] = { DOC_ROLE_RESUME, DOC_ROLE_COVER };
+	struct match_result *res;
+	guint i, stem = 0;
+	double sum = 0;
+
+	d->text = g_string_new("integration integrate integrated integrator "
+			       "integrating. REST. ");
+	for (i = 0; i < 6; i++)	/* 6 + REST 1 + stem 3 = the max */
+		g_string_append(d->text, "runbook ");
+	d2->text = g_string_new("Dear team, as an integration engineer...");
+	res = match_applicant(rs, docs, facts, roles, 2);
+	for (i = 0; i < res->evidence->len; i++) {
+		const struct evidence *ev = &g_array_index(res->evidence,
+							   struct evidence, i);
+
+		if (ev->criterion == 0)
+			sum += ev->points;
+		if (ev->rule == rule_index("stem") && ev->points > 0)
+			stem++;
+		if (i)	/* by criterion, then document, then offset */
+			g_assert_true(ev->criterion > (ev - 1)->criterion ||
+				      ev->doc > (ev - 1)->doc ||
+				      ev->start >= (ev - 1)->start);
+	}
+	g_assert_cmpuint(stem, ==, 3);		/* rule cap 3 */
+	g_assert_cmpfloat(res->crit[0].points, ==, 10);	/* criterion max */
+	g_assert_cmpfloat(sum, ==, 10);
+	g_assert_cmpfloat(res->crit[0].score, ==, 1);
+	g_assert_true(res->crit[0].met);
+	/* the cover rule reads only the cover letter; the stem rule finds
+	 * "integration" there too, but that passage is the cover rule's in
+	 * its own criterion and the stem rule's cap is spent */
+	g_assert_cmpfloat(res->crit[1].points, ==, 2);
+	g_assert_true(res->crit[1].met);
+	g_assert_cmpuint(res->errors->len, ==, 0);
+	match_result_free(res);
+	doc_free(d);
+	doc_free(d2);
+}
+
+static void test_roles(void)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { NULL };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res;
+
+	d->text = g_string_new("Integration Engineer, 2019 - 2024");
+	res = match_applicant(rs, docs, facts, roles, 1);
+	g_assert_cmpfloat(res->crit[1].points, ==, 0);
+	g_assert_false(res->crit[1].met);
+	match_result_free(res);
+	doc_free(d);
+}
+
+/* A pattern that backtracks without end fails that rule on that
+ * document, nothing else. */
+static void test_match_limit(void)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { NULL };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res;
+	GString *t = g_string_new("Wrote runbooks. ");
+	guint i;
+
+	for (i = 0; i < 5000; i++)
+		g_string_append_c(t, 'a');
+	g_string_append_c(t, 'b');
+	d->text = t;
+	res = match_applicant(rs, docs, facts, roles, 1);
+	g_assert_cmpuint(res->errors->len, ==, 1);
+	g_assert_cmpstr(res->errors->pdata[0], ==,
+			"rule bomb hit the match limit");
+	g_assert_cmpfloat(res->crit[0].points, ==, 1);	/* runbooks */
+	match_result_free(res);
+	doc_free(d);
+}
+
+static void test_rule_text(void)
+{
+	g_autoptr(GError) err = NULL;
+	uint32_t s = 0, e = 0;
+	const char t[] = "Built the REST API.";
+
+	g_assert_cmpint(match_rule_text(rs, rule_index("kw"), t, strlen(t),
+					&s, &e, &err), ==, 1);
+	g_assert_cmpuint(s, ==, 10);
+	g_assert_cmpuint(e, ==, 18);
+	g_assert_cmpint(match_rule_text(rs, rule_index("bomb"),
+					"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+					"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+					72, NULL, NULL, &err), ==, -1);
+	g_assert_error(err, SCREENER_ERROR, SE_RULE_LIMIT);
+}
+
+static void test_snippet(void)
+{
+	const char t[] = "Intro line.\nFirst sentence. Built the REST API "
+			 "for billing. Next one.";
+	const char *m = strstr(t, "REST API");
+	g_autofree char *s = match_snippet(t, strlen(t), m - t, m - t + 8,
+					   "[[", "]]");
+	g_autofree char *s2 = NULL;
+	g_autofree char *s3 = NULL;
+	GString *longt = g_string_new(NULL);
+	guint i;
+
+	g_assert_cmpstr(s, ==, "Built the [[REST API]] for billing.");
+	/* a long sentence is cut at word boundaries, never inside "é" */
+	for (i = 0; i < 40; i++)
+		g_string_append(longt, "café ");
+	g_string_append(longt, "Kafka");
+	for (i = 0; i < 40; i++)
+		g_string_append(longt, " déjà");
+	m = strstr(longt->str, "Kafka");
+	s2 = match_snippet(longt->str, longt->len, m - longt->str,
+			   m - longt->str + 5, "<", ">");
+	g_assert_true(g_utf8_validate(s2, -1, NULL));
+	g_assert_true(g_str_has_prefix(s2, "... café "));
+	g_assert_true(g_str_has_suffix(s2, " déjà ..."));
+	g_assert_nonnull(strstr(s2, "café <Kafka> déjà"));
+	/* offsets out of range or inside a character are clamped */
+	s3 = match_snippet("é", 2, 1, 99, "[", "]");
+	g_assert_true(g_utf8_validate(s3, -1, NULL));
+	g_string_free(longt, TRUE);
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	g_test_init(&argc, &argv, NULL);
+	setup_set();
+	g_test_add_func("/match/keywords", test_keywords);
+	g_test_add_func("/match/case-context", test_case_context);
+	g_test_add_func("/match/stem", test_stem);
+	g_test_add_func("/match/proximity", test_proximity);
+	g_test_add_func("/match/negation", test_negation);
+	g_test_add_func("/match/hedge", test_hedge);
+	g_test_add_func("/match/caps", test_caps);
+	g_test_add_func("/match/roles", test_roles);
+	g_test_add_func("/match/match-limit", test_match_limit);
+	g_test_add_func("/match/rule-text", test_rule_text);
+	g_test_add_func("/match/snippet", test_snippet);
+	rc = g_test_run();
+	teardown_set();
+	return rc;
+}

@@ -1,0 +1,369 @@
+/* test_sandbox.c - the extraction child: same result as extracting in
+ * process, its limits, every fault of the test hook mapped to its message
+ * with no zombie left and a fresh child for the next document.
+ *
+ * Runs the screener binary built next to this test (BUILD/screener, made
+ * with -DSCREENER_FAULTS by "make test" and "make asan"). */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "extract.h"
+#include "sandbox.h"
+
+static char *screener;
+
+static const char good[] = "Jane Doe\nSenior engineer, Kafka and Go.\n";
+
+/* The child is gone and reaped by us: not a zombie, not our child. */
+static void assert_reaped(pid_t pid)
+{
+	g_autofree char *proc = g_strdup_printf("/proc/%d", (int)pid);
+
+	g_assert_cmpint(pid, >, 0);
+	g_assert_cmpint(waitpid(pid, NULL, WNOHANG), ==, -1);
+	g_assert_cmpint(errno, ==, ECHILD);
+	g_assert_false(g_file_test(proc, G_FILE_TEST_EXISTS));
+}
+
+static struct doc *run(struct sandbox *sb, const char *s, GError **err)
+{
+	return sandbox_extract(sb, (const guint8 *)s, strlen(s), false, err);
+}
+
+/* The child's answer is the one extract_buffer() gives in process, byte
+ * for byte once encoded, and one child serves many documents. */
+static void test_same_as_in_process(void)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) local = extract_buffer((const guint8 *)good,
+					      strlen(good), &caps, false,
+					      &err);
+	g_autoptr(GByteArray) want = NULL;
+	pid_t pid = 0;
+	int i;
+
+	g_assert_no_error(err);
+	want = doc_encode(local);
+	for (i = 0; i < 3; i++) {
+		g_autoptr(doc) d = run(sb, good, &err);
+		g_autoptr(GByteArray) got = NULL;
+
+		g_assert_no_error(err);
+		g_assert_nonnull(d->text);
+		g_assert_nonnull(strstr(d->text->str, "Kafka"));
+		got = doc_encode(d);
+		g_assert_cmpmem(got->data, got->len, want->data, want->len);
+		if (i == 0)
+			pid = sandbox_pid(sb);
+		g_assert_cmpint(sandbox_pid(sb), ==, pid);
+	}
+	sandbox_free(sb);
+	assert_reaped(pid);
+}
+
+/* An extractor's own error comes back as it is, and the child lives on. */
+static void test_child_error(void)
+{
+	static const char bad_pdf[] = "%PDF-1.7\n\x01garbage";
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	g_autoptr(GError) want = NULL;
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = NULL;
+	pid_t pid;
+
+	g_assert_null(extract_buffer((const guint8 *)bad_pdf,
+				     strlen(bad_pdf), &caps, false, &want));
+	g_assert_nonnull(want);
+	g_assert_null(run(sb, bad_pdf, &err));
+	g_assert_error(err, SCREENER_ERROR, want->code);
+	g_assert_cmpstr(err->message, ==, want->message);
+	pid = sandbox_pid(sb);
+	d = run(sb, good, NULL);
+	g_assert_nonnull(d);
+	g_assert_cmpint(sandbox_pid(sb), ==, pid);
+	sandbox_free(sb);
+}
+
+/* A document bigger than any socket buffer, both ways. */
+static void test_large(void)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	g_autoptr(GString) big = g_string_new(NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) local = NULL;
+	g_autoptr(doc) d = NULL;
+
+	while (big->len < (3u << 20))
+		g_string_append(big, "Kafka Go Postgres Kubernetes.\n");
+	local = extract_buffer((const guint8 *)big->str, big->len, &caps,
+			       false, &err);
+	g_assert_no_error(err);
+	d = sandbox_extract(sb, (const guint8 *)big->str, big->len, false,
+			    &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(d->text->len, ==, local->text->len);
+	g_assert_true(d->truncated);	/* over the 2 MiB text cap */
+	g_assert_cmpmem(d->text->str, d->text->len, local->text->str,
+			local->text->len);
+	sandbox_free(sb);
+}
+
+/* The limits the child runs under, read from the kernel. */
+static void test_child_limits(void)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	g_autoptr(doc) d = run(sb, good, NULL);
+	g_autofree char *fd_dir = NULL;
+	g_autofree char *status = NULL;
+	g_autofree char *limits = NULL;
+	g_autofree char *path = NULL;
+	GDir *dir;
+	const char *e;
+	int fds = 0;
+
+	g_assert_nonnull(d);
+	fd_dir = g_strdup_printf("/proc/%d/fd", (int)sandbox_pid(sb));
+	dir = g_dir_open(fd_dir, 0, NULL);
+	g_assert_nonnull(dir);
+	while ((e = g_dir_read_name(dir))) {
+		g_assert_cmpint(atoi(e), <=, 3);	/* 0-2, socket */
+		fds++;
+	}
+	g_dir_close(dir);
+	g_assert_cmpint(fds, ==, 4);
+
+	path = g_strdup_printf("/proc/%d/status", (int)sandbox_pid(sb));
+	g_assert_true(g_file_get_contents(path, &status, NULL, NULL));
+	g_assert_nonnull(strstr(status, "NoNewPrivs:\t1"));
+	g_clear_pointer(&path, g_free);
+	path = g_strdup_printf("/proc/%d/limits", (int)sandbox_pid(sb));
+	g_assert_true(g_file_get_contents(path, &limits, NULL, NULL));
+	g_assert_true(g_regex_match_simple("Max core file size +0 +0",
+					   limits, 0, 0));
+	g_assert_true(g_regex_match_simple("Max file size +0 +0", limits, 0,
+					   0));
+	g_assert_true(g_regex_match_simple("Max open files +16 +16", limits,
+					   0, 0));
+	/* Soft: this document's 20 s after the CPU used so far; hard: the
+	 * child's whole budget. */
+	g_assert_true(g_regex_match_simple("Max cpu time +2[01] +80 ",
+					   limits, 0, 0));
+#ifndef SCREENER_ASAN
+	g_assert_true(g_regex_match_simple("Max address space +1073741824 ",
+					   limits, 0, 0));
+#endif
+	sandbox_free(sb);
+}
+
+/* The parent's own descriptors are all given back. */
+static void test_no_fd_leak(void)
+{
+	struct caps caps = caps_default();
+	guint before = 0, after = 0;
+	GDir *dir;
+	int i;
+
+	dir = g_dir_open("/proc/self/fd", 0, NULL);
+	while (g_dir_read_name(dir))
+		before++;
+	g_dir_close(dir);
+	for (i = 0; i < 3; i++) {
+		struct sandbox *sb = sandbox_new(screener, &caps);
+		g_autoptr(doc) d = run(sb, good, NULL);
+		GError *err = NULL;
+
+		g_assert_nonnull(d);
+		g_assert_null(run(sb, "SCREENER-FAULT:crash", &err));
+		g_clear_error(&err);
+		sandbox_free(sb);
+	}
+	dir = g_dir_open("/proc/self/fd", 0, NULL);
+	while (g_dir_read_name(dir))
+		after++;
+	g_dir_close(dir);
+	g_assert_cmpuint(after, ==, before);
+}
+
+struct fault {
+	const char *doc;
+	int code;
+	const char *message;
+};
+
+/* A good document, the fault, a good one again: the fault gives its
+ * message, its child is reaped, the next document gets a new child. */
+static void check_fault(const struct fault *f, struct caps caps)
+{
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) before = run(sb, good, &err);
+	g_autoptr(doc) after = NULL;
+	pid_t pid = sandbox_pid(sb);
+
+	g_assert_no_error(err);
+	g_assert_null(run(sb, f->doc, &err));
+	g_assert_error(err, SCREENER_ERROR, f->code);
+	g_assert_cmpstr(err->message, ==, f->message);
+	g_assert_cmpint(sandbox_pid(sb), ==, 0);
+	assert_reaped(pid);
+	g_clear_error(&err);
+
+	after = run(sb, good, &err);
+	g_assert_no_error(err);
+	g_assert_nonnull(after);
+	g_assert_cmpint(sandbox_pid(sb), !=, pid);
+	g_assert_cmpint(sandbox_pid(sb), >, 0);
+	pid = sandbox_pid(sb);
+	sandbox_free(sb);
+	assert_reaped(pid);
+}
+
+static void test_fault_crash(void)
+{
+	static const struct fault f = { "SCREENER-FAULT:crash", SE_CRASH,
+					"extractor crashed (signal 11)" };
+
+	check_fault(&f, caps_default());
+}
+
+static void test_fault_hang(void)
+{
+	static const struct fault f = { "SCREENER-FAULT:hang", SE_TIMEOUT,
+					"timed out after 1 s" };
+	struct caps caps = caps_default();
+	gint64 t0 = g_get_monotonic_time();
+
+	caps.wall_seconds = 1;
+	check_fault(&f, caps);
+	/* Killed at the limit, not long after. */
+	g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
+}
+
+static void test_fault_cpu(void)
+{
+	static const struct fault f = { "SCREENER-FAULT:spin", SE_TIMEOUT,
+					"CPU limit of 1 s exceeded" };
+	struct caps caps = caps_default();
+
+	caps.cpu_seconds = 1;
+	caps.wall_seconds = 10;
+	check_fault(&f, caps);
+}
+
+static void test_fault_oom(void)
+{
+	static const struct fault f = { "SCREENER-FAULT:oom", SE_MEMORY,
+					"memory limit exceeded" };
+	struct caps caps = caps_default();
+
+	caps.memory_bytes = 512u << 20;
+	check_fault(&f, caps);
+}
+
+static void test_fault_garbage(void)
+{
+	static const struct fault f = {
+		"SCREENER-FAULT:garbage", SE_PROTOCOL,
+		"extractor sent a malformed reply (bad header)"
+	};
+
+	check_fault(&f, caps_default());
+}
+
+static void test_fault_exit(void)
+{
+	static const struct fault f = {
+		"SCREENER-FAULT:exit", SE_CRASH,
+		"extractor exited unexpectedly (status 0)"
+	};
+
+	check_fault(&f, caps_default());
+}
+
+/* Faults and good documents mixed in one batch, one sandbox. */
+static void test_mixed_batch(void)
+{
+	static const char *const docs[] = {
+		good, "SCREENER-FAULT:crash", good, good,
+		"SCREENER-FAULT:exit", "SCREENER-FAULT:garbage", good,
+	};
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	guint ok = 0, failed = 0;
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(docs); i++) {
+		g_autoptr(GError) err = NULL;
+		g_autoptr(doc) d = run(sb, docs[i], &err);
+
+		if (d)
+			ok++;
+		else
+			failed++;
+		g_assert_true((d != NULL) == (docs[i] == good));
+	}
+	g_assert_cmpuint(ok, ==, 4);
+	g_assert_cmpuint(failed, ==, 3);
+	sandbox_free(sb);
+}
+
+/* A child is replaced after its quota of documents, so what a parser
+ * leaks stays bounded. */
+static void test_replaced_after_quota(void)
+{
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new(screener, &caps);
+	pid_t first = 0;
+	int i;
+
+	for (i = 0; i < 1001; i++) {
+		g_autoptr(doc) d = run(sb, "x", NULL);
+
+		g_assert_nonnull(d);
+		if (i == 0)
+			first = sandbox_pid(sb);
+		if (i < 1000)
+			g_assert_cmpint(sandbox_pid(sb), ==, first);
+	}
+	g_assert_cmpint(sandbox_pid(sb), !=, first);
+	assert_reaped(first);
+	sandbox_free(sb);
+}
+
+int main(int argc, char **argv)
+{
+	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
+	g_autofree char *tests = g_path_get_dirname(self);
+	g_autofree char *build = g_path_get_dirname(tests);
+
+	g_test_init(&argc, &argv, NULL);
+	screener = g_build_filename(build, "screener", NULL);
+	g_assert_true(g_file_test(screener, G_FILE_TEST_IS_EXECUTABLE));
+	g_test_add_func("/sandbox/same_as_in_process",
+			test_same_as_in_process);
+	g_test_add_func("/sandbox/child_error", test_child_error);
+	g_test_add_func("/sandbox/large", test_large);
+	g_test_add_func("/sandbox/child_limits", test_child_limits);
+	g_test_add_func("/sandbox/no_fd_leak", test_no_fd_leak);
+	g_test_add_func("/sandbox/fault/crash", test_fault_crash);
+	g_test_add_func("/sandbox/fault/hang", test_fault_hang);
+	g_test_add_func("/sandbox/fault/cpu", test_fault_cpu);
+	g_test_add_func("/sandbox/fault/oom", test_fault_oom);
+	g_test_add_func("/sandbox/fault/garbage", test_fault_garbage);
+	g_test_add_func("/sandbox/fault/exit", test_fault_exit);
+	g_test_add_func("/sandbox/mixed_batch", test_mixed_batch);
+	g_test_add_func("/sandbox/replaced_after_quota",
+			test_replaced_after_quota);
+	return g_test_run();
+}

@@ -1,0 +1,167 @@
+/* test_sections.c - headings found and labelled, bodies they govern. */
+#include "facts_doc.h"
+#include "sections.h"
+
+static enum section_kind label(const char *line)
+{
+	return sections_label(line, 0, strlen(line), NULL);
+}
+
+static void test_labels(void)
+{
+	g_assert_cmpint(label("Experience"), ==, SECTION_EXPERIENCE);
+	g_assert_cmpint(label("WORK EXPERIENCE"), ==, SECTION_EXPERIENCE);
+	g_assert_cmpint(label("Professional Experience:"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("1. Employment History"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("IV) Work history"), ==, SECTION_EXPERIENCE);
+	g_assert_cmpint(label("E X P E R I E N C E"), ==, SECTION_EXPERIENCE);
+	g_assert_cmpint(label("W O R K H I S T O R Y"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("  education  "), ==, SECTION_EDUCATION);
+	g_assert_cmpint(label("Education & Training"), ==, SECTION_EDUCATION);
+	g_assert_cmpint(label("Licenses and Certifications"), ==,
+			SECTION_CERTIFICATIONS);
+	g_assert_cmpint(label("Technical Skills"), ==, SECTION_SKILLS);
+	g_assert_cmpint(label("CORE COMPETENCIES"), ==, SECTION_SKILLS);
+	g_assert_cmpint(label("Professional Summary"), ==, SECTION_SUMMARY);
+	g_assert_cmpint(label("Objective"), ==, SECTION_SUMMARY);
+	g_assert_cmpint(label("== Projects =="), ==, SECTION_PROJECTS);
+	g_assert_cmpint(label("\xe2\x80\xa2 Languages"), ==,
+			SECTION_LANGUAGES);
+	g_assert_cmpint(label("Volunteer Experience"), ==,
+			SECTION_VOLUNTEERING);
+	g_assert_cmpint(label("Hobbies & Interests"), ==, SECTION_INTERESTS);
+	/* Prose and near misses are not headings. */
+	g_assert_cmpint(label("Experience with Kafka and MuleSoft"), ==,
+			SECTION_N);
+	g_assert_cmpint(label("Experience 2019"), ==, SECTION_N);
+	g_assert_cmpint(label("Education & Kafka"), ==, SECTION_N);
+	g_assert_cmpint(label("E X P E R I M E N T"), ==, SECTION_N);
+	g_assert_cmpint(label(""), ==, SECTION_N);
+}
+
+static void test_inline(void)
+{
+	const char *l = "Skills: Java, Kafka";
+	uint32_t end = 0;
+
+	g_assert_cmpint(sections_label(l, 0, strlen(l), &end), ==,
+			SECTION_SKILLS);
+	g_assert_cmpuint(end, ==, 7);
+}
+
+static const struct section *nth(GArray *a, guint i)
+{
+	g_assert_cmpuint(i, <, a->len);
+	return &g_array_index(a, struct section, i);
+}
+
+static void test_find(void)
+{
+	g_autoptr(doc) d = test_doc(
+		"Jane Doe\n"
+		"jane@example.com\n"
+		"Skills: Java, Kafka\n"
+		"SUMMARY:\n"
+		"Integration engineer.\n"
+		"\n"
+		"2. Work Experience\n"
+		"Engineer, Acme, 2019 - 2021\n"
+		"#3 Integration Lead\n"
+		"Built APIs.\n"
+		"E D U C A T I O N\n"
+		"BSc Computer Science\n"
+		"Skills: Java\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+	g_autofree char *h = NULL, *b = NULL;
+
+	g_assert_cmpuint(s->len, ==, 5);
+	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_UNKNOWN);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_SKILLS);
+	g_assert_cmpint(nth(s, 2)->kind, ==, SECTION_SUMMARY);
+	g_assert_cmpint(nth(s, 3)->kind, ==, SECTION_EXPERIENCE);
+	/* An inline label inside education is part of education. */
+	g_assert_cmpint(nth(s, 4)->kind, ==, SECTION_EDUCATION);
+	h = test_span_text(d, nth(s, 3)->heading.start, nth(s, 3)->heading.end);
+	g_assert_cmpstr(h, ==, "Work Experience");
+	b = test_span_text(d, nth(s, 3)->body.start, nth(s, 3)->body.end);
+	/* The bold job title (a level-3 heading, no labelled heading has a
+	 * level) stays inside the experience section. */
+	g_assert_cmpstr(b, ==,
+			"Engineer, Acme, 2019 - 2021\nIntegration Lead\n"
+			"Built APIs.\n");
+	g_free(b);
+	b = test_span_text(d, nth(s, 1)->body.start, nth(s, 1)->body.end);
+	g_assert_cmpstr(b, ==, " Java, Kafka\n");
+}
+
+static void test_source_levels(void)
+{
+	/* Labelled headings at level 1: an unknown level-1 heading ends the
+	 * section, a level-2 one (a job title) does not. */
+	g_autoptr(doc) d = test_doc(
+		"#1 Jane Doe\n"
+		"#1 Experience\n"
+		"#2 Integration Engineer\n"
+		"Acme 2019 - 2021\n"
+		"#1 Side Quests\n"
+		"Dragons.\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 3);
+	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_UNKNOWN);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_EXPERIENCE);
+	g_assert_cmpint(nth(s, 2)->kind, ==, SECTION_OTHER);
+}
+
+static void test_sub_labels(void)
+{
+	/* "Languages: Java" inside a skills section is part of it. */
+	g_autoptr(doc) d = test_doc(
+		"Skills\n"
+		"Languages: Java, Go\n"
+		"Tools: Kafka\n"
+		"Experience\n"
+		"Acme\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 2);
+	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_SKILLS);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_EXPERIENCE);
+}
+
+static void test_no_headings(void)
+{
+	g_autoptr(doc) d = test_doc(
+		"Jane Doe\n"
+		"I have built integrations since 2015 at Acme.\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 1);
+	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_UNKNOWN);
+	g_assert_cmpuint(nth(s, 0)->body.start, ==, 0);
+	g_assert_cmpuint(nth(s, 0)->body.end, ==, d->text->len);
+}
+
+static void test_empty(void)
+{
+	g_autoptr(doc) d = test_doc("", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 0);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/sections/labels", test_labels);
+	g_test_add_func("/sections/inline", test_inline);
+	g_test_add_func("/sections/find", test_find);
+	g_test_add_func("/sections/source-levels", test_source_levels);
+	g_test_add_func("/sections/sub-labels", test_sub_labels);
+	g_test_add_func("/sections/no-headings", test_no_headings);
+	g_test_add_func("/sections/empty", test_empty);
+	return g_test_run();
+}
