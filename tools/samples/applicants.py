@@ -509,9 +509,9 @@ DIEGO_LETTER = letter(
     'I would welcome the chance to discuss how I could help your team.',
     'Kind regards,', 'Diego Hernández'])
 
-PRIYA = resume(
-    'Priya Raman',
-    ['priya.raman@example.org', '555-0103', 'Leeds, UK'],
+DIVYA = resume(
+    'Divya Raghavan',
+    ['divya.raghavan@example.org', '555-0103', 'Leeds, UK'],
     '2026-11-20T10:00:00Z', [
     H1('Personal statement'),
     P('I build integrations that operations teams trust. I am looking for a '
@@ -1303,7 +1303,7 @@ APPLICANTS = [
                                ('cover-letter.docx', DIEGO_LETTER, None)],
            answers='# application form answers\nknockout: yes\n'
                    'source: careers site\n'),
-    single('priya-raman.pdf', PRIYA),
+    single('divya-raghavan.pdf', DIVYA),
     single('tomasz-wojcik.pdf', [TOMASZ_LETTER, TOMASZ], via='chromium'),
     single('hannah-lindqvist.txt', HANNAH),
     folder('samuel-adeyemi', [('resume.docx', SAMUEL, None),
