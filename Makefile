@@ -85,6 +85,11 @@ bench: deps
 	@$(MAKE) --no-print-directory screener
 	@sh tests/bench.sh
 
+# libFuzzer campaigns (clang): FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf build build-test build-asan screener
 
