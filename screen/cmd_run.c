@@ -9,10 +9,16 @@
  * Order: options, rule set, lock, database, inbox, applicants (one
  * transaction each), ranking, reports.  A second run while one holds the
  * lock exits with EXIT_BUSY before writing anything.
+ *
+ * A file still being written (modified less than --settle seconds ago,
+ * or whose size or mtime changed between the scan and the read) leaves
+ * its whole applicant for the next run: nothing extracted or stored,
+ * only counted in the summary.  Not an error: the copy is not done yet.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -36,6 +42,7 @@
 struct run {
 	char *inbox, *criteria, *db, *reports, *as_of;
 	int jobs;
+	int settle;		/* seconds; 0: take files as they are */
 	gboolean quiet;
 
 	struct ruleset *rs;
@@ -45,6 +52,7 @@ struct run {
 	gint64 run_id;
 	struct caps caps;
 	guint docs_total, docs_done, fresh_failures, extracted, screened;
+	guint left;		/* applicants left for the next run */
 	bool failed;
 	/* Content hashes being extracted by jobs still in flight: the same
 	 * content in another applicant waits for it to be stored rather
@@ -104,18 +112,47 @@ static enum score_form read_form(struct run *r, const char *path,
 	return form;
 }
 
+/* True when f was modified within the last r->settle seconds (either
+ * way, so a clock a little ahead of ours does not hide a live copy). */
+static bool too_young(const struct run *r, const struct inbox_file *f)
+{
+	gint64 age = g_get_real_time() - f->mtime_us;
+
+	return r->settle > 0 &&
+	       ABS(age) < (gint64)r->settle * G_USEC_PER_SEC;
+}
+
+/* True when f's size or mtime is no longer what the scan saw (checked
+ * after its bytes were read). */
+static bool changed_since_scan(const struct inbox_file *f)
+{
+	struct stat st;
+
+	if (lstat(f->path, &st) != 0)
+		return false;	/* gone: the read error says so */
+	return st.st_size != f->size || inbox_mtime_us(&st) != f->mtime_us;
+}
+
 /* Read an applicant's files (bytes and content hash) and its form
- * answer; the store is looked up later, only if the applicant changed. */
+ * answer; the store is looked up later, only if the applicant changed.
+ * NULL without an error when a file is still being written (*left). */
 static struct pipeline_job *prepare(struct run *r,
 				    const struct inbox_applicant *ia,
-				    GError **err)
+				    bool *left, GError **err)
 {
 	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash,
 							   g_str_equal, g_free,
 							   NULL);
-	struct pipeline_job *job = pipeline_job_new(ia->key);
+	struct pipeline_job *job;
 	guint i;
 
+	*left = false;
+	for (i = 0; i < ia->files->len; i++)
+		if (too_young(r, g_ptr_array_index(ia->files, i))) {
+			*left = true;
+			return NULL;
+		}
+	job = pipeline_job_new(ia->key);
 	if (ia->answers)
 		job->form = read_form(r, ia->answers, ia->key);
 	for (i = 0; i < ia->files->len; i++) {
@@ -130,6 +167,12 @@ static struct pipeline_job *prepare(struct run *r,
 			d->size = g_bytes_get_size(in->data);
 			d->data = g_bytes_ref(in->data);
 			input_free(in);
+			if (r->settle > 0 && changed_since_scan(f)) {
+				pipeline_doc_free(d);
+				pipeline_job_free(job);
+				*left = true;
+				return NULL;
+			}
 		} else {
 			/* No content hash: a stable stand-in, so the row
 			 * is the same on every run. */
@@ -283,10 +326,18 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 	for (i = 0; i < ib->applicants->len && ok; i++) {
 		const struct inbox_applicant *ia =
 			g_ptr_array_index(ib->applicants, i);
-		struct pipeline_job *job = prepare(r, ia, err);
 		g_autofree char *had = NULL;
-		bool wait = false;
+		bool wait = false, left;
+		struct pipeline_job *job = prepare(r, ia, &left, err);
 
+		if (!job && left) {
+			/* Its previous result, if any, stays current. */
+			r->left++;
+			r->docs_total -= ia->files->len;
+			progress_total(r->progress, r->docs_total);
+			g_ptr_array_add(unchanged, ia->key);
+			continue;
+		}
 		if (!job) {
 			ok = false;
 			break;
@@ -364,6 +415,9 @@ static void summary(const struct run *r, const struct store_counts *c,
 	       "needs review: %u\nfailed files: %u\n", c->advanced,
 	       c->archived, c->knocked_out, c->needs_review,
 	       c->failed_files);
+	if (r->left)
+		printf("left for the next run: %u (still being written)\n",
+		       r->left);
 	printf("time: %.2f s (%.1f documents/s)\n", secs,
 	       secs > 0 ? r->docs_done / secs : 0.0);
 }
@@ -411,7 +465,7 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 
 int cmd_run(int argc, char **argv)
 {
-	struct run r = { .jobs = 0 };
+	struct run r = { .jobs = 0, .settle = 5 };
 	GOptionEntry entries[] = {
 		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &r.inbox,
 		  "folder of applicants (default samples)", "DIR" },
@@ -427,6 +481,8 @@ int cmd_run(int argc, char **argv)
 		  "YYYY-MM-DD" },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &r.jobs,
 		  "workers, each with its own extraction process\n                         (default: the number of cores)", "N" },
+		{ "settle", 0, 0, G_OPTION_ARG_INT, &r.settle,
+		  "leave files modified less than SECONDS ago for the\n                         next run (default 5, 0: off)", "SECONDS" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &r.quiet,
 		  "print nothing unless something failed", NULL },
 		{ NULL },
@@ -471,6 +527,10 @@ int cmd_run(int argc, char **argv)
 	}
 	if (r.jobs < 0 || r.jobs > 256) {
 		fprintf(stderr, "screener run: --jobs: between 1 and 256\n");
+		goto out;
+	}
+	if (r.settle < 0 || r.settle > 3600) {
+		fprintf(stderr, "screener run: --settle: between 0 and 3600\n");
 		goto out;
 	}
 	if (r.jobs == 0)

@@ -35,6 +35,12 @@ bool inbox_cover_name(const char *name)
 	return false;
 }
 
+gint64 inbox_mtime_us(const struct stat *st)
+{
+	return (gint64)st->st_mtim.tv_sec * G_USEC_PER_SEC +
+	       st->st_mtim.tv_nsec / 1000;
+}
+
 static void file_free(gpointer p)
 {
 	struct inbox_file *f = p;
@@ -120,10 +126,13 @@ static struct inbox_applicant *applicant_new(const char *key)
 }
 
 static void add_file(struct inbox_applicant *a, const char *path,
-		     const char *name, const char *base)
+		     const char *name, const char *base,
+		     const struct stat *st)
 {
 	struct inbox_file *f = g_new0(struct inbox_file, 1);
 
+	f->size = st->st_size;
+	f->mtime_us = inbox_mtime_us(st);
 	f->path = g_strdup(path);
 	f->name = g_strdup(name);
 	f->cover_hint = inbox_cover_name(base);
@@ -173,7 +182,7 @@ static void scan_folder(struct inbox *ib, const char *dir, const char *key,
 			a->answers = g_strdup(path);
 			continue;
 		}
-		add_file(a, path, name, base);
+		add_file(a, path, name, base, &st);
 	}
 	if (a->files->len == 0 && !a->answers) {
 		applicant_free(a);	/* an empty folder is no applicant */
@@ -251,7 +260,7 @@ struct inbox *inbox_scan(const char *dir, const char *answers_name,
 		} else if (S_ISREG(st.st_mode)) {
 			struct inbox_applicant *a = applicant_new(base);
 
-			add_file(a, path, base, base);
+			add_file(a, path, base, base, &st);
 			g_ptr_array_add(ib->applicants, a);
 		} else {
 			add_skip(ib, base, NULL, not_regular);

@@ -28,6 +28,8 @@ struct inbox_file {
 	char *path;		/* inbox/name, for open() */
 	char *name;		/* "cv.pdf" or "alice/cv.pdf": shown, stored */
 	bool cover_hint;	/* the name says cover letter / motivation */
+	gint64 size;		/* at the scan, to tell a file still */
+	gint64 mtime_us;	/* being written (see cmd_run.c) */
 };
 
 struct inbox_applicant {
@@ -55,6 +57,10 @@ struct inbox *inbox_scan(const char *dir, const char *answers_name,
 void inbox_free(struct inbox *ib);
 typedef struct inbox inbox;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(inbox, inbox_free)
+
+/* A stat's modification time in microseconds since the epoch. */
+struct stat;
+gint64 inbox_mtime_us(const struct stat *st);
 
 /* True when a file name reads like a cover letter. */
 bool inbox_cover_name(const char *name);

@@ -50,7 +50,7 @@ cc -std=c11 -D_GNU_SOURCE -O2 -iquote "$ROOT/screen" \
 
 run() {	# run JOBS LABEL: one screener run, wall time and peak RSS
 	start=$(date +%s.%N)
-	/usr/bin/time -f '%M' -o "$B/rss" "$S" run --inbox "$C" --db "$B/db/screen.db" \
+	/usr/bin/time -f '%M' -o "$B/rss" "$S" run --settle 0 --inbox "$C" --db "$B/db/screen.db" \
 		--reports "$B/db" --as-of 2026-11-28 --jobs "$1" --quiet >/dev/null 2>&1 || true
 	end=$(date +%s.%N)
 	awk -v s="$start" -v e="$end" -v n="$docs" -v l="$2" -v r="$(cat "$B/rss")" \
