@@ -6,6 +6,8 @@
 #   make demo       deps, build, screen samples/ into reports/
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make bench      throughput and memory figures (not a test)
+#   make fuzz-replay every fuzz target once over its seed corpus (ASan+UBSan)
+#   make fuzz       libFuzzer campaigns (clang), FUZZ_SECONDS per target
 
 PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0
 BUILD   ?= build
@@ -36,7 +38,7 @@ MAIN_OBJ := $(BUILD)/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps test unit-bins demo asan bench fuzz clean
+.PHONY: all deps test unit-bins demo asan bench fuzz fuzz-replay clean
 
 all: screener
 
@@ -87,13 +89,19 @@ bench: deps
 	@$(MAKE) --no-print-directory screener
 	@sh tests/bench.sh
 
-# libFuzzer campaigns (clang): FUZZ_SECONDS per target.
+# Fuzz targets: tests/fuzz/fuzz_*.c, each linked with the whole library.
+# fuzz-replay uses the asan build's library and tests/fuzz/replay.c as
+# main(), so it needs no libFuzzer; fuzz builds build-fuzz/ with clang.
 FUZZ_SECONDS ?= 60
-fuzz:
+fuzz: deps
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+fuzz-replay: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 FAULTS=1 OPT=-O1 build-asan/libscreener.a
+	@sh tests/fuzz/run.sh replay
+
 clean:
-	rm -rf build build-test build-asan screener
+	rm -rf build build-test build-asan build-fuzz screener
 
 # Remake the committed sample PDFs (needs cairo, soffice, chromium, qpdf;
 # not part of the build or the tests).

@@ -3,13 +3,11 @@
  * matcher.  The input is a criterion file, optionally followed by a line
  * "----" and a document text that the loaded rules are run over.
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
- *     -D_GNU_SOURCE -iquote screen $(pkg-config --cflags $(PKGS)) \
- *     tests/fuzz/fuzz_rules.c $(ls screen/*.c | grep -v "main.c\|cmd_") \
- *     $(pkg-config --libs $(PKGS)) -lm -lpthread -o build-fuzz/fuzz_rules
- *   build-fuzz/fuzz_rules -max_len=8192 CORPUS_COPY tests/fuzz/rules-corpus
+ *   ONLY=fuzz_rules sh tests/fuzz/run.sh 60   (campaign; built against
+ *                                     build-fuzz/libscreener.a)
+ *   corpus: tests/fuzz/rules-corpus
  *
- * (PKGS as in the Makefile.)  About 80 runs a second: each run writes
+ * About 80 runs a second: each run writes
  * the file and JIT-compiles its patterns.
  *
  * Files go to a private temporary folder (ruleset_load reads folders).
