@@ -129,6 +129,34 @@ static void test_answers(void)
 			SCORE_FORM_NO);
 }
 
+/* The scan keeps each file's size and mtime, so a run can tell a file
+ * that grew or was touched between the listing and the read. */
+static void test_size_mtime(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("test_inbox.XXXXXX", NULL);
+	g_autofree char *path = g_build_filename(dir, "cv.txt", NULL);
+	struct timespec ts[2] = { { 1700000000, 500000000 },
+				  { 1700000000, 250000000 } };
+	g_autoptr(GError) err = NULL;
+	g_autoptr(inbox) ib = NULL;
+	const struct inbox_applicant *a;
+	const struct inbox_file *f;
+	struct stat st;
+
+	put(dir, "cv.txt", "twelve bytes");
+	g_assert_cmpint(utimensat(AT_FDCWD, path, ts, 0), ==, 0);
+	ib = inbox_scan(dir, NULL, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(ib->applicants->len, ==, 1);
+	a = g_ptr_array_index(ib->applicants, 0);
+	f = g_ptr_array_index(a->files, 0);
+	g_assert_cmpint(f->size, ==, 12);
+	g_assert_cmpint(f->mtime_us, ==, 1700000000250000);
+	g_assert_cmpint(stat(path, &st), ==, 0);
+	g_assert_cmpint(inbox_mtime_us(&st), ==, f->mtime_us);
+	rm_rf(dir);
+}
+
 static void test_cover_names(void)
 {
 	g_assert_true(inbox_cover_name("cover-letter.pdf"));
@@ -145,5 +173,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/inbox/missing", test_missing);
 	g_test_add_func("/inbox/answers", test_answers);
 	g_test_add_func("/inbox/cover-names", test_cover_names);
+	g_test_add_func("/inbox/size-mtime", test_size_mtime);
 	return g_test_run();
 }
