@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
 	{ "report", cmd_report, "regenerate the reports from the database" },
 	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
+	{ "show", cmd_show, "show one applicant's scores, evidence and decisions" },
 };
 
 const char cli_exit_codes[] =
