@@ -1,9 +1,7 @@
 /*
- * doc.c - the extracted document and its byte encoding.
- *
- * Owns struct doc's memory and the one place its invariants are checked
- * (doc_decode), since a decoded document comes from the child.  Knows
- * nothing of any file format.
+ * doc.c - the extracted document: its memory, the text cap, blocks and
+ * the lookups from a text offset to its block and raw offset.  The byte
+ * encoding lives in doc_codec.c.  Knows nothing of any file format.
  */
 #include <stdarg.h>
 #include <string.h>

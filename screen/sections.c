@@ -507,6 +507,7 @@ GArray *sections_find(const struct doc *d)
 	uint32_t len, ls, le, first_text = G_MAXUINT32;
 	unsigned max_level = 0;
 	bool any_labelled = false, in_full = false;
+	unsigned last_level = 0;	/* level of the last labelled heading */
 	guint i, n;
 
 	if (!d->text || d->text->len == 0)
@@ -538,6 +539,10 @@ GArray *sections_find(const struct doc *d)
 			 * the largest text of all). */
 			if (!c.level || !any_labelled)
 				continue;
+			/* Less prominent than the section it stands in: a
+			 * job or school line inside that section. */
+			if (last_level && c.level > last_level)
+				continue;
 			c.kind = SECTION_OTHER;
 			lend = e;
 		} else if (lend < e && in_full) {
@@ -546,6 +551,7 @@ GArray *sections_find(const struct doc *d)
 			continue;
 		} else {
 			any_labelled = true;
+			last_level = c.level;
 			in_full = lend >= e;
 			if (c.level > max_level)
 				max_level = c.level;

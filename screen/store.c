@@ -997,6 +997,39 @@ gint64 store_latest_run(struct store *st, char **ruleset_hash)
 	return id;
 }
 
+/* Step s to its end, making one element of each row with read_row;
+ * resets s.  The caller owns the array; NULL with err on a database
+ * error. */
+static gpointer crit_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_crit_row *r = g_new0(struct store_crit_row, 1);
+
+	r->id = col_text(s, 0);
+	r->title = col_text(s, 1);
+	r->weight = sqlite3_column_double(s, 2);
+	r->scored = sqlite3_column_int(s, 3);
+	return r;
+}
+
+static GPtrArray *collect_rows(struct store *st, sqlite3_stmt *s,
+			       gpointer (*read_row)(sqlite3_stmt *, gconstpointer),
+			       gconstpointer ctx, GDestroyNotify free_row,
+			       GError **err)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(free_row);
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		g_ptr_array_add(out, read_row(s, ctx));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
 static void crit_row_free(gpointer p)
 {
 	struct store_crit_row *r = p;
@@ -1012,29 +1045,11 @@ GPtrArray *store_criteria(struct store *st, const char *ruleset_hash,
 	sqlite3_stmt *s = stmt(st, "SELECT id, title, weight, scored FROM"
 			       " criteria WHERE ruleset_hash=? ORDER BY idx",
 			       err);
-	GPtrArray *out;
-	int rc;
 
 	if (!s)
 		return NULL;
-	out = g_ptr_array_new_with_free_func(crit_row_free);
 	bind_text(s, 1, ruleset_hash);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_crit_row *r = g_new0(struct store_crit_row, 1);
-
-		r->id = col_text(s, 0);
-		r->title = col_text(s, 1);
-		r->weight = sqlite3_column_double(s, 2);
-		r->scored = sqlite3_column_int(s, 3);
-		g_ptr_array_add(out, r);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_ptr_array_unref(out);
-		db_fail(st, err, "read");
-		return NULL;
-	}
-	return out;
+	return collect_rows(st, s, crit_row_read, NULL, crit_row_free, err);
 }
 
 static void ranked_free(gpointer p)
@@ -1053,6 +1068,31 @@ static void ranked_free(gpointer p)
 	g_free(r->decision);
 	g_free(r->crit);
 	g_free(r);
+}
+
+static gpointer ranked_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_ranked *r = g_new0(struct store_ranked, 1);
+
+	r->rank = sqlite3_column_int(s, 0);
+	r->applicant_id = sqlite3_column_int64(s, 1);
+	r->screening_id = sqlite3_column_int64(s, 2);
+	r->key = col_text(s, 3);
+	r->name = col_text(s, 4);
+	r->email = col_text(s, 5);
+	r->phone = col_text(s, 6);
+	r->total = sqlite3_column_double(s, 7);
+	r->met = sqlite3_column_int(s, 8);
+	r->bucket = col_text(s, 9);
+	r->reason = col_text(s, 10);
+	r->ko = col_text(s, 11);
+	r->ko_reason = col_text(s, 12);
+	r->duplicate = col_text(s, 13);
+	r->n_docs = sqlite3_column_int(s, 14);
+	r->decision = col_text(s, 15);
+	r->n_crit = *(const guint *)ctx;
+	r->crit = g_new0(struct store_crit_score, r->n_crit + 1);
+	return r;
 }
 
 static bool load_scores(struct store *st, struct store_ranked *r,
@@ -1094,40 +1134,12 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 		" ORDER BY s.rank, a.key", err);
 	GPtrArray *out;
 	guint i;
-	int rc;
 
 	if (!s)
 		return NULL;
-	out = g_ptr_array_new_with_free_func(ranked_free);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_ranked *r = g_new0(struct store_ranked, 1);
-
-		r->rank = sqlite3_column_int(s, 0);
-		r->applicant_id = sqlite3_column_int64(s, 1);
-		r->screening_id = sqlite3_column_int64(s, 2);
-		r->key = col_text(s, 3);
-		r->name = col_text(s, 4);
-		r->email = col_text(s, 5);
-		r->phone = col_text(s, 6);
-		r->total = sqlite3_column_double(s, 7);
-		r->met = sqlite3_column_int(s, 8);
-		r->bucket = col_text(s, 9);
-		r->reason = col_text(s, 10);
-		r->ko = col_text(s, 11);
-		r->ko_reason = col_text(s, 12);
-		r->duplicate = col_text(s, 13);
-		r->n_docs = sqlite3_column_int(s, 14);
-		r->decision = col_text(s, 15);
-		r->n_crit = n_crit;
-		r->crit = g_new0(struct store_crit_score, n_crit + 1);
-		g_ptr_array_add(out, r);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_ptr_array_unref(out);
-		db_fail(st, err, "read");
+	out = collect_rows(st, s, ranked_read, &n_crit, ranked_free, err);
+	if (!out)
 		return NULL;
-	}
 	for (i = 0; i < out->len; i++) {
 		if (!load_scores(st, g_ptr_array_index(out, i), err)) {
 			g_ptr_array_unref(out);
@@ -1201,6 +1213,16 @@ static void error_row_free(gpointer p)
 	g_free(r);
 }
 
+static gpointer error_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_error_row *r = g_new0(struct store_error_row, 1);
+
+	r->file = col_text(s, 0);
+	r->key = col_text(s, 1);
+	r->reason = col_text(s, 2);
+	return r;
+}
+
 GPtrArray *store_errors(struct store *st, gint64 run, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
@@ -1209,28 +1231,11 @@ GPtrArray *store_errors(struct store *st, gint64 run, GError **err)
 		" AND d.present=1 AND a.present=1"
 		" UNION ALL SELECT name, coalesce(applicant, ''), reason FROM"
 		" skipped WHERE last_run=? ORDER BY 1, 2", err);
-	GPtrArray *out;
-	int rc;
 
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, run);
-	out = g_ptr_array_new_with_free_func(error_row_free);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_error_row *r = g_new0(struct store_error_row, 1);
-
-		r->file = col_text(s, 0);
-		r->key = col_text(s, 1);
-		r->reason = col_text(s, 2);
-		g_ptr_array_add(out, r);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_ptr_array_unref(out);
-		db_fail(st, err, "read");
-		return NULL;
-	}
-	return out;
+	return collect_rows(st, s, error_row_read, NULL, error_row_free, err);
 }
 
 bool store_decide(struct store *st, const char *key, const char *time,
@@ -1269,36 +1274,28 @@ static void decision_row_free(gpointer p)
 	g_free(r);
 }
 
+static gpointer decision_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_decision_row *r = g_new0(struct store_decision_row, 1);
+
+	r->time = col_text(s, 0);
+	r->reviewer = col_text(s, 1);
+	r->decision = col_text(s, 2);
+	r->note = col_text(s, 3);
+	return r;
+}
+
 GPtrArray *store_decisions(struct store *st, const char *key, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
 		"SELECT d.time, d.reviewer, d.decision, d.note FROM decisions d"
 		" JOIN applicants a ON a.id=d.applicant_id WHERE a.key=?"
 		" ORDER BY d.id", err);
-	GPtrArray *out;
-	int rc;
 
 	if (!s)
 		return NULL;
 	bind_text(s, 1, key);
-	out = g_ptr_array_new_with_free_func(decision_row_free);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_decision_row *r =
-			g_new0(struct store_decision_row, 1);
-
-		r->time = col_text(s, 0);
-		r->reviewer = col_text(s, 1);
-		r->decision = col_text(s, 2);
-		r->note = col_text(s, 3);
-		g_ptr_array_add(out, r);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_ptr_array_unref(out);
-		db_fail(st, err, "read");
-		return NULL;
-	}
-	return out;
+	return collect_rows(st, s, decision_row_read, NULL, decision_row_free, err);
 }
 
 static void document_row_free(gpointer p)
@@ -1316,6 +1313,27 @@ static void document_row_free(gpointer p)
 	g_free(r);
 }
 
+static gpointer document_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_document_row *r = g_new0(struct store_document_row, 1);
+
+	r->id = sqlite3_column_int64(s, 0);
+	r->path = col_text(s, 1);
+	r->sha256 = col_text(s, 2);
+	r->role = sqlite3_column_int(s, 3);
+	r->format = sqlite3_column_int(s, 4);
+	r->pages = sqlite3_column_int(s, 5);
+	r->status = col_text(s, 6);
+	r->error_code = sqlite3_column_int(s, 7);
+	r->error = col_text(s, 8);
+	r->warnings = col_text(s, 9);
+	if (sqlite3_column_type(s, 10) == SQLITE_BLOB)
+		r->doc = g_bytes_new(sqlite3_column_blob(s, 10),
+			     sqlite3_column_bytes(s, 10));
+	r->facts_json = col_text(s, 11);
+	return r;
+}
+
 GPtrArray *store_documents(struct store *st, const char *key, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
@@ -1324,38 +1342,9 @@ GPtrArray *store_documents(struct store *st, const char *key, GError **err)
 		" d.facts_json FROM documents d JOIN applicants a"
 		" ON a.id=d.applicant_id WHERE a.key=? AND d.present=1"
 		" ORDER BY d.path", err);
-	GPtrArray *out;
-	int rc;
 
 	if (!s)
 		return NULL;
 	bind_text(s, 1, key);
-	out = g_ptr_array_new_with_free_func(document_row_free);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_document_row *r =
-			g_new0(struct store_document_row, 1);
-
-		r->id = sqlite3_column_int64(s, 0);
-		r->path = col_text(s, 1);
-		r->sha256 = col_text(s, 2);
-		r->role = sqlite3_column_int(s, 3);
-		r->format = sqlite3_column_int(s, 4);
-		r->pages = sqlite3_column_int(s, 5);
-		r->status = col_text(s, 6);
-		r->error_code = sqlite3_column_int(s, 7);
-		r->error = col_text(s, 8);
-		r->warnings = col_text(s, 9);
-		if (sqlite3_column_type(s, 10) == SQLITE_BLOB)
-			r->doc = g_bytes_new(sqlite3_column_blob(s, 10),
-					     sqlite3_column_bytes(s, 10));
-		r->facts_json = col_text(s, 11);
-		g_ptr_array_add(out, r);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_ptr_array_unref(out);
-		db_fail(st, err, "read");
-		return NULL;
-	}
-	return out;
+	return collect_rows(st, s, document_row_read, NULL, document_row_free, err);
 }

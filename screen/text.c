@@ -64,16 +64,10 @@ static const struct {
 	{ 0x27A2, 0x27A2, BULLET },
 	{ 0x27A4, 0x27A4, BULLET },
 	{ 0x3000, 0x3000, ' ' },
-	/* Symbol and Wingdings bullets as PDFs and Word export them. */
-	{ 0xF06C, 0xF06C, BULLET },
-	{ 0xF06E, 0xF06F, BULLET },
-	{ 0xF071, 0xF071, BULLET },
-	{ 0xF075, 0xF076, BULLET },
-	{ 0xF0A7, 0xF0A8, BULLET },
-	{ 0xF0B7, 0xF0B7, BULLET },
-	{ 0xF0D8, 0xF0D8, BULLET },
-	{ 0xF0E0, 0xF0E0, BULLET },
-	{ 0xF0FC, 0xF0FC, BULLET },
+	/* Glyphs of symbol fonts (Symbol, Wingdings, OpenSymbol) land in the
+	 * private-use page U+F0xx when a PDF or Word export keeps the font's own
+	 * codes; in a resume they are bullets and icons, never words. */
+	{ 0xF020, 0xF0FF, BULLET },
 	{ 0xFE58, 0xFE58, '-' },
 	{ 0xFE63, 0xFE63, '-' },
 	{ 0xFEFF, 0xFEFF, DROP },	/* BOM, zero-width no-break space */

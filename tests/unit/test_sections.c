@@ -126,6 +126,30 @@ static void test_source_levels(void)
 	g_assert_cmpint(nth(s, 2)->kind, ==, SECTION_OTHER);
 }
 
+static void test_sidebar_levels(void)
+{
+	/* A sidebar's labelled headings at level 2 and the main column's at
+	 * level 1: a level-2 job line under "Experience" (level 1) is inside
+	 * the experience section, not a section of its own. */
+	g_autoptr(doc) d = test_doc(
+		"#2 Skills\n"
+		"Kafka\n"
+		"#1 Experience\n"
+		"#2 Nordvik Logistics, Bergen - 2019-present\n"
+		"Built integrations.\n"
+		"#1 Education\n"
+		"MSc\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+	g_autofree char *b = NULL;
+
+	g_assert_cmpuint(s->len, ==, 3);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_EXPERIENCE);
+	b = test_span_text(d, nth(s, 1)->body.start, nth(s, 1)->body.end);
+	g_assert_cmpstr(b, ==,
+			"Nordvik Logistics, Bergen - 2019-present\n"
+			"Built integrations.\n");
+}
+
 static void test_sub_labels(void)
 {
 	/* "Languages: Java" inside a skills section is part of it. */
@@ -196,6 +220,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/sections/programming-languages",
 			test_programming_languages);
 	g_test_add_func("/sections/no-headings", test_no_headings);
+	g_test_add_func("/sections/sidebar-levels", test_sidebar_levels);
 	g_test_add_func("/sections/empty", test_empty);
 	return g_test_run();
 }
