@@ -196,6 +196,37 @@ static void put_summary(GString *out, const struct store_ranked *r)
 	g_string_append(out, "</td></tr>\n</table>\n");
 }
 
+/* The audit trail, oldest first. */
+static bool put_decisions(GString *out, struct store *st, const char *key,
+			  GError **err)
+{
+	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
+	guint i;
+
+	if (!rows)
+		return false;
+	if (!rows->len)
+		return true;
+	g_string_append(out, "<h2>Decisions</h2>\n<table>\n<tr><th>time</th>"
+			"<th>decision</th><th>reviewer</th><th>note</th></tr>\n");
+	for (i = 0; i < rows->len; i++) {
+		const struct store_decision_row *d =
+			g_ptr_array_index(rows, i);
+
+		g_string_append(out, "<tr><td>");
+		h(out, d->time);
+		g_string_append(out, "</td><td>");
+		h(out, d->decision);
+		g_string_append(out, "</td><td>");
+		h(out, d->reviewer);
+		g_string_append(out, "</td><td>");
+		h(out, d->note);
+		g_string_append(out, "</td></tr>\n");
+	}
+	g_string_append(out, "</table>\n");
+	return true;
+}
+
 static GString *build_page(struct store *st, const struct store_ranked *r,
 			   GPtrArray *crits, GError **err)
 {
@@ -209,6 +240,10 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 	out = g_string_new(NULL);
 	begin_page(out, r->key);
 	put_summary(out, r);
+	if (!put_decisions(out, st, r->key, err)) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
 	for (i = 0; i < crits->len && i < r->n_crit; i++) {
 		const struct store_crit_row *c = g_ptr_array_index(crits, i);
 		GString *ev = g_hash_table_lookup(by_crit, c->id);
