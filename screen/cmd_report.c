@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "lock.h"
 #include "report_csv.h"
+#include "report_html.h"
 #include "store.h"
 
 int cmd_report(int argc, char **argv)
@@ -60,7 +61,8 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_csv_write(st, reports, &err);
+	ok = st && report_csv_write(st, reports, &err) &&
+	     report_html_write(st, reports, &err);
 	lock_release(lk);
 	if (!ok) {
 		fprintf(stderr, "screener report: %s\n", err->message);

@@ -30,6 +30,7 @@
 #include "pipeline.h"
 #include "progress.h"
 #include "report_csv.h"
+#include "report_html.h"
 #include "rules.h"
 #include "store.h"
 
@@ -452,7 +453,8 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	finished = now_iso();
 	if (!store_run_finish(r->st, r->run_id, finished, &counts, err))
 		return exit_for(*err);
-	if (!report_csv_write(r->st, r->reports, err))
+	if (!report_csv_write(r->st, r->reports, err) ||
+	    !report_html_write(r->st, r->reports, err))
 		return EXIT_FATAL;
 	progress_clear(r->progress);
 	if (r->failed)

@@ -19,12 +19,14 @@ struct command {
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
+	{ "decide", cmd_decide, "record a reviewer's decision: advance or archive" },
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
 	{ "report", cmd_report, "regenerate the reports from the database" },
 	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
+	{ "show", cmd_show, "show one applicant's scores, evidence and decisions" },
 };
 
 const char cli_exit_codes[] =

@@ -1,0 +1,334 @@
+/*
+ * report_html.c - index.html and the per-applicant pages.
+ *
+ * Owns the HTML layout only.  Reads the store; writes only files under
+ * the report folder's html/ through atomic.h.  Never prints.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "error.h"
+#include "escape.h"
+#include "report_html.h"
+#include "store.h"
+
+static const char page_head[] =
+	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	"'none'; style-src 'unsafe-inline'\">\n"
+	"<meta name=\"referrer\" content=\"no-referrer\">\n"
+	"<style>body{font-family:sans-serif;margin:1em 2em}"
+	"table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+	"padding:2px 6px;vertical-align:top}mark{background:#fe6}"
+	".met{color:#070}.not{color:#a00}</style>\n<title>";
+
+/* Candidate or store text as HTML (NULL as empty). */
+static void h(GString *out, const char *s)
+{
+	escape_html(out, s ? s : "", -1);
+}
+
+static void begin_page(GString *out, const char *title)
+{
+	g_string_append(out, page_head);
+	h(out, title);
+	g_string_append(out, "</title>\n</head>\n<body>\n");
+}
+
+static void end_page(GString *out)
+{
+	g_string_append(out, "</body>\n</html>\n");
+}
+
+/* Per-bucket counts, in order of first appearance (ranking order). */
+static void put_counts(GString *out, GPtrArray *rows)
+{
+	g_autoptr(GPtrArray) names = g_ptr_array_new();
+	g_autoptr(GArray) counts = g_array_new(FALSE, TRUE, sizeof(guint));
+	guint i, j;
+
+	for (i = 0; i < rows->len; i++) {
+		const struct store_ranked *r = g_ptr_array_index(rows, i);
+		guint one = 1;
+
+		for (j = 0; j < names->len; j++)
+			if (strcmp(g_ptr_array_index(names, j), r->bucket) == 0)
+				break;
+		if (j == names->len) {
+			g_ptr_array_add(names, r->bucket);
+			g_array_append_val(counts, one);
+		} else {
+			g_array_index(counts, guint, j)++;
+		}
+	}
+	g_string_append_printf(out, "<p>%u applicants", rows->len);
+	for (j = 0; j < names->len; j++) {
+		g_string_append(out, "; ");
+		h(out, g_ptr_array_index(names, j));
+		g_string_append_printf(out, ": %u",
+				       g_array_index(counts, guint, j));
+	}
+	g_string_append(out, "</p>\n");
+}
+
+static void put_index_row(GString *out, guint n, const struct store_ranked *r,
+			  GPtrArray *crits)
+{
+	guint j;
+
+	g_string_append_printf(out, "<tr><td>%u</td><td><a href=\"%u.html\">",
+			       r->rank, n);
+	h(out, r->key);
+	g_string_append(out, "</a><br>");
+	h(out, r->name);
+	g_string_append(out, "</td><td>");
+	h(out, r->bucket);
+	g_string_append_printf(out, "</td><td>%.1f</td>", r->total);
+	for (j = 0; j < crits->len && j < r->n_crit; j++) {
+		const struct store_crit_row *c = g_ptr_array_index(crits, j);
+
+		if (!c->scored)
+			continue;
+		g_string_append(out, r->crit[j].met ?
+				"<td class=\"met\">&#10003;</td>" :
+				"<td class=\"not\">&#10007;</td>");
+	}
+	g_string_append(out, "<td>");
+	h(out, r->ko);
+	g_string_append(out, "</td><td>");
+	h(out, *r->duplicate ? "yes" : "");
+	g_string_append(out, "</td><td>");
+	h(out, r->decision);
+	g_string_append(out, "</td></tr>\n");
+}
+
+static GString *build_index(GPtrArray *rows, GPtrArray *crits)
+{
+	GString *out = g_string_new(NULL);
+	guint i;
+
+	begin_page(out, "Screening: ranking");
+	g_string_append(out, "<h1>Ranking</h1>\n");
+	put_counts(out, rows);
+	g_string_append(out, "<table>\n<tr><th>rank</th><th>applicant</th>"
+			"<th>bucket</th><th>total</th>");
+	for (i = 0; i < crits->len; i++) {
+		const struct store_crit_row *c = g_ptr_array_index(crits, i);
+
+		if (!c->scored)
+			continue;
+		g_string_append(out, "<th title=\"");
+		h(out, c->title);
+		g_string_append(out, "\">");
+		h(out, c->id);
+		g_string_append(out, "</th>");
+	}
+	g_string_append(out, "<th>knock-out</th><th>duplicate</th>"
+			"<th>decision</th></tr>\n");
+	for (i = 0; i < rows->len; i++)
+		put_index_row(out, i + 1, g_ptr_array_index(rows, i), crits);
+	g_string_append(out, "</table>\n");
+	end_page(out);
+	return out;
+}
+
+static void lines_free(gpointer p)
+{
+	g_string_free(p, TRUE);
+}
+
+/* Evidence table rows, grouped by criterion id. */
+static bool collect(const struct store_evidence_row *r, void *data,
+		    GError **err)
+{
+	GHashTable *by_crit = data;
+	GString *out = g_hash_table_lookup(by_crit, r->criterion);
+
+	if (!out) {
+		out = g_string_new(NULL);
+		g_hash_table_insert(by_crit, g_strdup(r->criterion), out);
+	}
+	g_string_append(out, "<tr><td>");
+	h(out, r->rule);
+	g_string_append(out, "</td><td>");
+	h(out, r->document);
+	if (r->page)
+		g_string_append_printf(out, ", page %u", r->page);
+	g_string_append_printf(out, ", paragraph %u</td><td>", r->para);
+	h(out, r->before);
+	g_string_append(out, "<mark>");
+	h(out, r->match);
+	g_string_append(out, "</mark>");
+	h(out, r->after);
+	g_string_append(out, "</td></tr>\n");
+	return true;
+}
+
+static void put_summary(GString *out, const struct store_ranked *r)
+{
+	g_string_append(out, "<h1>");
+	h(out, r->key);
+	g_string_append(out, "</h1>\n<p><a href=\"index.html\">ranking</a></p>"
+			"\n<table>\n<tr><th>name</th><td>");
+	h(out, r->name);
+	g_string_append(out, "</td></tr>\n<tr><th>e-mail</th><td>");
+	h(out, r->email);
+	g_string_append_printf(out, "</td></tr>\n<tr><th>rank</th><td>%u"
+			       "</td></tr>\n<tr><th>total</th><td>%.1f"
+			       "</td></tr>\n<tr><th>bucket</th><td>",
+			       r->rank, r->total);
+	h(out, r->bucket);
+	g_string_append(out, "</td></tr>\n<tr><th>reason</th><td>");
+	h(out, r->reason);
+	g_string_append(out, "</td></tr>\n<tr><th>knock-out</th><td>");
+	h(out, r->ko);
+	if (*r->ko_reason) {
+		g_string_append(out, ": ");
+		h(out, r->ko_reason);
+	}
+	g_string_append(out, "</td></tr>\n<tr><th>duplicate</th><td>");
+	h(out, r->duplicate);
+	g_string_append(out, "</td></tr>\n<tr><th>decision</th><td>");
+	h(out, r->decision);
+	g_string_append(out, "</td></tr>\n</table>\n");
+}
+
+/* The audit trail, oldest first. */
+static bool put_decisions(GString *out, struct store *st, const char *key,
+			  GError **err)
+{
+	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
+	guint i;
+
+	if (!rows)
+		return false;
+	if (!rows->len)
+		return true;
+	g_string_append(out, "<h2>Decisions</h2>\n<table>\n<tr><th>time</th>"
+			"<th>decision</th><th>reviewer</th><th>note</th></tr>\n");
+	for (i = 0; i < rows->len; i++) {
+		const struct store_decision_row *d =
+			g_ptr_array_index(rows, i);
+
+		g_string_append(out, "<tr><td>");
+		h(out, d->time);
+		g_string_append(out, "</td><td>");
+		h(out, d->decision);
+		g_string_append(out, "</td><td>");
+		h(out, d->reviewer);
+		g_string_append(out, "</td><td>");
+		h(out, d->note);
+		g_string_append(out, "</td></tr>\n");
+	}
+	g_string_append(out, "</table>\n");
+	return true;
+}
+
+static GString *build_page(struct store *st, const struct store_ranked *r,
+			   GPtrArray *crits, GError **err)
+{
+	g_autoptr(GHashTable) by_crit = g_hash_table_new_full(g_str_hash,
+		g_str_equal, g_free, lines_free);
+	GString *out;
+	guint i;
+
+	if (!store_each_evidence(st, r->key, collect, by_crit, err))
+		return NULL;
+	out = g_string_new(NULL);
+	begin_page(out, r->key);
+	put_summary(out, r);
+	if (!put_decisions(out, st, r->key, err)) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	for (i = 0; i < crits->len && i < r->n_crit; i++) {
+		const struct store_crit_row *c = g_ptr_array_index(crits, i);
+		GString *ev = g_hash_table_lookup(by_crit, c->id);
+
+		g_string_append(out, "<h2>");
+		h(out, c->id);
+		g_string_append(out, ": ");
+		h(out, c->title);
+		g_string_append_printf(out, "</h2>\n<p>score %.2f, %s%s</p>\n",
+				       r->crit[i].score,
+				       r->crit[i].met ? "met" : "not met",
+				       c->scored ? "" : " (not scored)");
+		if (!ev)
+			continue;
+		g_string_append(out, "<table>\n<tr><th>rule</th><th>where</th>"
+				"<th>evidence</th></tr>\n");
+		g_string_append_len(out, ev->str, ev->len);
+		g_string_append(out, "</table>\n");
+	}
+	end_page(out);
+	return out;
+}
+
+static bool write_file(const char *dir, const char *name, GString *s,
+		       GError **err)
+{
+	g_autofree char *path = g_build_filename(dir, name, NULL);
+
+	/* We hold the run lock: a temp file here is a killed writer's. */
+	atomic_clean(path);
+	if (atomic_write(path, s->str, s->len, err))
+		return true;
+	g_prefix_error(err, "html/%s: ", name);
+	return false;
+}
+
+/* Pages "<n>.html" with n past the ranking belong to applicants gone. */
+static void remove_stale(const char *dir, guint n)
+{
+	g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d && (name = g_dir_read_name(d))) {
+		guint64 v;
+		g_autofree char *num = NULL;
+		g_autofree char *path = NULL;
+
+		if (!g_str_has_suffix(name, ".html"))
+			continue;
+		num = g_strndup(name, strlen(name) - 5);
+		if (!g_ascii_string_to_unsigned(num, 10, n + 1, G_MAXUINT,
+						&v, NULL))
+			continue;
+		path = g_build_filename(dir, name, NULL);
+		unlink(path);
+	}
+}
+
+bool report_html_write(struct store *st, const char *dir, GError **err)
+{
+	g_autofree char *hash = NULL;
+	g_autofree char *html = g_build_filename(dir, "html", NULL);
+	g_autoptr(GPtrArray) crits = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	guint i;
+
+	store_latest_run(st, &hash);
+	crits = store_criteria(st, hash ? hash : "", err);
+	if (!crits)
+		return false;
+	rows = store_ranking(st, crits->len, err);
+	if (!rows || !atomic_mkdir(html, err))
+		return false;
+	for (i = 0; i < rows->len; i++) {
+		g_autoptr(GString) page = build_page(st,
+			g_ptr_array_index(rows, i), crits, err);
+		g_autofree char *name = g_strdup_printf("%u.html", i + 1);
+
+		if (!page || !write_file(html, name, page, err))
+			return false;
+	}
+	remove_stale(html, rows->len);
+	{
+		g_autoptr(GString) index = build_index(rows, crits);
+
+		return write_file(html, "index.html", index, err);
+	}
+}
