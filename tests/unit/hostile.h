@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "extract.h"
+
 static char *hostile_dir;
 
 /* The repository root: $ROOT from tests/run.sh, else the working dir. */
@@ -63,6 +65,28 @@ static GBytes *hostile_load(const char *name)
 	g_file_get_contents(p, &buf, &len, &err);
 	g_assert_no_error(err);
 	return g_bytes_new_take(buf, len);
+}
+
+/* Run one extractor over a fixture (or any file, when path is absolute)
+ * with the default caps and a text cap of cap (0: the default).  NULL
+ * with err when the extractor fails; caller frees the doc. */
+static inline struct doc *hostile_extract(const char *path, enum doc_format fmt,
+					  bool (*fn)(const guint8 *, gsize,
+					      const struct caps *, struct doc *,
+					      GError **),
+				   uint64_t cap, GError **err)
+{
+	g_autoptr(GBytes) b = hostile_load(path);
+	struct caps c = caps_default();
+	struct doc *d = doc_new(fmt, cap ? cap : c.text_bytes);
+	gsize len;
+	const guint8 *p = g_bytes_get_data(b, &len);
+
+	if (!fn(p, len, &c, d, err)) {
+		doc_free(d);
+		return NULL;
+	}
+	return d;
 }
 
 #endif

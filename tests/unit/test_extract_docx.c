@@ -8,17 +8,7 @@
 
 static struct doc *extract_file(const char *path, uint64_t cap, GError **err)
 {
-	g_autoptr(GBytes) b = hostile_load(path);
-	struct caps c = caps_default();
-	struct doc *d = doc_new(DOC_FORMAT_DOCX, cap ? cap : c.text_bytes);
-	gsize len;
-	const guint8 *p = g_bytes_get_data(b, &len);
-
-	if (!extract_docx(p, len, &c, d, err)) {
-		doc_free(d);
-		return NULL;
-	}
-	return d;
+	return hostile_extract(path, DOC_FORMAT_DOCX, extract_docx, cap, err);
 }
 
 static struct doc *sample(const char *name)

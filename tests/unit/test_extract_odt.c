@@ -7,17 +7,7 @@
 
 static struct doc *extract_file(const char *path, GError **err)
 {
-	g_autoptr(GBytes) b = hostile_load(path);
-	struct caps c = caps_default();
-	struct doc *d = doc_new(DOC_FORMAT_ODT, c.text_bytes);
-	gsize len;
-	const guint8 *p = g_bytes_get_data(b, &len);
-
-	if (!extract_odt(p, len, &c, d, err)) {
-		doc_free(d);
-		return NULL;
-	}
-	return d;
+	return hostile_extract(path, DOC_FORMAT_ODT, extract_odt, 0, err);
 }
 
 static const struct doc_block *block_with(const struct doc *d, const char *s)
