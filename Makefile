@@ -57,7 +57,7 @@ $(BUILD)/libscreener.a: $(LIB_OBJ)
 $(BUILD)/%.o: screen/%.c screen/*.h | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libscreener.a screen/*.h | $(BUILD)
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libscreener.a screen/*.h tests/unit/*.h | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscreener.a $(LIBS)
 

@@ -60,7 +60,7 @@ static void test_traversal_names_ignored(void)
 	g_autoptr(GError) err = NULL;
 	struct caps c = caps_default();
 	g_autoptr(zipread) z = open_fixture("traversal.docx", &b, &c, &err);
-	g_autoptr(GByteArray) doc = NULL;
+	g_autoptr(GByteArray) part = NULL;
 
 	g_assert_no_error(err);
 	g_assert_false(zipread_has(z, "../evil.xml"));
@@ -74,9 +74,9 @@ static void test_traversal_names_ignored(void)
 	g_clear_error(&err);
 	/* Part names are case-insensitive in OOXML. */
 	g_assert_true(zipread_has(z, "WORD/Document.xml"));
-	doc = zipread_read(z, "word/document.xml", &err);
+	part = zipread_read(z, "word/document.xml", &err);
 	g_assert_no_error(err);
-	g_assert_nonnull(g_strstr_len((char *)doc->data, doc->len,
+	g_assert_nonnull(g_strstr_len((char *)part->data, part->len,
 				      "Safe text"));
 }
 
