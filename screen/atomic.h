@@ -5,7 +5,9 @@
  * never half of one: the bytes go to a temp file in the same folder
  * (mode 0600 whatever the umask), which is fsynced, renamed over the
  * target, and the folder fsynced.  On any failure the temp file is
- * removed and the previous report is left as it was.
+ * removed and the previous report is left as it was.  A file that
+ * already holds exactly the new bytes is left untouched (no temp file
+ * survives, no sync, its mtime kept).
  */
 #ifndef SCREENER_ATOMIC_H
 #define SCREENER_ATOMIC_H
@@ -35,6 +37,17 @@ void atomic_abort(struct atomic_file *af);
  * and six characters, in path's folder).  Call only while holding the
  * lock that keeps other writers of path away. */
 void atomic_clean(const char *path);
+
+/* A batch of writes from one thread: between begin and end, commits
+ * write and close their temp files but neither sync nor rename them;
+ * atomic_batch_end() syncs them all at once (syncfs, else one fsync
+ * each), renames each over its target and syncs each folder once.
+ * Until then the targets keep their old bytes.  atomic_clean() lists a
+ * folder once per batch.  atomic_batch_end() returns false with SE_IO
+ * when a sync or rename failed; the temp files not renamed are removed.
+ * Batches do not nest. */
+void atomic_batch_begin(void);
+bool atomic_batch_end(GError **err);
 
 /* Make dir and its missing parents with mode 0700 (whatever the umask);
  * an existing folder is kept as it is.  False with SE_IO. */

@@ -11,8 +11,7 @@
 
 #include "cli.h"
 #include "lock.h"
-#include "report_csv.h"
-#include "report_html.h"
+#include "report.h"
 #include "store.h"
 
 int cmd_report(int argc, char **argv)
@@ -61,8 +60,7 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_csv_write(st, reports, &err) &&
-	     report_html_write(st, reports, &err);
+	ok = st && report_write(st, reports, &err);
 	lock_release(lk);
 	if (!ok) {
 		fprintf(stderr, "screener report: %s\n", err->message);

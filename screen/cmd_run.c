@@ -29,10 +29,10 @@
 #include "lock.h"
 #include "pipeline.h"
 #include "progress.h"
-#include "report_csv.h"
-#include "report_html.h"
+#include "report.h"
 #include "rules.h"
 #include "store.h"
+#include "timing.h"
 
 #define SCREENER_VERSION "0.1"
 /* Jobs in flight per worker: enough to keep workers busy, few enough
@@ -45,6 +45,7 @@ struct run {
 	int jobs;
 	int settle;		/* seconds; 0: take files as they are */
 	gboolean quiet;
+	gboolean times;		/* hidden: time per stage on stderr */
 
 	struct ruleset *rs;
 	struct score_config *score;
@@ -87,19 +88,32 @@ static bool valid_date(const char *s)
 	return g_date_valid_dmy(d, m, y);
 }
 
-/* The form answer from an applicant's answers file; unreadable files
- * count as no answer (and are reported). */
+/* The form answer from an applicant's answers file; false with err
+ * when it cannot be read. */
+static bool form_of(struct run *r, const char *path, enum score_form *form,
+		    GError **err)
+{
+	struct caps c = r->caps;
+	struct input *in;
+
+	c.file_bytes = ANSWERS_MAX;
+	in = input_read(path, &c, err);
+	if (!in)
+		return false;
+	*form = inbox_parse_answers(g_bytes_get_data(in->data, NULL),
+				    g_bytes_get_size(in->data));
+	input_free(in);
+	return true;
+}
+
+/* The same, an unreadable file counting as no answer (and reported). */
 static enum score_form read_form(struct run *r, const char *path,
 				 const char *key)
 {
-	struct caps c = r->caps;
 	g_autoptr(GError) err = NULL;
-	struct input *in;
-	enum score_form form;
+	enum score_form form = SCORE_FORM_NONE;
 
-	c.file_bytes = ANSWERS_MAX;
-	in = input_read(path, &c, &err);
-	if (!in) {
+	if (!form_of(r, path, &form, &err)) {
 		g_autofree char *name = g_path_get_basename(path);
 		g_autofree char *shown = g_strconcat(key, "/", name, NULL);
 
@@ -107,10 +121,76 @@ static enum score_form read_form(struct run *r, const char *path,
 		r->failed = true;
 		return SCORE_FORM_NONE;
 	}
-	form = inbox_parse_answers(g_bytes_get_data(in->data, NULL),
-				   g_bytes_get_size(in->data));
-	input_free(in);
 	return form;
+}
+
+/* A file's identity on disk: inode, size, mtime and ctime.  The same
+ * string means the same bytes as far as the file system can tell (git's
+ * index works the same way).  NULL when the file changed less than
+ * STAT_TRUST_US ago: a write in the same clock tick as our read could
+ * leave every field as it was.  Nobody can set a ctime back, so a
+ * change after this moment always shows. */
+#define STAT_TRUST_US (2 * G_USEC_PER_SEC)
+
+static char *file_stat(const struct inbox_file *f, gint64 now)
+{
+	if (now - f->ctime_us < STAT_TRUST_US)
+		return NULL;
+	return g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+			       ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+			       f->ino, f->size, f->mtime_us, f->ctime_us);
+}
+
+/* Add d to job unless the same content is already in it (the same
+ * content twice is one document); false when d was dropped (freed). */
+static bool job_add(struct pipeline_job *job, GHashTable *seen,
+		    struct pipeline_doc *d)
+{
+	if (g_hash_table_contains(seen, d->sha256)) {
+		pipeline_doc_free(d);
+		return false;
+	}
+	g_hash_table_add(seen, g_strdup(d->sha256));
+	g_ptr_array_add(job->docs, d);
+	return true;
+}
+
+/* The applicant's job with content hashes from the store alone, when
+ * every file has the stat it was stored with: no document is read.
+ * NULL when one is new, changed, too young or the answers file cannot
+ * be read: then prepare() reads everything and reports what fails. */
+static struct pipeline_job *job_by_stat(struct run *r,
+					const struct inbox_applicant *ia)
+{
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash,
+							   g_str_equal, g_free,
+							   NULL);
+	struct pipeline_job *job = pipeline_job_new(ia->key);
+	gint64 now = g_get_real_time();
+	guint i;
+
+	for (i = 0; i < ia->files->len; i++) {
+		const struct inbox_file *f = g_ptr_array_index(ia->files, i);
+		g_autofree char *stat = file_stat(f, now);
+		g_autofree char *sha = stat ? store_sha_by_stat(r->st, ia->key,
+								f->name, stat) :
+					      NULL;
+		struct pipeline_doc *d;
+
+		if (!sha || strlen(sha) != 64) {
+			pipeline_job_free(job);
+			return NULL;
+		}
+		d = pipeline_doc_new(f->name);
+		memcpy(d->sha256, sha, sizeof(d->sha256));
+		job_add(job, seen, d);
+	}
+	if (ia->answers && !form_of(r, ia->answers, &job->form, NULL)) {
+		pipeline_job_free(job);
+		return NULL;
+	}
+	pipeline_job_hash(job, ruleset_hash(r->rs), r->as_of);
+	return job;
 }
 
 /* True when f was modified within the last r->settle seconds (either
@@ -145,6 +225,7 @@ static struct pipeline_job *prepare(struct run *r,
 							   g_str_equal, g_free,
 							   NULL);
 	struct pipeline_job *job;
+	gint64 now = g_get_real_time();
 	guint i;
 
 	*left = false;
@@ -162,6 +243,7 @@ static struct pipeline_job *prepare(struct run *r,
 		struct input *in;
 
 		d->cover_hint = f->cover_hint;
+		d->stat = file_stat(f, now);
 		in = input_read(f->path, &r->caps, &d->read_error);
 		if (in) {
 			memcpy(d->sha256, in->sha256, sizeof(d->sha256));
@@ -183,15 +265,10 @@ static struct pipeline_job *prepare(struct run *r,
 			g_snprintf(d->sha256, sizeof(d->sha256), "%s", h);
 			d->sha256[0] = 'x';
 		}
-		/* The same content twice is one document. */
-		if (g_hash_table_contains(seen, d->sha256)) {
-			pipeline_doc_free(d);
+		if (!job_add(job, seen, d)) {
 			r->docs_total--;
 			progress_total(r->progress, r->docs_total);
-			continue;
 		}
-		g_hash_table_add(seen, g_strdup(d->sha256));
-		g_ptr_array_add(job->docs, d);
 	}
 	pipeline_job_hash(job, ruleset_hash(r->rs), r->as_of);
 	return job;
@@ -284,6 +361,23 @@ static void unmark_result(struct run *r, const struct store_applicant *a)
 	}
 }
 
+/* The next finished applicant, stored; the wait is timed apart from
+ * the store so a bench can tell a starved writer from a slow one. */
+static bool store_next(struct run *r, struct pipeline *p, bool ok,
+		       GError **err)
+{
+	gint64 t = timing_now();
+	g_autoptr(store_applicant) a = pipeline_pop(p);
+
+	t = timing_add(TIMING_WAIT, t);
+	unmark_result(r, a);
+	if (ok)
+		ok = store_result(r, a, err);
+	timing_add(TIMING_STORE, t);
+	progress_update(r->progress, r->docs_done, r->fresh_failures);
+	return ok;
+}
+
 static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
@@ -329,8 +423,25 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 			g_ptr_array_index(ib->applicants, i);
 		g_autofree char *had = NULL;
 		bool wait = false, left;
-		struct pipeline_job *job = prepare(r, ia, &left, err);
+		gint64 t = timing_now();
+		struct pipeline_job *job;
 
+		had = store_current_inputs(r->st, ia->key, ruleset_hash(r->rs));
+		job = had ? job_by_stat(r, ia) : NULL;
+		if (job && strcmp(had, job->inputs_hash) == 0) {
+			/* Unchanged, known without reading a byte. */
+			timing_add(TIMING_READ, t);
+			r->docs_done += job->docs->len;
+			r->docs_total -= ia->files->len - job->docs->len;
+			pipeline_job_free(job);
+			g_ptr_array_add(unchanged, ia->key);
+			progress_update(r->progress, r->docs_done,
+					r->fresh_failures);
+			continue;
+		}
+		pipeline_job_free(job);
+		job = prepare(r, ia, &left, err);
+		t = timing_add(TIMING_READ, t);
 		if (!job && left) {
 			/* Its previous result, if any, stays current. */
 			r->left++;
@@ -343,9 +454,9 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 			ok = false;
 			break;
 		}
-		had = store_current_inputs(r->st, ia->key, ruleset_hash(r->rs));
 		if (had && strcmp(had, job->inputs_hash) == 0) {
 			/* Unchanged: nothing to extract, score or add. */
+			timing_add(TIMING_STORE, t);
 			r->docs_done += job->docs->len;
 			pipeline_job_free(job);
 			g_ptr_array_add(unchanged, ia->key);
@@ -354,14 +465,12 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 			continue;
 		}
 		ok = lookup_docs(r, job, &wait, err);
+		timing_add(TIMING_STORE, t);
 		/* Same content in flight for another applicant: let it be
 		 * stored, then use the stored copy. */
 		while (ok && wait && in_flight > 0) {
-			g_autoptr(store_applicant) a = pipeline_pop(p);
-
 			in_flight--;
-			unmark_result(r, a);
-			ok = store_result(r, a, err) &&
+			ok = store_next(r, p, ok, err) &&
 			     lookup_docs(r, job, &wait, err);
 		}
 		if (!ok) {
@@ -372,28 +481,24 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 		pipeline_push(p, job);
 		in_flight++;
 		while (ok && in_flight >= window) {
-			g_autoptr(store_applicant) a = pipeline_pop(p);
-
 			in_flight--;
-			unmark_result(r, a);
-			ok = store_result(r, a, err);
-			progress_update(r->progress, r->docs_done,
-					r->fresh_failures);
+			ok = store_next(r, p, ok, err);
 		}
 	}
 	while (in_flight > 0) {
-		g_autoptr(store_applicant) a = pipeline_pop(p);
-
 		in_flight--;
-		unmark_result(r, a);
-		if (ok)
-			ok = store_result(r, a, err);
-		progress_update(r->progress, r->docs_done, r->fresh_failures);
+		ok = store_next(r, p, ok, err);
 	}
 	pipeline_free(p);
-	return ok && store_applicants_seen(r->st,
-					   (const char *const *)unchanged->pdata,
-					   unchanged->len, r->run_id, err);
+	{
+		gint64 t = timing_now();
+
+		ok = ok && store_applicants_seen(r->st,
+			(const char *const *)unchanged->pdata, unchanged->len,
+			r->run_id, err);
+		timing_add(TIMING_STORE, t);
+	}
+	return ok;
 }
 
 static int exit_for(const GError *e)
@@ -423,6 +528,35 @@ static void summary(const struct run *r, const struct store_counts *c,
 	       secs > 0 ? r->docs_done / secs : 0.0);
 }
 
+/* The reports, unless those in r->reports were written from exactly
+ * this data (and rule set) and are all there: an unchanged inbox then
+ * writes nothing.  "screener report" always rewrites them. */
+static bool write_reports(struct run *r, GError **err)
+{
+	static const char *const files[] = {
+		"ranking.csv", "evidence.csv", "errors.csv", "html/index.html",
+	};
+	g_autofree char *data = store_data_version(r->st);
+	g_autofree char *dir = g_canonicalize_filename(r->reports, NULL);
+	g_autofree char *had = store_reports_version(r->st, dir);
+	g_autofree char *version = g_strdup_printf(
+		"%s %s %s", data, ruleset_hash(r->rs), SCREENER_VERSION);
+	bool all = true;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(files) && all; i++) {
+		g_autofree char *path = g_build_filename(dir, files[i], NULL);
+
+		all = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+	}
+	if (all && had && strcmp(had, version) == 0)
+		return true;
+	/* Recorded only once the files are in place: a crash in between
+	 * costs a rewrite, never stale reports. */
+	return report_write(r->st, r->reports, err) &&
+	       store_set_reports_version(r->st, dir, version, err);
+}
+
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *started = now_iso();
@@ -434,7 +568,7 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 		.inbox = r->inbox,
 	};
 	struct store_counts counts = { 0 };
-	gint64 t0 = g_get_monotonic_time();
+	gint64 t0 = g_get_monotonic_time(), t;
 	int rc = EXIT_OK;
 
 	r->st = store_open(r->db, err);
@@ -444,18 +578,23 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	if (!r->run_id || !put_criteria(r, err))
 		return exit_for(*err);
 	r->progress = progress_new(stderr, r->quiet, 0);
-	if (!screen_all(r, ib, err) ||
-	    !store_finish_ranking(r->st, r->run_id, r->score, &counts, err))
+	if (!screen_all(r, ib, err))
 		return exit_for(*err);
+	t = timing_now();
+	if (!store_finish_ranking(r->st, r->run_id, r->score, &counts, err))
+		return exit_for(*err);
+	t = timing_add(TIMING_RANK, t);
 	counts.failed_files = r->fresh_failures;
 	counts.screened = r->screened;
 	counts.extracted = r->extracted;
 	finished = now_iso();
 	if (!store_run_finish(r->st, r->run_id, finished, &counts, err))
 		return exit_for(*err);
-	if (!report_csv_write(r->st, r->reports, err) ||
-	    !report_html_write(r->st, r->reports, err))
+	if (!write_reports(r, err))
 		return EXIT_FATAL;
+	timing_add(TIMING_REPORT, t);
+	if (r->times)
+		timing_print(stderr);
 	progress_clear(r->progress);
 	if (r->failed)
 		rc = EXIT_SOME_FAILED;
@@ -487,6 +626,8 @@ int cmd_run(int argc, char **argv)
 		  "leave files modified less than SECONDS ago for the\n                         next run (default 5, 0: off)", "SECONDS" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &r.quiet,
 		  "print nothing unless something failed", NULL },
+		{ "times", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
+		  &r.times, "time per stage on stderr (make bench)", NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx =

@@ -133,6 +133,9 @@ static void add_file(struct inbox_applicant *a, const char *path,
 
 	f->size = st->st_size;
 	f->mtime_us = inbox_mtime_us(st);
+	f->ctime_us = (gint64)st->st_ctim.tv_sec * G_USEC_PER_SEC +
+		      st->st_ctim.tv_nsec / 1000;
+	f->ino = st->st_ino;
 	f->path = g_strdup(path);
 	f->name = g_strdup(name);
 	f->cover_hint = inbox_cover_name(base);

@@ -30,6 +30,8 @@ struct inbox_file {
 	bool cover_hint;	/* the name says cover letter / motivation */
 	gint64 size;		/* at the scan, to tell a file still */
 	gint64 mtime_us;	/* being written (see cmd_run.c) */
+	gint64 ctime_us;	/* and, with the inode, to know an */
+	guint64 ino;		/* unchanged file without reading it */
 };
 
 struct inbox_applicant {

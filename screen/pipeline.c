@@ -15,6 +15,7 @@
 #include "pipeline.h"
 #include "rules.h"
 #include "sandbox.h"
+#include "timing.h"
 
 /* The snippet markers: control characters never survive normalisation,
  * so they cannot clash with the document's own text. */
@@ -42,6 +43,7 @@ struct pipeline_doc *pipeline_doc_new(const char *name)
 void pipeline_doc_free(struct pipeline_doc *d)
 {
 	g_free(d->name);
+	g_free(d->stat);
 	if (d->data)
 		g_bytes_unref(d->data);
 	g_clear_error(&d->read_error);
@@ -128,6 +130,7 @@ static void load_doc(const struct pipeline_config *cfg, struct sandbox *sb,
 	struct store_doc *sd = w->sd;
 	g_autoptr(GError) err = NULL;
 	GByteArray *enc;
+	gint64 t;
 
 	if (pd->read_error) {
 		set_failed(sd, pd->read_error, true);
@@ -146,15 +149,19 @@ static void load_doc(const struct pipeline_config *cfg, struct sandbox *sb,
 		gsize n;
 		const guint8 *p = g_bytes_get_data(pd->known.doc, &n);
 
+		t = timing_now();
 		w->doc = doc_decode(p, n, NULL);
+		timing_add(TIMING_ANALYSE, t);
 		if (w->doc) {
 			sd->doc = g_bytes_ref(pd->known.doc);
 			goto ok;
 		}
 		/* An encoding this build cannot read: extract again. */
 	}
+	t = timing_now();
 	w->doc = sandbox_extract(sb, g_bytes_get_data(pd->data, NULL),
 				 g_bytes_get_size(pd->data), false, &err);
+	timing_add(TIMING_EXTRACT, t);
 	if (!w->doc) {
 		set_failed(sd, err, true);
 		return;
@@ -300,6 +307,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 	struct match_result *mr = NULL;
 	struct score_facts sf = { 0 };
 	bool resume = false;
+	gint64 t;
 
 	memcpy(a->inputs_hash, job->inputs_hash, sizeof(a->inputs_hash));
 	a->form = job->form == SCORE_FORM_YES ? g_strdup("yes") :
@@ -313,6 +321,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 		sd->path = g_strdup(pd->name);
 		memcpy(sd->sha256, pd->sha256, sizeof(sd->sha256));
 		sd->size = pd->size;
+		sd->stat = g_strdup(pd->stat);
 		g_ptr_array_add(a->docs, sd);
 		w[i].sd = sd;
 		load_doc(cfg, sb, pd, &w[i]);
@@ -328,6 +337,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 			sd->role = w[i].role;
 			continue;
 		}
+		t = timing_now();
 		fc.cover_name_hint = pd->cover_hint;
 		w[i].facts = facts_compute(w[i].doc, &fc);
 		facts_number(w[i].facts, "is_cover_letter", &cover);
@@ -342,6 +352,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 			facts_print(w[i].facts, w[i].doc, js, true);
 			sd->facts_json = g_strdup(js->str);
 		}
+		timing_add(TIMING_ANALYSE, t);
 		if (w[i].role == DOC_ROLE_RESUME)
 			resume = true;
 		docs[n_ok] = w[i].doc;
@@ -363,6 +374,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 	}
 	for (i = 0; i < n_ok; i++)
 		roles[i] = w[doc_index[i]].role;
+	t = timing_now();
 	contacts_of(a, w, n);
 	a->n_crit = cfg->score->n_crit;
 	a->crit = g_new0(struct store_crit_score, a->n_crit + 1);
@@ -399,6 +411,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 		g_warn_if_reached();
 	}
 	match_result_free(mr);
+	timing_add(TIMING_MATCH, t);
 	for (i = 0; i < n; i++) {
 		if (w[i].facts)
 			facts_free(w[i].facts);

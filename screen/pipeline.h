@@ -38,6 +38,7 @@ struct pipeline_doc {
 	GBytes *data;		/* the file's bytes; NULL when unreadable */
 	GError *read_error;	/* why it could not be read */
 	struct store_known known;	/* what the store has for sha256 */
+	char *stat;		/* stored with it (store_doc.stat) */
 };
 
 struct pipeline_job {

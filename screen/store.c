@@ -86,6 +86,9 @@ static const char *const migrations[] = {
 	/* 2: duplicate detection looks applicants up by e-mail and phone */
 	"CREATE INDEX applicants_email ON applicants(email);"
 	"CREATE INDEX applicants_phone ON applicants(phone_digits);",
+	/* 3: a document's file as last seen (inode, size, times), so an
+	 * unchanged inbox is checked without reading a byte */
+	"ALTER TABLE documents ADD COLUMN stat TEXT;",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -159,6 +162,61 @@ static bool exec(struct store *st, const char *sql, GError **err)
 		return db_fail(st, err, "exec");
 	}
 	return true;
+}
+
+/* Count a change the reports would show (see store_data_version());
+ * called inside the writing transaction. */
+static bool bump_version(struct store *st, GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "INSERT INTO meta(key, value)"
+			       " VALUES('data_version', 1) ON CONFLICT(key)"
+			       " DO UPDATE SET value=value+1", err);
+
+	return s && step_done(st, s, err);
+}
+
+static char *meta_get(struct store *st, const char *key)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT value FROM meta WHERE key=?",
+			       NULL);
+	char *v = NULL;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		v = col_text(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+char *store_data_version(struct store *st)
+{
+	char *v = meta_get(st, "data_version");
+
+	return v ? v : g_strdup("0");
+}
+
+char *store_reports_version(struct store *st, const char *dir)
+{
+	g_autofree char *key = g_strconcat("reports:", dir, NULL);
+
+	return meta_get(st, key);
+}
+
+bool store_set_reports_version(struct store *st, const char *dir,
+			       const char *version, GError **err)
+{
+	g_autofree char *key = g_strconcat("reports:", dir, NULL);
+	sqlite3_stmt *s = stmt(st, "INSERT OR REPLACE INTO meta(key, value)"
+			       " VALUES(?, ?)", err);
+
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	bind_text(s, 2, version);
+	return step_done(st, s, err);
 }
 
 int store_schema_version(struct store *st)
@@ -309,7 +367,19 @@ gint64 store_count(struct store *st, const char *table)
 gint64 store_run_begin(struct store *st, const struct store_run *r,
 		       GError **err)
 {
-	sqlite3_stmt *s = stmt(st,
+	sqlite3_stmt *s = stmt(st, "SELECT 1 FROM runs WHERE id=(SELECT"
+			       " max(id) FROM runs) AND finished IS NULL", err);
+	bool killed;
+
+	if (!s)
+		return 0;
+	/* A run that never finished may have changed anything: whatever
+	 * reports exist no longer vouch for the data. */
+	killed = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (killed && !bump_version(st, err))
+		return 0;
+	s = stmt(st,
 		"INSERT INTO runs(started, tool_version, ruleset_hash,"
 		" ruleset_dir, as_of, inbox) VALUES(?,?,?,?,?,?)", err);
 
@@ -371,6 +441,8 @@ bool store_put_criteria(struct store *st, const char *ruleset_hash,
 		sqlite3_bind_double(s, 5, c[i].weight);
 		sqlite3_bind_int(s, 6, c[i].scored);
 		if (!step_done(st, s, err))
+			goto fail;
+		if (sqlite3_changes(st->db) > 0 && !bump_version(st, err))
 			goto fail;
 	}
 	return exec(st, "COMMIT", err);
@@ -449,6 +521,26 @@ char *store_current_inputs(struct store *st, const char *key,
 	return h;
 }
 
+char *store_sha_by_stat(struct store *st, const char *key, const char *path,
+			const char *stat)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.sha256 FROM documents d JOIN applicants a"
+		" ON a.id=d.applicant_id WHERE a.key=? AND d.path=? AND"
+		" d.stat=? AND d.present=1", NULL);
+	char *sha = NULL;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	bind_text(s, 2, path);
+	bind_text(s, 3, stat);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		sha = col_text(s, 0);
+	sqlite3_reset(s);
+	return sha;
+}
+
 bool store_applicants_seen(struct store *st, const char *const *keys,
 			   guint n, gint64 run, GError **err)
 {
@@ -505,6 +597,7 @@ void store_doc_free(struct store_doc *d)
 	if (d->doc)
 		g_bytes_unref(d->doc);
 	g_free(d->facts_json);
+	g_free(d->stat);
 	g_free(d);
 }
 
@@ -576,10 +669,10 @@ static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
 	sqlite3_stmt *s = stmt(st,
 		"INSERT INTO documents(applicant_id, path, sha256, role,"
 		" format, pages, size, status, error_code, error, warnings,"
-		" doc, facts_json, first_run, last_run, present)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14,1)"
-		" ON CONFLICT(applicant_id, sha256) DO UPDATE SET path=?2,"
-		" role=?4, last_run=?14, present=1", err);
+		" doc, facts_json, first_run, last_run, present, stat)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14,1,"
+		"?15) ON CONFLICT(applicant_id, sha256) DO UPDATE SET path=?2,"
+		" role=?4, last_run=?14, present=1, stat=?15", err);
 	gint64 id = 0;
 
 	if (!s)
@@ -602,6 +695,7 @@ static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
 		sqlite3_bind_null(s, 12);
 	bind_text(s, 13, d->facts_json);
 	sqlite3_bind_int64(s, 14, run);
+	bind_text(s, 15, d->stat);
 	if (!step_done(st, s, err))
 		return 0;
 	s = stmt(st, "SELECT id FROM documents WHERE applicant_id=? AND"
@@ -738,7 +832,8 @@ bool store_put_applicant(struct store *st, gint64 run,
 	if (!step_done(st, s, err))
 		goto fail;
 	scr = insert_screening(st, run, app, ruleset_hash, as_of, a, err);
-	if (!scr || !put_scores(st, scr, a, doc_ids, err))
+	if (!scr || !put_scores(st, scr, a, doc_ids, err) ||
+	    !bump_version(st, err))
 		goto fail;
 	return exec(st, "COMMIT", err);
 fail:
@@ -770,7 +865,7 @@ bool store_put_skip(struct store *st, gint64 run, const char *name,
 	bind_text(s, 2, key);
 	bind_text(s, 3, reason);
 	sqlite3_bind_int64(s, 4, run);
-	return step_done(st, s, err);
+	return step_done(st, s, err) && (!*fresh || bump_version(st, err));
 }
 
 /* The current screening of every present applicant, for ranking. */
@@ -868,7 +963,7 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	g_autoptr(GArray) cur = g_array_new(FALSE, TRUE, sizeof(struct cur));
 	g_autofree struct score_rank_item *items = NULL;
 	sqlite3_stmt *s;
-	bool ok = false;
+	bool ok = false, changed;
 	guint i;
 	int rc;
 
@@ -881,6 +976,22 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	sqlite3_bind_int64(s, 1, run);
 	if (!step_done(st, s, err))
 		goto out;
+	changed = sqlite3_changes(st->db) > 0;
+	/* A file skipped last time and gone now leaves errors.csv. */
+	s = stmt(st, "SELECT 1 FROM skipped WHERE last_run=(SELECT max(id)"
+		 " FROM runs WHERE finished IS NOT NULL AND id<?1) LIMIT 1",
+		 err);
+	if (!s)
+		goto out;
+	sqlite3_bind_int64(s, 1, run);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW) {
+		changed = true;
+	} else if (rc != SQLITE_DONE) {
+		db_fail(st, err, "read");
+		goto out;
+	}
 	s = stmt(st, "SELECT s.id, a.id, a.key, s.total, s.met,"
 		 " s.scored_bucket, s.scored_reason, s.bucket, s.reason,"
 		 " s.rank, a.duplicate, s.ko FROM applicants a JOIN screenings s"
@@ -953,6 +1064,7 @@ bool store_finish_ranking(struct store *st, gint64 run,
 			sqlite3_bind_int64(s, 4, c->scr);
 			if (!step_done(st, s, err))
 				goto out;
+			changed = true;
 		}
 		dup = duplicates_of(st, c->app, err);
 		if (!dup)
@@ -966,9 +1078,10 @@ bool store_finish_ranking(struct store *st, gint64 run,
 			sqlite3_bind_int64(s, 2, c->app);
 			if (!step_done(st, s, err))
 				goto out;
+			changed = true;
 		}
 	}
-	ok = exec(st, "COMMIT", err);
+	ok = (!changed || bump_version(st, err)) && exec(st, "COMMIT", err);
 out:
 	if (!ok)
 		exec(st, "ROLLBACK", NULL);
@@ -1149,19 +1262,24 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 	return out;
 }
 
+/* Two statements, not one with "?1 IS NULL OR key=?1": that form
+ * defeats the key index and makes one applicant's page scan them all. */
+#define EVIDENCE_SELECT \
+	"SELECT a.key, e.criterion, e.rule, d.path, e.page, e.para," \
+	" e.start, e.\"end\", e.before, e.match, e.after, e.points," \
+	" e.document_id" \
+	" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)" \
+	" FROM screenings WHERE applicant_id=a.id)" \
+	" JOIN evidence e ON e.screening_id=s.id" \
+	" LEFT JOIN documents d ON d.id=e.document_id WHERE a.present=1"
+#define EVIDENCE_ORDER " ORDER BY s.rank, a.key, e.idx, d.path, e.start, e.id"
+
 bool store_each_evidence(struct store *st, const char *key,
 			 store_evidence_fn fn, void *data, GError **err)
 {
-	sqlite3_stmt *s = stmt(st,
-		"SELECT a.key, e.criterion, e.rule, d.path, e.page, e.para,"
-		" e.start, e.\"end\", e.before, e.match, e.after, e.points,"
-		" e.document_id"
-		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
-		" FROM screenings WHERE applicant_id=a.id)"
-		" JOIN evidence e ON e.screening_id=s.id"
-		" LEFT JOIN documents d ON d.id=e.document_id"
-		" WHERE a.present=1 AND (?1 IS NULL OR a.key=?1)"
-		" ORDER BY s.rank, a.key, e.idx, d.path, e.start, e.id", err);
+	sqlite3_stmt *s = key ?
+		stmt(st, EVIDENCE_SELECT " AND a.key=?1" EVIDENCE_ORDER, err) :
+		stmt(st, EVIDENCE_SELECT EVIDENCE_ORDER, err);
 	int rc;
 
 	if (!s)
@@ -1242,25 +1360,34 @@ bool store_decide(struct store *st, const char *key, const char *time,
 		  const char *reviewer, const char *decision,
 		  const char *note, GError **err)
 {
-	sqlite3_stmt *s = stmt(st,
+	sqlite3_stmt *s;
+
+	/* The decision and the change count together, so the next run
+	 * never keeps reports that miss it. */
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	s = stmt(st,
 		"INSERT INTO decisions(applicant_id, time, reviewer, decision,"
 		" note) SELECT id, ?, ?, ?, ? FROM applicants WHERE key=?", err);
-
 	if (!s)
-		return false;
+		goto fail;
 	bind_text(s, 1, time);
 	bind_text(s, 2, reviewer);
 	bind_text(s, 3, decision);
 	bind_text(s, 4, note);
 	bind_text(s, 5, key);
 	if (!step_done(st, s, err))
-		return false;
+		goto fail;
 	if (sqlite3_changes(st->db) != 1) {
 		g_set_error(err, SCREENER_ERROR, SE_FAILED,
 			    "no such applicant");
-		return false;
+		goto fail;
 	}
-	return true;
+	if (bump_version(st, err) && exec(st, "COMMIT", err))
+		return true;
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
 }
 
 static void decision_row_free(gpointer p)

@@ -41,7 +41,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open (creating it 0600 whatever the umask, and its folder 0700) and
  * migrate.  WAL, a busy timeout; SE_BUSY when the database stays locked,
@@ -108,6 +108,22 @@ void store_known_clear(struct store_known *k);
 char *store_current_inputs(struct store *st, const char *key,
 			   const char *ruleset_hash);
 
+/* The content hash of the applicant's present document at path when
+ * its stored stat string is exactly stat (owned by the caller), else
+ * NULL.  Lets an unchanged file be known without reading it. */
+char *store_sha_by_stat(struct store *st, const char *key, const char *path,
+			const char *stat);
+
+/* A number that grows with every change the reports would show
+ * (applicants stored, ranking, duplicates, skipped files, decisions, a
+ * run that never finished); store_set_reports_version() records the
+ * one a report folder was written from.  Both strings are owned by the
+ * caller; store_reports_version() is NULL when none was recorded. */
+char *store_data_version(struct store *st);
+char *store_reports_version(struct store *st, const char *dir);
+bool store_set_reports_version(struct store *st, const char *dir,
+			       const char *version, GError **err);
+
 /* Mark unchanged applicants and their documents as seen in run, in one
  * transaction. */
 bool store_applicants_seen(struct store *st, const char *const *keys,
@@ -129,6 +145,8 @@ struct store_doc {
 				   content is already stored */
 	char *facts_json;
 	bool fresh;		/* failed or extracted in this run */
+	char *stat;		/* the file as seen (see store_sha_by_stat),
+				   NULL when it was too young to vouch */
 };
 
 struct store_evidence {

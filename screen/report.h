@@ -1,0 +1,21 @@
+/*
+ * report.h - every report of a database, written as one batch.
+ *
+ * The one place "screener run" and "screener report" write reports
+ * from, so both give the same files the same way.
+ */
+#ifndef SCREENER_REPORT_H
+#define SCREENER_REPORT_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+struct store;
+
+/* Write ranking.csv, evidence.csv, errors.csv and html/ into dir from
+ * st, in one atomic batch (see atomic.h): files whose bytes did not
+ * change are left alone, the rest are synced together, then renamed.
+ * False with an SE_IO or store error. */
+bool report_write(struct store *st, const char *dir, GError **err);
+
+#endif
