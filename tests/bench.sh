@@ -1,63 +1,219 @@
 #!/bin/sh
 # make bench: throughput and memory figures for screener run (a benchmark,
-# never a test).  Builds a corpus of distinct applicants from the readable
-# samples (PDF and DOCX; each copy differs in a trailing comment so its
-# content hash is new), caches it under build/bench, then prints:
-#   - the floor: poppler alone on the same PDFs, in process (tools/pdfbench)
-#   - screener run --jobs 1 and --jobs 2 on a fresh database: docs/s, peak RSS
+# never a test: the machine may be shared and noisy, so read the figures as
+# such).  Builds a corpus of distinct applicants once and caches it under
+# build/bench/corpus-N:
+#   - PDF and DOCX from the readable samples, 1-3 pages (3-page PDFs join
+#     two samples with pdfunite), and one document in 40 a 10-20 page PDF;
+#   - each copy differs in a trailing PDF comment or zip comment, so its
+#     content hash is new while its text stays realistic.
+# Then prints, in one run:
+#   - the floor: poppler in process, one thread, no other work
+#     (tools/pdfbench, CPU time) and pdftotext run per file, on a sample of
+#     the corpus' PDFs; and screener run --jobs 1 on that same sample
+#   - screener run --jobs 1 and --jobs 2 on a fresh database: docs/s,
+#     pages/s, time per stage (run --times, summed over threads), peak RSS
+#     of the parent and of the largest extraction child
 #   - a rerun on the unchanged inbox (incremental no-op)
-# BENCH_DOCS sets the corpus size (default 600).
+#   - a re-score after a rule change (the advance threshold, in a copy of
+#     the rule set), checked to extract nothing and to add one screening
+#     per applicant beside the old one
+#   - peak RSS of a run over 500 documents and over the whole corpus
+# and each target with its ratio and OK or MISS.
+# BENCH_DOCS sets the corpus size (default 2000); BENCH_SAMPLE the PDFs
+# the floor is measured on (default 300).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-N=${BENCH_DOCS:-600}
+N=${BENCH_DOCS:-2000}
+SAMPLE=${BENCH_SAMPLE:-300}
 B="$ROOT/build/bench"
 C="$B/corpus-$N"
 S="$ROOT/build/screener"
+CRIT="$ROOT/criteria/integration-engineer"
 mkdir -p "$B"
+for t in pdfunite pdftotext sqlite3; do
+	command -v $t >/dev/null || { echo "bench: $t missing (make deps)" >&2; exit 2; }
+done
+
 if [ ! -d "$C" ]; then
+	rm -rf "$C.tmp"
 	python3 - "$ROOT/samples" "$C.tmp" "$N" <<'PY'
-import os, sys, zipfile, shutil
+import os, subprocess, sys, tempfile, zipfile, shutil
 src, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-base = sorted(f for f in os.listdir(src)
-              if f.endswith(('.pdf', '.docx')) and not f.startswith(('broken', 'scanned')))
+def readable(ext):
+    return sorted(os.path.join(src, f) for f in os.listdir(src)
+                  if f.endswith(ext) and not f.startswith(('broken', 'scanned')))
+def info(f, key):
+    out = subprocess.run(['pdfinfo', f], capture_output=True, text=True).stdout
+    return next(l.split()[1] for l in out.splitlines() if l.startswith(key + ':'))
+def pages(f):
+    return int(info(f, 'Pages'))
+pdfs, docx = readable('.pdf'), readable('.docx')
+# pdfunite cannot join encrypted files: those stay single.
+plain = [p for p in pdfs if info(p, 'Encrypted') == 'no']
+tmp = tempfile.mkdtemp()
+def unite(name, parts):
+    dst = os.path.join(tmp, name)
+    subprocess.run(['pdfunite'] + parts + [dst], check=True)
+    return dst
+# 1-3 page bases: the samples, and pairs joined to make 3 pages.
+two = [p for p in plain if pages(p) == 2]
+one = [p for p in plain if pages(p) == 1]
+short = pdfs + [unite('three-%d.pdf' % i, [two[i % len(two)], one[i % len(one)]])
+                for i in range(len(one))]
+# 10-20 page bases: samples one after another.
+long = []
+for k in range(6):
+    parts, np, i = [], 0, k
+    target = 10 + 2 * k
+    while np < target:
+        p = plain[i % len(plain)]
+        parts.append(p)
+        np += pages(p)
+        i += 1
+    long.append(unite('long-%d.pdf' % k, parts))
 os.makedirs(out, exist_ok=True)
 for i in range(n):
-    f = base[i % len(base)]
-    dst = os.path.join(out, '%05d-%s' % (i, f))
-    shutil.copyfile(os.path.join(src, f), dst)
+    if i % 40 == 39:
+        f = long[(i // 40) % len(long)]
+    elif i % 2 == 0:
+        f = short[(i // 2) % len(short)]
+    else:
+        f = docx[(i // 2) % len(docx)]
+    dst = os.path.join(out, '%05d-%s' % (i, os.path.basename(f)))
+    shutil.copyfile(f, dst)
     if f.endswith('.pdf'):
         with open(dst, 'ab') as fh:
             fh.write(b'%% bench copy %d\n' % i)
     else:
         with zipfile.ZipFile(dst, 'a') as z:
             z.comment = b'bench copy %d' % i
+shutil.rmtree(tmp)
 PY
 	mv "$C.tmp" "$C"
+	# Old files: a run trusts a file's stat only once it is 2 s old.
+	sleep 2
 fi
 pdfs=$(find "$C" -name '*.pdf' | wc -l)
 docs=$(find "$C" -type f | wc -l)
-echo "corpus: $docs documents ($pdfs PDF), $C"
+echo "corpus: $docs documents ($pdfs PDF, $((docs - pdfs)) DOCX; 1 in 40 a 10-20 page PDF), $C"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (shared: figures are noisy)"
+
+# A sample of the PDFs, spread over the corpus, as hard links in a folder
+# of its own so screener can run on exactly what the floor measured.
+P="$B/floor-$N"
+if [ ! -d "$P" ]; then
+	mkdir -p "$P.tmp"
+	find "$C" -name '*.pdf' | sort | awk -v n="$pdfs" -v k="$SAMPLE" \
+		'NR % int(n / k > 1 ? n / k : 1) == 0 && c < k { print; c++ }' |
+		while read -r f; do ln "$f" "$P.tmp/"; done
+	mv "$P.tmp" "$P"
+fi
+nfloor=$(find "$P" -type f | wc -l)
 
 cc -std=c11 -D_GNU_SOURCE -O2 -iquote "$ROOT/screen" \
 	$(pkg-config --cflags poppler-glib) -o "$B/pdfbench" \
 	"$ROOT/tools/pdfbench.c" "$ROOT/build/libscreener.a" \
 	$(pkg-config --libs poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell) \
 	-lpthread -lm
-"$B/pdfbench" -n 1 $(find "$C" -name '*.pdf' | head -n 300) | awk '
-	/ poppler / { n++; p += $3; e += $6 }
-	END { printf "floor: poppler in process %.2f ms/PDF (%.0f PDFs/s); extract_pdf %.2f ms/PDF (%+.1f%%), %d PDFs\n",
-		p / n, 1000 * n / p, e / n, 100 * (e - p) / p, n }' 
+now() { date +%s.%N; }
+secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
 
-run() {	# run JOBS LABEL: one screener run, wall time and peak RSS
-	start=$(date +%s.%N)
-	/usr/bin/time -f '%M' -o "$B/rss" "$S" run --settle 0 --inbox "$C" --db "$B/db/screen.db" \
-		--reports "$B/db" --as-of 2026-11-28 --jobs "$1" --quiet >/dev/null 2>&1 || true
-	end=$(date +%s.%N)
-	awk -v s="$start" -v e="$end" -v n="$docs" -v l="$2" -v r="$(cat "$B/rss")" \
-		'BEGIN { t = e - s; printf "%-22s %7.2f s %8.1f docs/s  peak RSS %6.1f MB\n", l, t, n / t, r / 1024 }'
+"$B/pdfbench" -n 1 "$P"/*.pdf | awk '
+	/ poppler / { n++; p += $3; e += $6 }
+	END { printf "%.3f %.3f %d\n", p / 1000, e / 1000, n }' >"$B/floor"
+read -r floor_s ours_s _ <"$B/floor"
+start=$(now)
+for f in "$P"/*.pdf; do pdftotext -q "$f" /dev/null || true; done
+pdftotext_s=$(secs "$start" "$(now)")
+floor_pages=$(for f in "$P"/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done |
+	awk '{ s += $1 } END { print s }')
+
+# run LABEL INBOX DB JOBS [CRITERIA]: one screener run, quiet but for
+# --times; leaves wall seconds in $B/wall and the stage lines in $B/times.
+run() {
+	start=$(now)
+	"$S" run --settle 0 --inbox "$2" --db "$3/screen.db" --reports "$3" \
+		--as-of 2026-11-28 --jobs "$4" --criteria "${5:-$CRIT}" --quiet \
+		--times >/dev/null 2>"$B/times" || true
+	secs "$start" "$(now)" >"$B/wall"
 }
+stage() { awk -v k="stage $1:" 'index($0, k) == 1 { print $3 }' "$B/times"; }
+rss() { awk -v w="$1" '/^peak RSS/ { print w == "parent" ? $4 : $7 }' "$B/times"; }
+show() {	# show LABEL DOCS DB: the figures of the last run
+	w=$(cat "$B/wall")
+	pages=$(sqlite3 "$3/screen.db" "select coalesce(sum(pages), 0) from documents")
+	awk -v l="$1" -v w="$w" -v n="$2" -v p="$pages" 'BEGIN {
+		printf "%-26s %7.2f s %8.1f docs/s %8.1f pages/s\n", l, w, n / w, p / w }'
+	printf "%28s" "stages (s):"
+	for s in read extract analyse match store rank report wait; do
+		printf " %s %s" "$s" "$(stage $s)"
+	done
+	printf "\n%28s parent %s MB, child %s MB\n" "peak RSS:" "$(rss parent)" "$(rss child)"
+}
+
+echo
+echo "floor, $nfloor PDFs ($floor_pages pages) of the corpus, one thread:"
+awk -v p="$floor_s" -v e="$ours_s" -v t="$pdftotext_s" -v n="$nfloor" 'BEGIN {
+	printf "  poppler in process        %7.2f s %8.2f ms/PDF (CPU)\n", p, 1000 * p / n
+	printf "  extract_pdf in process    %7.2f s %8.2f ms/PDF (CPU, %+.1f%%)\n", e, 1000 * e / n, 100 * (e - p) / p
+	printf "  pdftotext per file        %7.2f s %8.2f ms/PDF (wall)\n", t, 1000 * t / n }'
+rm -rf "$B/db-floor"
+run floor "$P" "$B/db-floor" 1
+floor_run=$(cat "$B/wall")
+show "  screener run --jobs 1" "$nfloor" "$B/db-floor"
+
+echo
+echo "screener run on the corpus, fresh database:"
 for j in 1 2; do
 	rm -rf "$B/db"
-	run "$j" "run --jobs $j"
+	run "jobs$j" "$C" "$B/db" "$j"
+	eval "wall$j=$(cat "$B/wall")"
+	show "--jobs $j" "$docs" "$B/db"
 done
-run 2 "rerun, unchanged inbox"
+rss2000=$(rss parent)
+run noop "$C" "$B/db" 2
+noop=$(cat "$B/wall")
+show "rerun, unchanged inbox" "$docs" "$B/db"
+
+rm -rf "$B/criteria-changed"
+cp -r "$CRIT" "$B/criteria-changed"
+sed -i 's/^threshold = 60$/threshold = 55/' "$B/criteria-changed/profile.ini"
+before=$(sqlite3 "$B/db/screen.db" "select count(*) from screenings")
+run rescore "$C" "$B/db" 2 "$B/criteria-changed"
+rescore=$(cat "$B/wall")
+show "re-score, rule changed" "$docs" "$B/db"
+sqlite3 -separator ' ' "$B/db/screen.db" "select screened, extracted,
+	(select count(*) from screenings) - $before, applicants
+	from runs order by id desc limit 1" >"$B/rescore"
+read -r screened extracted added applicants <"$B/rescore"
+echo "  re-score: $screened applicants screened, $extracted documents extracted," \
+	"$added screenings added beside $before"
+
+# Peak RSS over a 500-document subset (hard links, made once).
+H="$B/corpus-$N-500"
+if [ ! -d "$H" ]; then
+	mkdir -p "$H.tmp"
+	find "$C" -type f | sort | head -n 500 | while read -r f; do ln "$f" "$H.tmp/"; done
+	mv "$H.tmp" "$H"
+fi
+rm -rf "$B/db-500"
+run rss500 "$H" "$B/db-500" 2
+rss500=$(rss parent)
+echo "  peak RSS, --jobs 2: 500 documents $rss500 MB, $docs documents $rss2000 MB"
+
+echo
+echo "targets (ratios from this one run):"
+target() {	# target TEXT VALUE OP LIMIT
+	awk -v t="$1" -v v="$2" -v op="$3" -v l="$4" 'BEGIN {
+		ok = op == "<=" ? v <= l : v >= l
+		printf "  %-48s %7.3f %s %-6s %s\n", t, v, op, l, ok ? "OK" : "MISS" }'
+}
+target "--jobs 1 / poppler floor (same PDFs)" "$(awk -v a="$floor_run" -v b="$floor_s" 'BEGIN { print a / b }')" "<=" 1.15
+target "--jobs 2 speed-up over --jobs 1" "$(awk -v a="$wall1" -v b="$wall2" 'BEGIN { print a / b }')" ">=" 1.8
+target "no-op rerun / first run (--jobs 2)" "$(awk -v a="$noop" -v b="$wall2" 'BEGIN { print a / b }')" "<=" 0.02
+target "re-score: documents extracted" "$extracted" "<=" 0
+target "re-score: screenings added / applicants" "$(awk -v a="$added" -v b="$applicants" 'BEGIN { print b ? a / b : 0 }')" ">=" 1
+awk -v a="$floor_run" -v b="$pdftotext_s" -v r="$rescore" -v w="$wall2" 'BEGIN {
+	printf "  (for reference: --jobs 1 / pdftotext per file %.3f; re-score / first run %.3f)\n", a / b, r / w }'
+target "peak RSS $docs docs / 500 docs" "$(awk -v a="$rss2000" -v b="$rss500" 'BEGIN { print a / b }')" "<=" 1.10
