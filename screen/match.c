@@ -28,6 +28,9 @@
 
 struct hit {
 	uint32_t crit, rule, doc, start, end;
+	/* the words the rule itself matched: start..end less a proximity
+	 * rule's near term, which is context, not a claim of its own */
+	uint32_t core_start, core_end;
 	double points;		/* before caps */
 	bool fact;
 };
@@ -516,8 +519,13 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 			}
 			if (!found)
 				continue;
+			h.core_start = s;
+			h.core_end = e;
 			s = us;
 			e = ue;
+		} else {
+			h.core_start = s;
+			h.core_end = e;
 		}
 		if (!cue_word_before(sc, s))
 			;
@@ -605,7 +613,10 @@ static int evidence_by_place(gconstpointer pa, gconstpointer pb)
 }
 
 /* Apply the caps, best hits first, dropping a passage already counted
- * for the same criterion. */
+ * for the same criterion: one whose matched words overlap those of a hit
+ * taken before.  A proximity hit claims its own words only, so "Built
+ * REST endpoints" is hands-on work (built, near REST) and a protocol
+ * (REST endpoints), not one passage that hides the other. */
 static void accept_hits(const struct ruleset *rs, GArray *hits,
 			struct match_result *res)
 {
@@ -614,6 +625,7 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 	g_autofree double *crit_left = g_new(double, res->n_crit);
 	g_autofree guint *zeros = g_new0(guint, res->n_crit);
 	g_autoptr(GArray) flags = g_array_new(FALSE, FALSE, sizeof(bool));
+	g_autoptr(GArray) cores = g_array_new(FALSE, FALSE, sizeof(struct span));
 
 	for (i = 0; i < nr; i++)
 		rule_left[i] = ruleset_rule(rs, i)->cap;
@@ -632,9 +644,11 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 		for (k = crit_from; !h->fact && k < res->evidence->len; k++) {
 			const struct evidence *o = &g_array_index(
 				res->evidence, struct evidence, k);
+			const struct span *oc = &g_array_index(cores,
+							       struct span, k);
 
 			if (!g_array_index(flags, bool, k) && o->doc == h->doc &&
-			    o->start < h->end && h->start < o->end) {
+			    oc->start < h->core_end && h->core_start < oc->end) {
 				dup = true;
 				break;
 			}
@@ -654,6 +668,8 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 		res->crit[h->crit].points += ev.points;
 		g_array_append_val(res->evidence, ev);
 		g_array_append_val(flags, h->fact);
+		g_array_append_val(cores, ((struct span){ h->core_start,
+							  h->core_end }));
 	}
 	g_array_sort(res->evidence, evidence_by_place);
 	for (i = 0; i < res->n_crit; i++) {

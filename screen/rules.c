@@ -343,15 +343,17 @@ static bool is_vowel(char c)
 }
 
 /* The simple inflections of one ASCII word: map -> maps, mapped,
- * mapping, mapper; validate -> validates, validated, validating;
- * query -> queries, queried.  Appended as a group. */
+ * mapping, mappings, mapper; validate -> validates, validated,
+ * validating; query -> queries, queried.  Appended as a group. */
 static void append_inflected(GString *re, const char *w, gsize n)
 {
-	static const char *const plain[] = { "", "s", "es", "ed", "ing", "er",
-					     "ers", NULL };
-	static const char *const e_drop[] = { "ed", "ing", "er", "ers", NULL };
+	static const char *const plain[] = { "", "s", "es", "ed", "ing",
+					     "ings", "er", "ers", NULL };
+	static const char *const e_drop[] = { "ed", "ing", "ings", "er", "ers",
+					      NULL };
 	static const char *const y_forms[] = { "ies", "ied", NULL };
-	static const char *const doubled[] = { "ed", "ing", "er", "ers", NULL };
+	static const char *const doubled[] = { "ed", "ing", "ings", "er",
+					       "ers", NULL };
 	char last = w[n - 1];
 	guint i;
 
