@@ -425,6 +425,37 @@ static void load_sections(struct scan *sc)
 	sc->sections_loaded = true;
 }
 
+/* Whether a sentence ends in [from, to): ".", "!" or "?" before white
+ * space, or a blank line.  A word with a dot inside ("B.Sc.", "e.g.")
+ * or a lone initial ("J.") is an abbreviation, not an end.  Proximity
+ * stays within a sentence ("a wedding cake service. HACCP health
+ * checks" is no service's health check); a line wrapped mid-sentence,
+ * or a clause after ";", is still the same sentence. */
+static bool sentence_between(const char *t, uint32_t from, uint32_t to)
+{
+	uint32_t i, j;
+
+	for (i = from; i < to; i++) {
+		char c = t[i];
+
+		if (c == '\n' && i + 1 < to && t[i + 1] == '\n')
+			return true;
+		if ((c != '.' && c != '!' && c != '?') || i + 1 >= to ||
+		    !g_ascii_isspace(t[i + 1]))
+			continue;
+		if (c != '.')
+			return true;
+		for (j = i; j > 0 && !g_ascii_isspace(t[j - 1]); j--)
+			if (j < i && t[j] == '.')
+				break;
+		if (j > 0 && !g_ascii_isspace(t[j - 1]))
+			continue;	/* a dot inside the word */
+		if (i - j >= 2)
+			return true;
+	}
+	return false;
+}
+
 /* The factor the rule's scope gives a hit at off: 1 without facts or
  * without scope; the best factor of a listed section holding it; 1 for
  * a document with no headings at all (nothing to scope by); else 0. */
@@ -510,7 +541,10 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 					gap = wa - word_index(sc, b->end - 1) - 1;
 				else
 					gap = 0;
-				if (gap <= (long)r->within) {
+				if (gap <= (long)r->within &&
+				    !sentence_between(sc->text,
+						      MIN(e, b->end),
+						      MAX(s, b->start))) {
 					found = true;
 					us = MIN(us, b->start);
 					ue = MAX(ue, b->end);

@@ -517,8 +517,8 @@ static bool term_anchor(const char *term, bool inflect,
 		a->extra = G_MAXUINT;	/* a stem, or the word goes on */
 	} else if (inflect && alpha && n >= 3 &&
 		   (!term[i + n] || g_ascii_isspace(term[i + n]))) {
-		/* map -> mapping, mappers: at most 4 more bytes */
-		a->extra = 4;
+		/* map -> mappings, mappers: at most 5 more bytes */
+		a->extra = 5;
 		if (strchr("eEyY", term[i + n - 1]))
 			w--, a->extra = 5;
 	}

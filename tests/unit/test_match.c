@@ -37,6 +37,10 @@ static const char crit[] =
 	"[rule bomb]\n"
 	"regex = (a+)+$\n"
 	"points = 1\n"
+	"[rule tags]\n"
+	"keywords = tag\n"
+	"points = 1\n"
+	"cap = 100\n"
 	"[rule stem]\n"
 	"keywords = integrat*\n"
 	"points = 1\n"
@@ -148,7 +152,9 @@ static void test_keywords(void)
 	HITS("kw", "end to end, end-to-end and endtoend", "end to end|end-to-end");
 	HITS("kw", "Runbooks, a runbook; runbookish", "Runbooks|runbook");
 	HITS("kw", "mapped, mapping, maps; mapquest", "mapped|mapping|maps");
-	HITS("kw", "message mappings, mapper", "mappings|mapper");
+	/* a rule whose words all start its terms tries only the words that
+	 * fit them: the longest ending must still fit */
+	HITS("tags", "the taggings, a tagger; taglines", "taggings|tagger");
 	HITS("kw", "validated, validating, validates", "validated|validating|validates");
 	HITS("kw", "queries, queried", "queries|queried");
 	HITS("kw", "OAuth 2.0 and OAuth 20", "OAuth 2.0");
