@@ -182,6 +182,13 @@ static void test_proximity(void)
 	HITS("near", "the endpoint uses OAuth", "endpoint uses OAuth");
 	HITS("near", "OAuth was set up long before the partner API", "");
 	HITS("near", "OAuth alone", "");
+	/* within a sentence: a wrapped line, a clause or an abbreviation is
+	 * no end, a full stop or a blank line is */
+	HITS("near", "OAuth for the\nendpoint", "OAuth for the\nendpoint");
+	HITS("near", "OAuth; the endpoint", "OAuth; the endpoint");
+	HITS("near", "OAuth e.g. endpoint", "OAuth e.g. endpoint");
+	HITS("near", "Set up OAuth. The endpoint", "");
+	HITS("near", "OAuth\n\nendpoint", "");
 }
 
 /* A proximity hit claims only its own words: the words between it and
