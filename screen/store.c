@@ -552,15 +552,6 @@ bool store_applicants_seen(struct store *st, const char *const *keys,
 	if (!exec(st, "BEGIN IMMEDIATE", err))
 		return false;
 	for (i = 0; i < n; i++) {
-		s = stmt(st, "UPDATE documents SET last_run=? WHERE present=1"
-			 " AND applicant_id=(SELECT id FROM applicants WHERE"
-			 " key=?)", err);
-		if (!s)
-			goto fail;
-		sqlite3_bind_int64(s, 1, run);
-		bind_text(s, 2, keys[i]);
-		if (!step_done(st, s, err))
-			goto fail;
 		s = stmt(st, "UPDATE applicants SET last_run=? WHERE key=?",
 			 err);
 		if (!s)
@@ -963,7 +954,7 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	g_autoptr(GArray) cur = g_array_new(FALSE, TRUE, sizeof(struct cur));
 	g_autofree struct score_rank_item *items = NULL;
 	sqlite3_stmt *s;
-	bool ok = false, changed;
+	bool ok = false, changed, dups;
 	guint i;
 	int rc;
 
@@ -977,6 +968,22 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	if (!step_done(st, s, err))
 		goto out;
 	changed = sqlite3_changes(st->db) > 0;
+	/* Duplicates change only with the present applicants' data: an
+	 * applicant stored since the last finished run (this one, or one
+	 * killed before its ranking) or one coming or going. */
+	s = stmt(st, "SELECT 1 FROM screenings WHERE run_id>coalesce((SELECT"
+		 " max(id) FROM runs WHERE finished IS NOT NULL AND id<?1), 0)"
+		 " LIMIT 1", err);
+	if (!s)
+		goto out;
+	sqlite3_bind_int64(s, 1, run);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(st, err, "read");
+		goto out;
+	}
+	dups = changed || rc == SQLITE_ROW;
 	/* A file skipped last time and gone now leaves errors.csv. */
 	s = stmt(st, "SELECT 1 FROM skipped WHERE last_run=(SELECT max(id)"
 		 " FROM runs WHERE finished IS NOT NULL AND id<?1) LIMIT 1",
@@ -1066,6 +1073,8 @@ bool store_finish_ranking(struct store *st, gint64 run,
 				goto out;
 			changed = true;
 		}
+		if (!dups)
+			continue;
 		dup = duplicates_of(st, c->app, err);
 		if (!dup)
 			goto out;

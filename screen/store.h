@@ -19,7 +19,11 @@
  *              first_run, last_run, present)
  *   documents(id, applicant_id, path, sha256, role, format, pages, size,
  *             status 'ok'|'failed', error_code, error, warnings, doc BLOB
- *             (doc_encode), facts_json, first_run, last_run, present)
+ *             (doc_encode), facts_json, first_run, last_run, present,
+ *             stat)
+ *             documents.last_run is the last run that stored its
+ *             applicant (a row with a blob is never rewritten just to
+ *             say "seen": SQLite would copy the whole blob)
  *   screenings(id, run_id, applicant_id, ruleset_hash, inputs_hash,
  *              as_of, total, met, scored_bucket, scored_reason, bucket,
  *              reason, rank, ko, ko_reason, flag, form)
@@ -124,8 +128,7 @@ char *store_reports_version(struct store *st, const char *dir);
 bool store_set_reports_version(struct store *st, const char *dir,
 			       const char *version, GError **err);
 
-/* Mark unchanged applicants and their documents as seen in run, in one
- * transaction. */
+/* Mark unchanged applicants as seen in run, in one transaction. */
 bool store_applicants_seen(struct store *st, const char *const *keys,
 			   guint n, gint64 run, GError **err);
 
@@ -195,8 +198,9 @@ bool store_put_skip(struct store *st, gint64 run, const char *name,
 
 /* End of a run: applicants not seen in run stop being present; ranks,
  * the top-N cap and duplicate flags are recomputed over the present
- * applicants; counts are filled in (not failed_files, screened,
- * extracted).  Only changed rows are written. */
+ * applicants (duplicates only when an applicant was stored or changed
+ * presence since the last finished run); counts are filled in (not
+ * failed_files, screened, extracted).  Only changed rows are written. */
 bool store_finish_ranking(struct store *st, gint64 run,
 			  const struct score_config *cfg,
 			  struct store_counts *counts, GError **err);

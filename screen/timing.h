@@ -32,8 +32,9 @@ gint64 timing_now(void);
  * the time now, so stages can be chained.  Thread-safe. */
 gint64 timing_add(enum timing_stage s, gint64 start);
 
-/* One line per stage, "stage: SECONDS s", then the peak RSS of this
- * process and of the largest child it has reaped. */
+/* One line per stage, "stage NAME: SECONDS s", then the peak RSS of
+ * this process and of the largest child it has reaped, then the CPU
+ * time of this process and of its reaped children. */
 void timing_print(FILE *out);
 
 #endif

@@ -1,6 +1,6 @@
 /* test_atomic.c - crash-safe private writes: modes under umask 0, the
  * old file kept when a write fails (file-size limit), no temp file left,
- * and the run lock. */
+ * the same bytes left alone, batches, and the run lock. */
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -135,6 +135,77 @@ static void test_stream(void)
 	rm_rf(dir);
 }
 
+/* The same bytes again, whole or streamed, leave the file as it was:
+ * same inode (no rename), no temp file. */
+static void test_same_bytes(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
+	g_autofree char *path = g_build_filename(dir, "r.csv", NULL);
+	g_autoptr(GError) err = NULL;
+	struct atomic_file *af;
+	struct stat a, b;
+
+	g_assert_true(atomic_write(path, "one\ntwo\n", 8, &err));
+	g_assert_cmpint(stat(path, &a), ==, 0);
+	g_assert_true(atomic_write(path, "one\ntwo\n", 8, &err));
+	af = atomic_begin(path, &err);
+	g_assert_true(atomic_append(af, "one\n", 4, &err));
+	g_assert_true(atomic_append(af, "two\n", 4, &err));
+	g_assert_true(atomic_commit(af, &err));
+	g_assert_cmpint(stat(path, &b), ==, 0);
+	g_assert_cmpuint(a.st_ino, ==, b.st_ino);
+	g_assert_cmpuint(count_entries(dir), ==, 1);
+	/* A prefix of the old bytes is a change, not the same file. */
+	af = atomic_begin(path, &err);
+	g_assert_true(atomic_append(af, "one\n", 4, &err));
+	g_assert_true(atomic_commit(af, &err));
+	g_assert_no_error(err);
+	g_assert_cmpint(stat(path, &b), ==, 0);
+	g_assert_cmpuint(a.st_ino, !=, b.st_ino);
+	g_assert_cmpint(b.st_size, ==, 4);
+	rm_rf(dir);
+}
+
+/* In a batch the targets keep their old bytes until the end; then all
+ * are replaced and no temp file is left.  A stale temp file is cleaned
+ * once, a temp file of the batch itself never. */
+static void test_batch(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
+	g_autofree char *one = g_build_filename(dir, "one.html", NULL);
+	g_autofree char *two = g_build_filename(dir, "two.html", NULL);
+	g_autofree char *stale = g_build_filename(dir, ".two.html.a1B2c3",
+						  NULL);
+	g_autoptr(GError) err = NULL;
+	g_autofree char *back = NULL;
+
+	g_assert_true(atomic_write(one, "old", 3, &err));
+	g_assert_true(g_file_set_contents(stale, "x", 1, NULL));
+	atomic_batch_begin();
+	g_assert_true(atomic_write(one, "new", 3, &err));
+	atomic_clean(one);	/* lists the folder: sees one's temp file */
+	atomic_clean(one);
+	g_assert_true(atomic_write(two, "two", 3, &err));
+	g_assert_true(g_file_get_contents(one, &back, NULL, NULL));
+	g_assert_cmpstr(back, ==, "old");
+	g_clear_pointer(&back, g_free);
+	g_assert_false(g_file_test(two, G_FILE_TEST_EXISTS));
+	atomic_clean(two);
+	g_assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
+	g_assert_true(atomic_batch_end(&err));
+	g_assert_no_error(err);
+	g_assert_true(g_file_get_contents(one, &back, NULL, NULL));
+	g_assert_cmpstr(back, ==, "new");
+	g_clear_pointer(&back, g_free);
+	g_assert_true(g_file_get_contents(two, &back, NULL, NULL));
+	g_assert_cmpstr(back, ==, "two");
+	g_assert_cmpuint(count_entries(dir), ==, 2);
+	/* An empty batch is fine. */
+	atomic_batch_begin();
+	g_assert_true(atomic_batch_end(&err));
+	rm_rf(dir);
+}
+
 static void test_lock(void)
 {
 	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
@@ -169,6 +240,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/atomic/write-fails-keeps-old",
 			test_write_fails_keeps_old);
 	g_test_add_func("/atomic/stream", test_stream);
+	g_test_add_func("/atomic/same-bytes", test_same_bytes);
+	g_test_add_func("/atomic/batch", test_batch);
 	g_test_add_func("/atomic/lock", test_lock);
 	return g_test_run();
 }
