@@ -361,6 +361,38 @@ static void unmark_result(struct run *r, const struct store_applicant *a)
 	}
 }
 
+static void stat_clear(gpointer p)
+{
+	struct store_stat *x = p;
+
+	g_free(x->key);
+	g_free(x->path);
+	g_free(x->sha256);
+	g_free(x->stat);
+}
+
+/* An unchanged applicant whose files had to be read (new stat: copied
+ * or renamed in, touched): remember their stat, so the next run need
+ * not read them. */
+static void keep_stats(const struct pipeline_job *job, GArray *restat)
+{
+	guint i;
+
+	for (i = 0; i < job->docs->len; i++) {
+		const struct pipeline_doc *d = g_ptr_array_index(job->docs, i);
+		struct store_stat x = {
+			g_strdup(job->key), g_strdup(d->name),
+			g_strdup(d->sha256), g_strdup(d->stat),
+		};
+
+		if (!d->stat || !d->data) {
+			stat_clear(&x);
+			continue;
+		}
+		g_array_append_val(restat, x);
+	}
+}
+
 /* The next finished applicant, stored; the wait is timed apart from
  * the store so a bench can tell a starved writer from a slow one. */
 static bool store_next(struct run *r, struct pipeline *p, bool ok,
@@ -387,10 +419,13 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 	};
 	/* keys borrowed from ib */
 	g_autoptr(GPtrArray) unchanged = g_ptr_array_new();
+	g_autoptr(GArray) restat = g_array_new(FALSE, FALSE,
+					       sizeof(struct store_stat));
 	struct pipeline *p;
 	guint i, in_flight = 0, window;
 	bool ok = true;
 
+	g_array_set_clear_func(restat, stat_clear);
 	if (!self) {
 		g_set_error(err, SCREENER_ERROR, SE_IO,
 			    "cannot find our own program");
@@ -458,6 +493,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 			/* Unchanged: nothing to extract, score or add. */
 			timing_add(TIMING_STORE, t);
 			r->docs_done += job->docs->len;
+			keep_stats(job, restat);
 			pipeline_job_free(job);
 			g_ptr_array_add(unchanged, ia->key);
 			progress_update(r->progress, r->docs_done,
@@ -495,7 +531,9 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 
 		ok = ok && store_applicants_seen(r->st,
 			(const char *const *)unchanged->pdata, unchanged->len,
-			r->run_id, err);
+			r->run_id, err) &&
+		     store_set_stats(r->st, (const struct store_stat *)
+				     restat->data, restat->len, err);
 		timing_add(TIMING_STORE, t);
 	}
 	return ok;

@@ -567,6 +567,36 @@ fail:
 	return false;
 }
 
+bool store_set_stats(struct store *st, const struct store_stat *items,
+		     guint n, GError **err)
+{
+	guint i;
+
+	if (n == 0)
+		return true;
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	for (i = 0; i < n; i++) {
+		sqlite3_stmt *s = stmt(st,
+			"UPDATE documents SET stat=?4 WHERE applicant_id=(SELECT"
+			" id FROM applicants WHERE key=?1) AND sha256=?3 AND"
+			" path=?2 AND present=1 AND stat IS NOT ?4", err);
+
+		if (!s)
+			goto fail;
+		bind_text(s, 1, items[i].key);
+		bind_text(s, 2, items[i].path);
+		bind_text(s, 3, items[i].sha256);
+		bind_text(s, 4, items[i].stat);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
 struct store_applicant *store_applicant_new(const char *key)
 {
 	struct store_applicant *a = g_new0(struct store_applicant, 1);

@@ -128,6 +128,15 @@ char *store_reports_version(struct store *st, const char *dir);
 bool store_set_reports_version(struct store *st, const char *dir,
 			       const char *version, GError **err);
 
+/* Record the stat of files read and found unchanged (copied or renamed
+ * in, touched): the next run knows them without reading.  Rows already
+ * holding that stat are not rewritten.  One transaction. */
+struct store_stat {
+	char *key, *path, *sha256, *stat;	/* borrowed */
+};
+bool store_set_stats(struct store *st, const struct store_stat *items,
+		     guint n, GError **err);
+
 /* Mark unchanged applicants as seen in run, in one transaction. */
 bool store_applicants_seen(struct store *st, const char *const *keys,
 			   guint n, gint64 run, GError **err);
