@@ -337,6 +337,42 @@ static void test_label_column(void)
 				glyph_of(d, "Vistula")->y2), <, 1.0f);
 }
 
+/* LaTeX two-column CV: a sidebar whose lines end at many widths beside
+ * the main column in two minipages.  Each column is read whole. */
+static void test_latex_sidebar(void)
+{
+	g_autoptr(doc) d = sample("lars-eriksen.pdf");
+	static const char *const side[] = {
+		"Lars", "Eriksen", "Integration Developer", "Contact",
+		"lars.eriksen@example.com", "+46 555-0157",
+		"Gothenburg, Sweden", "Skills", "Azure API Management",
+		"Azure Service Bus", "Logic Apps, Functions",
+		"REST, OAuth 2.0, OpenID", "EDIFACT, X12, JSON",
+		"C#, .NET, SQL Server", "Git, Azure DevOps", "Education",
+		"B.Sc. Computer Engineering",
+		"Chalmers University of Technology",
+		"2014 \xe2\x80\x93 2018", "Languages", "Swedish (native)",
+		"English (fluent)", "German (basic)", "Profile",
+		"Integration developer focused on Azure.", "Experience",
+		"Integration Developer",
+		"Skarholm Foods AB Aug 2022 \xe2\x80\x93 Present",
+	};
+	static const char *const main_col[] = {
+		"\xe2\x80\xa2 Set up Logic Apps workflows that receive EDIFACT "
+		"orders, map them",
+		"field by field to the ERP\xe2\x80\x99s JSON order format and "
+		"post them to Azure",
+		"Service Bus topics for the warehouse and finance systems.",
+	};
+
+	g_assert_cmpint(must_find(d, "Lars", true), ==, 0);
+	assert_consecutive(d, side, G_N_ELEMENTS(side));
+	assert_consecutive(d, main_col, G_N_ELEMENTS(main_col));
+	g_assert_cmpint(must_find(d, "German (basic)", true), <,
+			must_find(d, ".NET Developer", true));
+	assert_glyphs_sane(d);
+}
+
 /* Other producers: LibreOffice, chromium, and an owner-password copy. */
 static void test_producers(void)
 {
@@ -634,6 +670,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/two-columns", test_two_columns);
 	g_test_add_func("/extract_pdf/sidebar", test_sidebar);
 	g_test_add_func("/extract_pdf/label-column", test_label_column);
+	g_test_add_func("/extract_pdf/latex-sidebar", test_latex_sidebar);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
