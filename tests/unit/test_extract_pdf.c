@@ -337,6 +337,41 @@ static void test_label_column(void)
 				glyph_of(d, "Vistula")->y2), <, 1.0f);
 }
 
+/* LaTeX CV over two pages with a running header and a "Page N of 2"
+ * footer: both are read once, as header blocks, and the bullet that
+ * runs over the page break reads on without them. */
+static void test_latex_running(void)
+{
+	g_autoptr(doc) d = sample("rafael-quintero.pdf");
+	static const char *const head =
+		"Rafael Quintero Integration Engineer \xe2\x80\x94 "
+		"Curriculum Vitae";
+	static const char *const across[] = {
+		"\xe2\x80\xa2 Reduced the time to onboard a new broker from "
+		"six weeks to nine days by replacing a",
+		"manual spreadsheet workflow with a self-service flow: the "
+		"broker fills in a validated form,",
+	};
+	int h = must_find(d, head, true), f = must_find(d, "Page 1 of 2", true);
+
+	g_assert_cmpuint(d->pages, ==, 2);
+	g_assert_cmpint(h, ==, 0);
+	g_assert_cmpuint(block(d, h)->kind, ==, DOC_BLOCK_HEADER);
+	g_assert_cmpint(f, ==, (int)d->blocks->len - 1);
+	g_assert_cmpuint(block(d, f)->kind, ==, DOC_BLOCK_HEADER);
+	g_assert_null(strstr(d->raw->str, "Page 2 of 2"));
+	g_assert_true(strstr(d->raw->str, head) ==
+		      g_strrstr(d->raw->str, head));
+	assert_consecutive(d, across, G_N_ELEMENTS(across));
+	g_assert_cmpuint(block(d, must_find(d, across[1], true))->page, ==, 2);
+	g_assert_cmpuint(block(d, must_find(d, "Rafael Quintero", true))->kind,
+			 ==, DOC_BLOCK_BODY);
+	/* fi, ffi and fl ligature glyphs come out as their letters. */
+	must_find(d, "certified, efficient integration workflows", false);
+	g_assert_null(strstr(d->raw->str, "\xef\xac"));	/* U+FB0x */
+	assert_glyphs_sane(d);
+}
+
 /* LaTeX two-column CV: a sidebar whose lines end at many widths beside
  * the main column in two minipages.  Each column is read whole. */
 static void test_latex_sidebar(void)
@@ -670,6 +705,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/two-columns", test_two_columns);
 	g_test_add_func("/extract_pdf/sidebar", test_sidebar);
 	g_test_add_func("/extract_pdf/label-column", test_label_column);
+	g_test_add_func("/extract_pdf/latex-running", test_latex_running);
 	g_test_add_func("/extract_pdf/latex-sidebar", test_latex_sidebar);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
