@@ -29,6 +29,8 @@
  * two pages or more, page numbers aside) are read once, as header
  * blocks, before and after the page text (see mark_running()), so they do
  * not cut what runs on over a page break.
+ * Characters of icon fonts that come out as ASCII letters (no Unicode
+ * map) are blanked before step 1 (see blank_icons()).
  * Each output line is one block (kind body, with its page); a line whose
  * text is clearly larger than the page's body text, or a short all-capital
  * line, is marked as a heading (level 1 for a much larger size, else 2).
@@ -140,6 +142,72 @@ static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
 		i++;
 	}
 	return i == nrects;
+}
+
+/* Icon fonts (contact-line envelopes and phones, skill stars).  Without
+ * a Unicode map their glyphs come out as the letters of their codes:
+ * marvosym's envelope is "B", its phone "H". */
+static bool icon_font(const char *name)
+{
+	static const char *const icons[] = {
+		"marvosym", "fontawesome", "wingdings", "webdings",
+		"dingbat", "academicons", "materialicons", "material icons",
+		"octicons", "ionicons", "entypo",
+	};
+	g_autofree char *low = name ? g_ascii_strdown(name, -1) : NULL;
+
+	for (gsize i = 0; low && i < G_N_ELEMENTS(icons); i++)
+		if (strstr(low, icons[i]))
+			return true;
+	return false;
+}
+
+/* Does the document use an icon font?  One scan of its font list, so
+ * pages of documents without one cost nothing more. */
+static bool doc_has_icon_font(PopplerDocument *pdf, int n)
+{
+	PopplerFontInfo *info = poppler_font_info_new(pdf);
+	PopplerFontsIter *it = NULL;
+	bool any = false;
+
+	if (!info)
+		return false;
+	if (poppler_font_info_scan(info, n, &it) && it) {
+		do {
+			any = icon_font(poppler_fonts_iter_get_name(it));
+		} while (!any && poppler_fonts_iter_next(it));
+	}
+	if (it)
+		poppler_fonts_iter_free(it);
+	poppler_font_info_free(info);
+	return any;
+}
+
+/* Blank the icon-font characters of the page that came out as ASCII:
+ * they are stray letters, not words.  An icon with a real code point
+ * (U+2709 envelope) is kept. */
+static void blank_icons(struct page_ctx *pc, PopplerPage *page)
+{
+	GList *attrs = poppler_page_get_text_attributes(page);
+
+	for (GList *l = attrs; l; l = l->next) {
+		const PopplerTextAttributes *a = l->data;
+
+		if (!icon_font(a->font_name) || a->start_index < 0)
+			continue;
+		for (guint i = a->start_index;
+		     i <= (guint)MAX(a->end_index, 0) && i < pc->chars->len;
+		     i++) {
+			struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+
+			if (ch->c < 0x80 && !is_space(ch->c)) {
+				ch->c = ' ';
+				pc->text[ch->b0] = ' ';
+			}
+		}
+	}
+	poppler_page_free_text_attributes(attrs);
 }
 
 static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
@@ -656,7 +724,7 @@ static void page_ctx_free(struct page_ctx *pc)
 /* Lay one page out in reading order; NULL when it has no text.  *chars
  * gets its count of non-space characters. */
 static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
-				    guint32 pageno, guint *chars)
+				    guint32 pageno, bool icons, guint *chars)
 {
 	g_autofree PopplerRectangle *rects = NULL;
 	guint nrects = 0;
@@ -685,6 +753,8 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 				(*chars)++;
 		return pc;
 	}
+	if (icons)
+		blank_icons(pc, page);
 	*chars = page_frags(pc);
 	pc->body = page_body_height(pc);
 	page_order(pc);
@@ -889,6 +959,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 {
 	guint chars = 0, scanned = 0;
 	int n = poppler_document_get_n_pages(pdf);
+	bool icons;
 	g_autoptr(GPtrArray) pages =
 		g_ptr_array_new_with_free_func((GDestroyNotify)page_ctx_free);
 
@@ -906,6 +977,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 	d->pages = n;
 	g_free(d->date);
 	d->date = pdf_date(pdf);
+	icons = doc_has_icon_font(pdf, n);
 	for (int i = 0; i < n; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
 		guint c = 0;
@@ -914,7 +986,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			g_ptr_array_add(pages, NULL);
 			continue;
 		}
-		g_ptr_array_add(pages, page_layout(d, page, i + 1, &c));
+		g_ptr_array_add(pages, page_layout(d, page, i + 1, icons, &c));
 		/* Rendering for images costs: only pages with next to no
 		 * text, and only while the verdict is open. */
 		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&

@@ -372,6 +372,27 @@ static void test_latex_running(void)
 	assert_glyphs_sane(d);
 }
 
+/* LaTeX CV with icon fonts on the contact line (marvosym, without a
+ * Unicode map: its envelope, phone and globe are the codes of "B", "H",
+ * "m") and small-capital headings.  The icons leave no stray letters;
+ * a dingbat with a real code point stays. */
+static void test_latex_icons(void)
+{
+	g_autoptr(doc) d = sample("farah-nasser.pdf");
+	g_autofree char *contact = NULL;
+	int i = must_find(d, "farah.nasser@example.com", false);
+
+	contact = g_strstrip(block_text(d, i));
+	g_assert_true(g_str_has_prefix(contact, "farah.nasser@example.com"));
+	g_assert_nonnull(strstr(contact, "com +1 555-0163"));
+	g_assert_nonnull(strstr(contact, "0163 farahnasser.example.com"));
+	g_assert_nonnull(strstr(contact, "\xe2\x9c\x8d Leeds"));	/* U+270D */
+	g_assert_cmpint(must_find(d, "Summary", true), <,
+			must_find(d, "Experience", true));
+	must_find(d, "Certifications", true);
+	assert_glyphs_sane(d);
+}
+
 /* LaTeX two-column CV: a sidebar whose lines end at many widths beside
  * the main column in two minipages.  Each column is read whole. */
 static void test_latex_sidebar(void)
@@ -707,6 +728,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/label-column", test_label_column);
 	g_test_add_func("/extract_pdf/latex-running", test_latex_running);
 	g_test_add_func("/extract_pdf/latex-sidebar", test_latex_sidebar);
+	g_test_add_func("/extract_pdf/latex-icons", test_latex_icons);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
