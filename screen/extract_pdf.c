@@ -162,30 +162,11 @@ static bool icon_font(const char *name)
 	return false;
 }
 
-/* Does the document use an icon font?  One scan of its font list, so
- * pages of documents without one cost nothing more. */
-static bool doc_has_icon_font(PopplerDocument *pdf, int n)
-{
-	PopplerFontInfo *info = poppler_font_info_new(pdf);
-	PopplerFontsIter *it = NULL;
-	bool any = false;
-
-	if (!info)
-		return false;
-	if (poppler_font_info_scan(info, n, &it) && it) {
-		do {
-			any = icon_font(poppler_fonts_iter_get_name(it));
-		} while (!any && poppler_fonts_iter_next(it));
-	}
-	if (it)
-		poppler_fonts_iter_free(it);
-	poppler_font_info_free(info);
-	return any;
-}
-
 /* Blank the icon-font characters of the page that came out as ASCII:
  * they are stray letters, not words.  An icon with a real code point
- * (U+2709 envelope) is kept. */
+ * (U+2709 envelope) is kept.  poppler keeps the page's text layout, so
+ * asking for the fonts costs a few per cent, less than a scan of the
+ * document's font list would. */
 static void blank_icons(struct page_ctx *pc, PopplerPage *page)
 {
 	GList *attrs = poppler_page_get_text_attributes(page);
@@ -724,7 +705,7 @@ static void page_ctx_free(struct page_ctx *pc)
 /* Lay one page out in reading order; NULL when it has no text.  *chars
  * gets its count of non-space characters. */
 static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
-				    guint32 pageno, bool icons, guint *chars)
+				    guint32 pageno, guint *chars)
 {
 	g_autofree PopplerRectangle *rects = NULL;
 	guint nrects = 0;
@@ -753,8 +734,7 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 				(*chars)++;
 		return pc;
 	}
-	if (icons)
-		blank_icons(pc, page);
+	blank_icons(pc, page);
 	*chars = page_frags(pc);
 	pc->body = page_body_height(pc);
 	page_order(pc);
@@ -959,7 +939,6 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 {
 	guint chars = 0, scanned = 0;
 	int n = poppler_document_get_n_pages(pdf);
-	bool icons;
 	g_autoptr(GPtrArray) pages =
 		g_ptr_array_new_with_free_func((GDestroyNotify)page_ctx_free);
 
@@ -977,7 +956,6 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 	d->pages = n;
 	g_free(d->date);
 	d->date = pdf_date(pdf);
-	icons = doc_has_icon_font(pdf, n);
 	for (int i = 0; i < n; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
 		guint c = 0;
@@ -986,7 +964,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			g_ptr_array_add(pages, NULL);
 			continue;
 		}
-		g_ptr_array_add(pages, page_layout(d, page, i + 1, icons, &c));
+		g_ptr_array_add(pages, page_layout(d, page, i + 1, &c));
 		/* Rendering for images costs: only pages with next to no
 		 * text, and only while the verdict is open. */
 		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&
