@@ -938,6 +938,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			struct doc *d, GError **err)
 {
 	guint chars = 0, scanned = 0;
+	uint64_t laid = 0;	/* bytes of page text laid out */
 	int n = poppler_document_get_n_pages(pdf);
 	g_autoptr(GPtrArray) pages =
 		g_ptr_array_new_with_free_func((GDestroyNotify)page_ctx_free);
@@ -956,15 +957,21 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 	d->pages = n;
 	g_free(d->date);
 	d->date = pdf_date(pdf);
-	for (int i = 0; i < n; i++) {
+	/* Pages past the text cap would not be read: they are not laid out
+	 * either, so a flood of text costs no more memory than it did. */
+	for (int i = 0; i < n && laid <= d->text_cap; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
+		struct page_ctx *pc;
 		guint c = 0;
 
 		if (!page) {
 			g_ptr_array_add(pages, NULL);
 			continue;
 		}
-		g_ptr_array_add(pages, page_layout(d, page, i + 1, &c));
+		pc = page_layout(d, page, i + 1, &c);
+		g_ptr_array_add(pages, pc);
+		if (pc)
+			laid += strlen(pc->text);
 		/* Rendering for images costs: only pages with next to no
 		 * text, and only while the verdict is open. */
 		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&
