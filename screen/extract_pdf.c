@@ -17,13 +17,20 @@
  *     height (a word space is a third of it);
  *  2. column gutters are vertical strips, at least one text height wide,
  *     crossed by fragments over at most a quarter of the page's text
- *     height, with columns of text (not table cells: lines at least six
- *     text heights wide) on both sides, side by side over a fifth of it,
- *     and neither side a sparse column of labels (see side_is_labels());
+ *     height (narrowed to where the fewest cross: gutter_core()), with
+ *     columns of text (not table cells: lines at least six text heights
+ *     wide) on both sides, side by side over a fifth of it, and neither
+ *     side a sparse column of labels (see side_is_labels());
  *  3. fragments that cross a gutter (a name, a title spanning the page)
  *     cut the page into bands; inside a band, columns are read left to
  *     right, each top to bottom; fragments of one column at the same
  *     height form one line, left to right.
+ * Running headers and footers (the same small line at the same edge of
+ * two pages or more, page numbers aside) are read once, as header
+ * blocks, before and after the page text (see mark_running()), so they do
+ * not cut what runs on over a page break.
+ * Characters of icon fonts that come out as ASCII letters (no Unicode
+ * map) are blanked before step 1 (see blank_icons()).
  * Each output line is one block (kind body, with its page); a line whose
  * text is clearly larger than the page's body text, or a short all-capital
  * line, is marked as a heading (level 1 for a much larger size, else 2).
@@ -73,15 +80,17 @@ struct frag {
 	guint band;		/* spanning rows above it */
 	int col;		/* column; ncols for a spanning fragment */
 	guint line;		/* output line, once grouped */
+	bool running;		/* a running header or footer line */
 };
 
 struct page_ctx {
 	struct doc *d;
 	guint32 pageno;
-	const char *text;	/* poppler's page text (owned by caller) */
+	char *text;		/* poppler's page text */
 	GArray *chars;		/* struct pchar */
-	GArray *frags;		/* struct frag */
+	GArray *frags;		/* struct frag, in reading order */
 	float body;		/* body text height, points */
+	bool plain;		/* boxes did not match: poppler's own lines */
 };
 
 static float finite_or_zero(double v)
@@ -133,6 +142,53 @@ static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
 		i++;
 	}
 	return i == nrects;
+}
+
+/* Icon fonts (contact-line envelopes and phones, skill stars).  Without
+ * a Unicode map their glyphs come out as the letters of their codes:
+ * marvosym's envelope is "B", its phone "H". */
+static bool icon_font(const char *name)
+{
+	static const char *const icons[] = {
+		"marvosym", "fontawesome", "wingdings", "webdings",
+		"dingbat", "academicons", "materialicons", "material icons",
+		"octicons", "ionicons", "entypo",
+	};
+	g_autofree char *low = name ? g_ascii_strdown(name, -1) : NULL;
+
+	for (gsize i = 0; low && i < G_N_ELEMENTS(icons); i++)
+		if (strstr(low, icons[i]))
+			return true;
+	return false;
+}
+
+/* Blank the icon-font characters of the page that came out as ASCII:
+ * they are stray letters, not words.  An icon with a real code point
+ * (U+2709 envelope) is kept.  poppler keeps the page's text layout, so
+ * asking for the fonts costs a few per cent, less than a scan of the
+ * document's font list would. */
+static void blank_icons(struct page_ctx *pc, PopplerPage *page)
+{
+	GList *attrs = poppler_page_get_text_attributes(page);
+
+	for (GList *l = attrs; l; l = l->next) {
+		const PopplerTextAttributes *a = l->data;
+
+		if (!icon_font(a->font_name) || a->start_index < 0)
+			continue;
+		for (guint i = a->start_index;
+		     i <= (guint)MAX(a->end_index, 0) && i < pc->chars->len;
+		     i++) {
+			struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+
+			if (ch->c < 0x80 && !is_space(ch->c)) {
+				ch->c = ' ';
+				pc->text[ch->b0] = ' ';
+			}
+		}
+	}
+	poppler_page_free_text_attributes(attrs);
 }
 
 static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
@@ -271,6 +327,33 @@ static bool side_is_labels(struct page_ctx *pc, const struct gutter *g,
 	return gap > LABEL_SPARSE * (oy1 - oy0);
 }
 
+/* The core of the low-coverage run [*a, *z): its widest stretch within
+ * one text height of the run's least coverage.  A sidebar's lines end at
+ * many places, so coverage falls under the crossing limit well before
+ * the gap between the columns; the gap is where it is least. */
+static void gutter_core(const float *cov, guint *a, guint *z, float tol)
+{
+	float least = G_MAXFLOAT;
+	guint best_a = *a, best_z = *a;
+
+	for (guint k = *a; k < *z; k++)
+		least = MIN(least, cov[k]);
+	for (guint k = *a; k < *z;) {
+		guint s = k;
+
+		while (k < *z && cov[k] <= least + tol)
+			k++;
+		if (k - s > best_z - best_a) {
+			best_a = s;
+			best_z = k;
+		}
+		if (k == s)
+			k++;
+	}
+	*a = best_a;
+	*z = best_z;
+}
+
 /* Find the column gutters (step 2); returns them left to right. */
 static GArray *page_gutters(struct page_ctx *pc)
 {
@@ -320,6 +403,7 @@ static GArray *page_gutters(struct page_ctx *pc)
 		z = b;	/* the run is [a, z) */
 		if (a == 0 || z >= nbins)
 			continue;	/* a margin, not a gutter */
+		gutter_core(cov, &a, &z, pc->body);
 		g.x1 = x0 + a * bin;
 		g.x2 = x0 + z * bin;
 		if (g.x2 - g.x1 < pc->body)
@@ -530,34 +614,53 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 	return ok;
 }
 
+/* One past the last fragment of the line that starts at fragment a. */
+static guint line_end(const struct page_ctx *pc, guint a)
+{
+	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	guint z = a + 1;
+
+	while (z < pc->frags->len && fr[z].line == fr[a].line)
+		z++;
+	return z;
+}
+
+/* Emit the line of fragments [a, z) as one block of kind.  False once
+ * the text cap is hit. */
+static bool emit_line(struct page_ctx *pc, guint a, guint z,
+		      enum doc_block_kind kind)
+{
+	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	bool ok = true;
+
+	doc_block_open(pc->d, pc->pageno, kind,
+		       kind == DOC_BLOCK_BODY ? line_heading(pc, a, z) : 0);
+	for (guint i = a; i < z && ok; i++) {
+		if (i > a) {
+			guint32 off = pc->d->raw->len;
+
+			ok = doc_append(pc->d, " ", 1);
+			if (!ok)
+				break;
+			add_glyph(pc->d, off, pc->pageno, fr[i - 1].x2,
+				  MIN(fr[i - 1].y1, fr[i].y1),
+				  MAX(fr[i - 1].x2, fr[i].x1),
+				  MAX(fr[i - 1].y2, fr[i].y2));
+		}
+		ok = emit_frag(pc, &fr[i]);
+	}
+	doc_block_close(pc->d);
+	return ok && !doc_full(pc->d);
+}
+
+/* The page's lines but its running headers and footers. */
 static bool page_emit(struct page_ctx *pc)
 {
 	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
-	guint n = pc->frags->len;
-	bool ok = true;
 
-	for (guint a = 0, z; a < n; a = z) {
-		for (z = a + 1; z < n && fr[z].line == fr[a].line; z++)
-			;
-		doc_block_open(pc->d, pc->pageno, DOC_BLOCK_BODY,
-			       line_heading(pc, a, z));
-		for (guint i = a; i < z && ok; i++) {
-			if (i > a) {
-				guint32 off = pc->d->raw->len;
-
-				ok = doc_append(pc->d, " ", 1);
-				if (!ok)
-					break;
-				add_glyph(pc->d, off, pc->pageno,
-					  fr[i - 1].x2,
-					  MIN(fr[i - 1].y1, fr[i].y1),
-					  MAX(fr[i - 1].x2, fr[i].x1),
-					  MAX(fr[i - 1].y2, fr[i].y2));
-			}
-			ok = emit_frag(pc, &fr[i]);
-		}
-		doc_block_close(pc->d);
-		if (!ok || doc_full(pc->d))
+	for (guint a = 0, z; a < pc->frags->len; a = z) {
+		z = line_end(pc, a);
+		if (!fr[a].running && !emit_line(pc, a, z, DOC_BLOCK_BODY))
 			return false;
 	}
 	return true;
@@ -587,41 +690,210 @@ static bool page_has_image(PopplerPage *page)
 	return any;
 }
 
-/* Extract one page.  *chars gets its count of non-space characters.
- * False once the text cap is hit. */
-static bool page_extract(struct doc *d, PopplerPage *page, guint32 pageno,
-			 guint *chars)
+static void page_ctx_free(struct page_ctx *pc)
 {
-	g_autofree char *text = poppler_page_get_text(page);
+	if (!pc)
+		return;
+	g_free(pc->text);
+	if (pc->chars)
+		g_array_unref(pc->chars);
+	if (pc->frags)
+		g_array_unref(pc->frags);
+	g_free(pc);
+}
+
+/* Lay one page out in reading order; NULL when it has no text.  *chars
+ * gets its count of non-space characters. */
+static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
+				    guint32 pageno, guint *chars)
+{
 	g_autofree PopplerRectangle *rects = NULL;
 	guint nrects = 0;
-	struct page_ctx pc = { .d = d, .pageno = pageno, .text = text };
-	bool ok;
+	struct page_ctx *pc;
+	char *text = poppler_page_get_text(page);
 
 	*chars = 0;
-	if (!text || !*text)
-		return true;
-	if (!g_utf8_validate(text, -1, NULL))
-		return true;	/* poppler promises UTF-8; never trust */
+	/* poppler promises UTF-8; never trust */
+	if (!text || !*text || !g_utf8_validate(text, -1, NULL)) {
+		g_free(text);
+		return NULL;
+	}
 	if (!poppler_page_get_text_layout(page, &rects, &nrects))
 		nrects = 0;
-	pc.chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
-				     nrects);
-	pc.frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
-	if (!page_chars(&pc, rects, nrects)) {
+	pc = g_new0(struct page_ctx, 1);
+	pc->d = d;
+	pc->pageno = pageno;
+	pc->text = text;
+	pc->chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
+				      nrects);
+	pc->frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
+	if (!page_chars(pc, rects, nrects)) {
+		pc->plain = true;
 		for (const char *p = text; *p; p = g_utf8_next_char(p))
 			if (!is_space(g_utf8_get_char(p)))
 				(*chars)++;
-		ok = page_emit_plain(&pc);
-	} else {
-		*chars = page_frags(&pc);
-		pc.body = page_body_height(&pc);
-		page_order(&pc);
-		ok = page_emit(&pc);
+		return pc;
 	}
-	g_array_unref(pc.chars);
-	g_array_unref(pc.frags);
-	return ok;
+	blank_icons(pc, page);
+	*chars = page_frags(pc);
+	pc->body = page_body_height(pc);
+	page_order(pc);
+	return pc;
+}
+
+/* Running headers and footers.  A page's topmost and bottommost lines,
+ * when nothing else on the page shares their height, are its edge
+ * lines; an edge line whose text (digits aside: "Page 2 of 3") is an
+ * edge line at the same edge of another page is running.  In the page
+ * flow they would cut the sentence and the section that go on over the
+ * page break, so each distinct one is read once, as a header block:
+ * headers before the first page's text, footers after the last page's. */
+struct edge {
+	guint page;		/* index into the page array */
+	guint a, z;		/* its fragments */
+	bool top;
+	char *key;		/* "t:" or "b:", then the text without digits */
+};
+
+/* The line [*a, *z) of pc at the top (or bottom) edge; false when the
+ * page has no such line. */
+static bool edge_line(const struct page_ctx *pc, bool top, guint *a,
+		      guint *z)
+{
+	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	guint n = pc->frags->len, best = G_MAXUINT, lines = 0;
+	float y1, y2;
+
+	for (guint i = 0; i < n; i++) {
+		if (i && fr[i].line == fr[i - 1].line)
+			continue;
+		lines++;
+		if (best == G_MAXUINT ||
+		    (top ? fr[i].y1 < fr[best].y1 : fr[i].y2 > fr[best].y2))
+			best = i;
+	}
+	/* Three lines at least: a header, a footer and some text. */
+	if (lines < 3)
+		return false;
+	*a = best;
+	*z = line_end(pc, best);
+	y1 = fr[*a].y1;
+	y2 = fr[*a].y2;
+	for (guint i = *a; i < *z; i++) {
+		y1 = MIN(y1, fr[i].y1);
+		y2 = MAX(y2, fr[i].y2);
+	}
+	/* Running heads are body size or smaller: a name in large type
+	 * atop a letter and atop a resume is each document's title. */
+	if (y2 - y1 >= 1.15f * pc->body)
+		return false;
+	for (guint i = 0; i < n; i++)
+		if ((i < *a || i >= *z) &&
+		    (top ? fr[i].y1 < y2 : fr[i].y2 > y1))
+			return false;
+	return true;
+}
+
+static char *edge_key(const struct page_ctx *pc, guint a, guint z,
+		      bool top)
+{
+	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	GString *k = g_string_new(top ? "t:" : "b:");
+
+	for (guint i = a; i < z; i++) {
+		for (guint c = fr[i].c0; c < fr[i].c1; c++) {
+			gunichar u = g_array_index(pc->chars, struct pchar,
+						   c).c;
+
+			if (!g_unichar_isdigit(u) && !is_space(u))
+				g_string_append_unichar(k, u);
+		}
+	}
+	return g_string_free(k, FALSE);
+}
+
+static void edge_clear(gpointer p)
+{
+	g_free(((struct edge *)p)->key);
+}
+
+/* Find the running lines of pages and mark their fragments; returns the
+ * first occurrence of each distinct one, pages in order. */
+static GArray *mark_running(GPtrArray *pages)
+{
+	g_autoptr(GArray) edges = g_array_new(FALSE, FALSE,
+					      sizeof(struct edge));
+	g_autoptr(GHashTable) count = g_hash_table_new(g_str_hash,
+						       g_str_equal);
+	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash,
+						      g_str_equal);
+	GArray *first = g_array_new(FALSE, FALSE, sizeof(struct edge));
+
+	g_array_set_clear_func(edges, edge_clear);
+	for (guint p = 0; p < pages->len; p++) {
+		const struct page_ctx *pc = pages->pdata[p];
+
+		if (!pc || pc->plain)
+			continue;
+		for (int top = 1; top >= 0; top--) {
+			struct edge e = { .page = p, .top = top };
+			guint n;
+
+			if (!edge_line(pc, top, &e.a, &e.z))
+				continue;
+			e.key = edge_key(pc, e.a, e.z, top);
+			n = GPOINTER_TO_UINT(g_hash_table_lookup(count, e.key));
+			g_hash_table_insert(count, e.key,
+					    GUINT_TO_POINTER(n + 1));
+			g_array_append_val(edges, e);
+		}
+	}
+	for (guint i = 0; i < edges->len; i++) {
+		struct edge *e = &g_array_index(edges, struct edge, i);
+		struct page_ctx *pc = pages->pdata[e->page];
+
+		if (GPOINTER_TO_UINT(g_hash_table_lookup(count, e->key)) < 2)
+			continue;
+		for (guint k = e->a; k < e->z; k++)
+			g_array_index(pc->frags, struct frag, k).running = true;
+		if (!g_hash_table_contains(seen, e->key)) {
+			struct edge f = *e;
+
+			g_hash_table_add(seen, e->key);
+			f.key = NULL;
+			g_array_append_val(first, f);
+		}
+	}
+	return first;
+}
+
+/* Emit every page's text in order, with the running lines once: headers
+ * first, footers last.  False once the text cap is hit. */
+static bool pages_emit(GPtrArray *pages)
+{
+	g_autoptr(GArray) run = mark_running(pages);
+
+	for (guint i = 0; i < run->len; i++) {
+		const struct edge *e = &g_array_index(run, struct edge, i);
+
+		if (e->top && !emit_line(pages->pdata[e->page], e->a, e->z,
+					 DOC_BLOCK_HEADER))
+			return false;
+	}
+	for (guint p = 0; p < pages->len; p++) {
+		struct page_ctx *pc = pages->pdata[p];
+
+		if (pc && !(pc->plain ? page_emit_plain(pc) : page_emit(pc)))
+			return false;
+	}
+	for (guint i = 0; i < run->len; i++) {
+		const struct edge *e = &g_array_index(run, struct edge, i);
+
+		if (!e->top && !emit_line(pages->pdata[e->page], e->a, e->z,
+					  DOC_BLOCK_HEADER))
+			return false;
+	}
+	return true;
 }
 
 static char *pdf_date(PopplerDocument *pdf)
@@ -666,7 +938,10 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			struct doc *d, GError **err)
 {
 	guint chars = 0, scanned = 0;
+	uint64_t laid = 0;	/* bytes of page text laid out */
 	int n = poppler_document_get_n_pages(pdf);
+	g_autoptr(GPtrArray) pages =
+		g_ptr_array_new_with_free_func((GDestroyNotify)page_ctx_free);
 
 	if (n <= 0) {
 		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
@@ -682,14 +957,21 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 	d->pages = n;
 	g_free(d->date);
 	d->date = pdf_date(pdf);
-	for (int i = 0; i < n; i++) {
+	/* Pages past the text cap would not be read: they are not laid out
+	 * either, so a flood of text costs no more memory than it did. */
+	for (int i = 0; i < n && laid <= d->text_cap; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
+		struct page_ctx *pc;
 		guint c = 0;
-		bool more;
 
-		if (!page)
+		if (!page) {
+			g_ptr_array_add(pages, NULL);
 			continue;
-		more = page_extract(d, page, i + 1, &c);
+		}
+		pc = page_layout(d, page, i + 1, &c);
+		g_ptr_array_add(pages, pc);
+		if (pc)
+			laid += strlen(pc->text);
 		/* Rendering for images costs: only pages with next to no
 		 * text, and only while the verdict is open. */
 		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&
@@ -697,9 +979,8 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			scanned++;
 		chars += c;
 		g_object_unref(page);
-		if (!more)
-			break;
 	}
+	pages_emit(pages);
 	if (chars == 0 || 2 * scanned > (guint)n) {
 		g_set_error(err, SCREENER_ERROR, SE_NO_TEXT,
 			    "no text layer (scanned?)");

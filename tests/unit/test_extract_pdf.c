@@ -337,6 +337,98 @@ static void test_label_column(void)
 				glyph_of(d, "Vistula")->y2), <, 1.0f);
 }
 
+/* LaTeX CV over two pages with a running header and a "Page N of 2"
+ * footer: both are read once, as header blocks, and the bullet that
+ * runs over the page break reads on without them. */
+static void test_latex_running(void)
+{
+	g_autoptr(doc) d = sample("rafael-quintero.pdf");
+	static const char *const head =
+		"Rafael Quintero Integration Engineer \xe2\x80\x94 "
+		"Curriculum Vitae";
+	static const char *const across[] = {
+		"\xe2\x80\xa2 Reduced the time to onboard a new broker from "
+		"six weeks to nine days by replacing a",
+		"manual spreadsheet workflow with a self-service flow: the "
+		"broker fills in a validated form,",
+	};
+	int h = must_find(d, head, true), f = must_find(d, "Page 1 of 2", true);
+
+	g_assert_cmpuint(d->pages, ==, 2);
+	g_assert_cmpint(h, ==, 0);
+	g_assert_cmpuint(block(d, h)->kind, ==, DOC_BLOCK_HEADER);
+	g_assert_cmpint(f, ==, (int)d->blocks->len - 1);
+	g_assert_cmpuint(block(d, f)->kind, ==, DOC_BLOCK_HEADER);
+	g_assert_null(strstr(d->raw->str, "Page 2 of 2"));
+	g_assert_true(strstr(d->raw->str, head) ==
+		      g_strrstr(d->raw->str, head));
+	assert_consecutive(d, across, G_N_ELEMENTS(across));
+	g_assert_cmpuint(block(d, must_find(d, across[1], true))->page, ==, 2);
+	g_assert_cmpuint(block(d, must_find(d, "Rafael Quintero", true))->kind,
+			 ==, DOC_BLOCK_BODY);
+	/* fi, ffi and fl ligature glyphs come out as their letters. */
+	must_find(d, "certified, efficient integration workflows", false);
+	g_assert_null(strstr(d->raw->str, "\xef\xac"));	/* U+FB0x */
+	assert_glyphs_sane(d);
+}
+
+/* LaTeX CV with icon fonts on the contact line (marvosym, without a
+ * Unicode map: its envelope, phone and globe are the codes of "B", "H",
+ * "m") and small-capital headings.  The icons leave no stray letters;
+ * a dingbat with a real code point stays. */
+static void test_latex_icons(void)
+{
+	g_autoptr(doc) d = sample("farah-nasser.pdf");
+	g_autofree char *contact = NULL;
+	int i = must_find(d, "farah.nasser@example.com", false);
+
+	contact = g_strstrip(block_text(d, i));
+	g_assert_true(g_str_has_prefix(contact, "farah.nasser@example.com"));
+	g_assert_nonnull(strstr(contact, "com +1 555-0163"));
+	g_assert_nonnull(strstr(contact, "0163 farahnasser.example.com"));
+	g_assert_nonnull(strstr(contact, "\xe2\x9c\x8d Leeds"));	/* U+270D */
+	g_assert_cmpint(must_find(d, "Summary", true), <,
+			must_find(d, "Experience", true));
+	must_find(d, "Certifications", true);
+	assert_glyphs_sane(d);
+}
+
+/* LaTeX two-column CV: a sidebar whose lines end at many widths beside
+ * the main column in two minipages.  Each column is read whole. */
+static void test_latex_sidebar(void)
+{
+	g_autoptr(doc) d = sample("lars-eriksen.pdf");
+	static const char *const side[] = {
+		"Lars", "Eriksen", "Integration Developer", "Contact",
+		"lars.eriksen@example.com", "+46 555-0157",
+		"Gothenburg, Sweden", "Skills", "Azure API Management",
+		"Azure Service Bus", "Logic Apps, Functions",
+		"REST, OAuth 2.0, OpenID", "EDIFACT, X12, JSON",
+		"C#, .NET, SQL Server", "Git, Azure DevOps", "Education",
+		"B.Sc. Computer Engineering",
+		"Chalmers University of Technology",
+		"2014 \xe2\x80\x93 2018", "Languages", "Swedish (native)",
+		"English (fluent)", "German (basic)", "Profile",
+		"Integration developer focused on Azure.", "Experience",
+		"Integration Developer",
+		"Skarholm Foods AB Aug 2022 \xe2\x80\x93 Present",
+	};
+	static const char *const main_col[] = {
+		"\xe2\x80\xa2 Set up Logic Apps workflows that receive EDIFACT "
+		"orders, map them",
+		"field by field to the ERP\xe2\x80\x99s JSON order format and "
+		"post them to Azure",
+		"Service Bus topics for the warehouse and finance systems.",
+	};
+
+	g_assert_cmpint(must_find(d, "Lars", true), ==, 0);
+	assert_consecutive(d, side, G_N_ELEMENTS(side));
+	assert_consecutive(d, main_col, G_N_ELEMENTS(main_col));
+	g_assert_cmpint(must_find(d, "German (basic)", true), <,
+			must_find(d, ".NET Developer", true));
+	assert_glyphs_sane(d);
+}
+
 /* Other producers: LibreOffice, chromium, and an owner-password copy. */
 static void test_producers(void)
 {
@@ -634,6 +726,9 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/two-columns", test_two_columns);
 	g_test_add_func("/extract_pdf/sidebar", test_sidebar);
 	g_test_add_func("/extract_pdf/label-column", test_label_column);
+	g_test_add_func("/extract_pdf/latex-running", test_latex_running);
+	g_test_add_func("/extract_pdf/latex-sidebar", test_latex_sidebar);
+	g_test_add_func("/extract_pdf/latex-icons", test_latex_icons);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
