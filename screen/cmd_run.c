@@ -29,8 +29,7 @@
 #include "lock.h"
 #include "pipeline.h"
 #include "progress.h"
-#include "report_csv.h"
-#include "report_html.h"
+#include "reports.h"
 #include "rules.h"
 #include "store.h"
 
@@ -423,6 +422,20 @@ static void summary(const struct run *r, const struct store_counts *c,
 	       secs > 0 ? r->docs_done / secs : 0.0);
 }
 
+/* Reports, naming each document that could not be annotated (its
+ * reports go on without the copy; the run's status is unchanged). */
+static bool write_reports(struct run *r, GError **err)
+{
+	g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
+
+	if (!reports_write(r->st, r->reports, problems, err))
+		return false;
+	for (guint i = 0; i < problems->len; i++)
+		fprintf(stderr, "screener run: annotated copy of %s\n",
+			(const char *)g_ptr_array_index(problems, i));
+	return true;
+}
+
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *started = now_iso();
@@ -453,10 +466,9 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	finished = now_iso();
 	if (!store_run_finish(r->st, r->run_id, finished, &counts, err))
 		return exit_for(*err);
-	if (!report_csv_write(r->st, r->reports, err) ||
-	    !report_html_write(r->st, r->reports, err))
-		return EXIT_FATAL;
 	progress_clear(r->progress);
+	if (!write_reports(r, err))
+		return EXIT_FATAL;
 	if (r->failed)
 		rc = EXIT_SOME_FAILED;
 	if (!r->quiet)

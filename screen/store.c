@@ -997,6 +997,20 @@ gint64 store_latest_run(struct store *st, char **ruleset_hash)
 	return id;
 }
 
+char *store_run_inbox(struct store *st, gint64 run)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT inbox FROM runs WHERE id=?", NULL);
+	char *inbox = NULL;
+
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, run);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		inbox = col_text(s, 0);
+	sqlite3_reset(s);
+	return inbox;
+}
+
 /* Step s to its end, making one element of each row with read_row;
  * resets s.  The caller owns the array; NULL with err on a database
  * error. */
