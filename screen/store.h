@@ -247,6 +247,21 @@ struct store_document_row {
 GPtrArray *store_documents(struct store *st, const char *key,
 			   GError **err);
 
+/* The computed facts of an applicant's readable present documents, by
+ * path, read from facts_json.  Numbers are -1 when absent; strings are
+ * "" when absent. */
+struct store_facts_row {
+	char *path;
+	double years_total, years_relevant;
+	char *degree, *field;
+	char *merged, *merged_relevant;	/* "2016-06 to 2024-02, 93
+					   months; ..." */
+	char *certifications;		/* "; "-joined, as written */
+	double spelling_errors;
+	char *spelling;			/* ", "-joined misspelt words */
+};
+GPtrArray *store_facts(struct store *st, const char *key, GError **err);
+
 struct store_error_row {
 	char *file, *key, *reason;
 };
