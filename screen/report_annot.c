@@ -26,12 +26,18 @@
 #include "sandbox.h"
 #include "store.h"
 
-/* Highlighter colours, one per criterion index (mod 8), light enough
- * that the words stay readable under a multiply blend. */
+/* Highlighter colours, one per criterion index (a rule set has eight
+ * scored criteria and the knock-out), light enough that the words stay
+ * readable under a multiply blend. */
 static const guint32 palette[] = {
-	0xffe14d, 0x8ee68e, 0x8ccfff, 0xffa6d5,
-	0xffb54d, 0xc9b0ff, 0x6fe3d9, 0xd9d96a,
+	0xffe14d, 0x8ee68e, 0x8ccfff, 0xffa6d5, 0xffb54d,
+	0xc9b0ff, 0x6fe3d9, 0xd9d96a, 0xff8a80, 0xbdbdbd,
 };
+
+guint32 report_annot_colour(guint crit)
+{
+	return palette[crit % G_N_ELEMENTS(palette)];
+}
 
 /* One piece of evidence, kept while its applicant is annotated. */
 struct ev {
@@ -109,7 +115,7 @@ static void flush_page(GByteArray *spec, guint32 page, GArray *boxes,
 {
 	struct annot_mark m = {
 		.page = page,
-		.rgb = palette[e->crit % G_N_ELEMENTS(palette)],
+		.rgb = report_annot_colour(e->crit),
 		.boxes = (const struct annot_box *)boxes->data,
 		.n_boxes = boxes->len,
 		.note = e->note,

@@ -22,6 +22,10 @@
 struct store;
 struct sandbox;
 
+/* The highlight colour of criterion index crit, 0xRRGGBB (the HTML
+ * pages show it as a key). */
+guint32 report_annot_colour(guint crit);
+
 /* "<n>-<k>.pdf"; caller frees. */
 char *report_annot_name(guint n, guint k);
 

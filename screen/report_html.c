@@ -409,7 +409,10 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 		const struct store_crit_row *c = g_ptr_array_index(crits, i);
 		GString *ev = g_hash_table_lookup(by_crit, c->id);
 
-		g_string_append(out, "<h2>");
+		/* The colour of its highlights in the annotated PDF. */
+		g_string_append_printf(out, "<h2><span style=\"background:"
+				       "#%06x\">&#160;&#160;&#160;</span> ",
+				       report_annot_colour(i));
 		h(out, c->id);
 		g_string_append(out, ": ");
 		h(out, c->title);

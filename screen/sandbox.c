@@ -718,6 +718,14 @@ static void child_jail(guint64 fsize)
 
 	g_snprintf(opts, sizeof(opts), "size=%" G_GUINT64_FORMAT ",mode=0700",
 		   fsize);
+	/* poppler stores notes as UTF-16 through g_convert(); iconv loads
+	 * its tables from /usr/lib on first use, which the jail hides.
+	 * Load them now and keep them loaded (never closed). */
+	static GIConv utf16;
+
+	utf16 = g_iconv_open("UTF-16BE", "UTF-8");
+	if (utf16 == (GIConv)-1)
+		child_fatal("cannot prepare the annotator (iconv)");
 	if (unshare(CLONE_NEWNS | CLONE_NEWNET) < 0 &&
 	    unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET) < 0)
 		child_fatal("cannot confine the annotator (unshare)");
