@@ -440,11 +440,14 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *started = now_iso();
 	g_autofree char *finished = NULL;
+	/* Absolute, so that screener report finds the originals (for the
+	 * annotated copies and the pages' links) from any folder. */
+	g_autofree char *inbox_dir = g_canonicalize_filename(r->inbox, NULL);
 	struct store_run sr = {
 		.started = started, .tool_version = SCREENER_VERSION,
 		.ruleset_hash = ruleset_hash(r->rs),
 		.ruleset_dir = r->criteria, .as_of = r->as_of,
-		.inbox = r->inbox,
+		.inbox = inbox_dir,
 	};
 	struct store_counts counts = { 0 };
 	gint64 t0 = g_get_monotonic_time();

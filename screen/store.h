@@ -188,8 +188,8 @@ bool store_finish_ranking(struct store *st, gint64 run,
 /* The latest finished run, 0 when none. */
 gint64 store_latest_run(struct store *st, char **ruleset_hash);
 
-/* The inbox folder a run screened, as given to it (documents' paths
- * are relative to it), or NULL. */
+/* The inbox folder a run screened (documents' paths are relative to
+ * it; absolute since the run stores it so), or NULL. */
 char *store_run_inbox(struct store *st, gint64 run);
 
 /* Criteria of a rule set, in order; free with g_ptr_array_unref. */
