@@ -30,6 +30,7 @@ int cmd_report(int argc, char **argv)
 	g_autoptr(GError) err = NULL;
 	g_autofree char *lock_path = NULL;
 	g_autoptr(store) st = NULL;
+	g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
 	struct lock *lk;
 	bool ok;
 
@@ -60,8 +61,11 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_write(st, reports, &err);
+	ok = st && report_write(st, reports, problems, &err);
 	lock_release(lk);
+	for (guint i = 0; i < problems->len; i++)
+		fprintf(stderr, "screener report: annotated copy of %s\n",
+			(const char *)g_ptr_array_index(problems, i));
 	if (!ok) {
 		fprintf(stderr, "screener report: %s\n", err->message);
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;

@@ -579,6 +579,7 @@ static bool write_reports(struct run *r, GError **err)
 	g_autofree char *had = store_reports_version(r->st, dir);
 	g_autofree char *version = g_strdup_printf(
 		"%s %s %s", data, ruleset_hash(r->rs), SCREENER_VERSION);
+	g_autoptr(GPtrArray) problems = NULL;
 	bool all = true;
 	guint i;
 
@@ -589,21 +590,31 @@ static bool write_reports(struct run *r, GError **err)
 	}
 	if (all && had && strcmp(had, version) == 0)
 		return true;
+	problems = g_ptr_array_new_with_free_func(g_free);
+	if (!report_write(r->st, r->reports, problems, err))
+		return false;
+	/* A document that could not be annotated costs only its copy; the
+	 * run's status is unchanged. */
+	for (i = 0; i < problems->len; i++)
+		fprintf(stderr, "screener run: annotated copy of %s\n",
+			(const char *)g_ptr_array_index(problems, i));
 	/* Recorded only once the files are in place: a crash in between
 	 * costs a rewrite, never stale reports. */
-	return report_write(r->st, r->reports, err) &&
-	       store_set_reports_version(r->st, dir, version, err);
+	return store_set_reports_version(r->st, dir, version, err);
 }
 
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *started = now_iso();
 	g_autofree char *finished = NULL;
+	/* Absolute, so that screener report finds the originals (for the
+	 * annotated copies and the pages' links) from any folder. */
+	g_autofree char *inbox_dir = g_canonicalize_filename(r->inbox, NULL);
 	struct store_run sr = {
 		.started = started, .tool_version = SCREENER_VERSION,
 		.ruleset_hash = ruleset_hash(r->rs),
 		.ruleset_dir = r->criteria, .as_of = r->as_of,
-		.inbox = r->inbox,
+		.inbox = inbox_dir,
 	};
 	struct store_counts counts = { 0 };
 	gint64 t0 = g_get_monotonic_time(), t;
@@ -628,12 +639,12 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	finished = now_iso();
 	if (!store_run_finish(r->st, r->run_id, finished, &counts, err))
 		return exit_for(*err);
+	progress_clear(r->progress);
 	if (!write_reports(r, err))
 		return EXIT_FATAL;
 	timing_add(TIMING_REPORT, t);
 	if (r->times)
 		timing_print(stderr);
-	progress_clear(r->progress);
 	if (r->failed)
 		rc = EXIT_SOME_FAILED;
 	if (!r->quiet)

@@ -12,6 +12,7 @@
 #include "atomic.h"
 #include "error.h"
 #include "escape.h"
+#include "report_annot.h"
 #include "report_html.h"
 #include "store.h"
 
@@ -23,7 +24,7 @@ static const char page_head[] =
 	"<style>body{font-family:sans-serif;margin:1em 2em}"
 	"table{border-collapse:collapse}td,th{border:1px solid #ccc;"
 	"padding:2px 6px;vertical-align:top}mark{background:#fe6}"
-	".met{color:#070}.not{color:#a00}</style>\n<title>";
+	".met{color:#070}.not{color:#a00}th{text-align:left}</style>\n<title>";
 
 /* Candidate or store text as HTML (NULL as empty). */
 static void h(GString *out, const char *s)
@@ -227,8 +228,166 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 	return true;
 }
 
+/* A table row "<tr><th>label</th><td>value</td></tr>", left out when
+ * value is empty. */
+static void put_fact(GString *out, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	g_string_append(out, "<tr><th>");
+	h(out, label);
+	g_string_append(out, "</th><td>");
+	h(out, value);
+	g_string_append(out, "</td></tr>\n");
+}
+
+static void put_years(GString *out, const char *label, double years,
+		      const char *merged)
+{
+	g_autofree char *v = NULL;
+
+	if (years < 0)
+		return;
+	v = *merged ? g_strdup_printf("%.1f: %s", years, merged) :
+		      g_strdup_printf("%.1f", years);
+	put_fact(out, label, v);
+}
+
+/* The computed facts of each readable document: years with the merged
+ * intervals, degree, certifications, spelling. */
+static bool put_facts(GString *out, struct store *st, const char *key,
+		      GError **err)
+{
+	g_autoptr(GPtrArray) rows = store_facts(st, key, err);
+
+	if (!rows)
+		return false;
+	if (rows->len)
+		g_string_append(out, "<h2>Facts</h2>\n");
+	for (guint i = 0; i < rows->len; i++) {
+		const struct store_facts_row *f = g_ptr_array_index(rows, i);
+		g_autofree char *degree = *f->field ?
+			g_strdup_printf("%s, %s", f->degree, f->field) :
+			g_strdup(f->degree);
+		g_autofree char *spelling = NULL;
+
+		if (f->spelling_errors >= 0)
+			spelling = *f->spelling ?
+				g_strdup_printf("%.0f: %s", f->spelling_errors,
+						f->spelling) :
+				g_strdup_printf("%.0f", f->spelling_errors);
+		g_string_append(out, "<h3>");
+		h(out, f->path);
+		g_string_append(out, "</h3>\n<table>\n");
+		put_years(out, "years of experience", f->years_total,
+			  f->merged);
+		put_years(out, "relevant years", f->years_relevant,
+			  f->merged_relevant);
+		put_fact(out, "degree", *f->degree ? degree : "");
+		put_fact(out, "certifications", f->certifications);
+		put_fact(out, "spelling errors", spelling);
+		g_string_append(out, "</table>\n");
+	}
+	return true;
+}
+
+/* path relative to the folder from, both made absolute against the
+ * working directory, each segment percent-encoded: a link that works
+ * opening the page from disk, whatever characters the name has. */
+static char *relative_href(const char *from, const char *path)
+{
+	g_autofree char *a = g_canonicalize_filename(from, NULL);
+	g_autofree char *b = g_canonicalize_filename(path, NULL);
+	g_auto(GStrv) fa = g_strsplit(a, "/", -1);
+	g_auto(GStrv) fb = g_strsplit(b, "/", -1);
+	GString *href = g_string_new(NULL);
+	guint i = 0;
+
+	while (fa[i] && fb[i] && strcmp(fa[i], fb[i]) == 0)
+		i++;
+	for (guint j = i; fa[j]; j++)
+		if (*fa[j])
+			g_string_append(href, "../");
+	for (guint j = i; fb[j]; j++) {
+		g_autofree char *seg = g_uri_escape_string(fb[j], NULL, FALSE);
+
+		g_string_append(href, seg);
+		if (fb[j + 1])
+			g_string_append_c(href, '/');
+	}
+	return g_string_free(href, FALSE);
+}
+
+static void put_link(GString *out, const char *href, const char *text)
+{
+	g_string_append(out, "<a href=\"");
+	h(out, href);
+	g_string_append(out, "\">");
+	h(out, text);
+	g_string_append(out, "</a>");
+}
+
+struct page_ctx {
+	const char *html_dir;	/* the report's html/ */
+	const char *annot_dir;	/* the report's annotated/ */
+	const char *inbox;	/* the latest run's inbox */
+	guint n;		/* the page's number */
+};
+
+static const char *const role_names[] = { "resume", "cover letter",
+					  "other" };
+
+/* The documents with their status and links to the original and to the
+ * annotated copy (when one was written). */
+static bool put_documents(GString *out, struct store *st, const char *key,
+			  const struct page_ctx *pc, GError **err)
+{
+	g_autoptr(GPtrArray) docs = store_documents(st, key, err);
+
+	if (!docs)
+		return false;
+	g_string_append(out, "<h2>Documents</h2>\n<table>\n<tr><th>file</th>"
+			"<th>role</th><th>status</th><th>annotated</th></tr>\n");
+	for (guint k = 0; k < docs->len; k++) {
+		const struct store_document_row *d = g_ptr_array_index(docs, k);
+		g_autofree char *orig = g_build_filename(pc->inbox, d->path,
+							 NULL);
+		g_autofree char *href = relative_href(pc->html_dir, orig);
+		g_autofree char *name = report_annot_name(pc->n, k + 1);
+		g_autofree char *copy = g_build_filename(pc->annot_dir, name,
+							 NULL);
+
+		g_string_append(out, "<tr><td>");
+		put_link(out, href, d->path);
+		g_string_append(out, "</td><td>");
+		h(out, d->role >= 0 && d->role < (int)G_N_ELEMENTS(role_names) ?
+		  role_names[d->role] : "");
+		g_string_append(out, "</td><td>");
+		h(out, d->status);
+		if (*d->error) {
+			g_string_append(out, ": ");
+			h(out, d->error);
+		}
+		if (*d->warnings) {
+			g_string_append(out, "; ");
+			h(out, d->warnings);
+		}
+		g_string_append(out, "</td><td>");
+		if (g_file_test(copy, G_FILE_TEST_IS_REGULAR)) {
+			g_autofree char *ahref = g_strconcat("../annotated/",
+							     name, NULL);
+
+			put_link(out, ahref, "highlighted PDF");
+		}
+		g_string_append(out, "</td></tr>\n");
+	}
+	g_string_append(out, "</table>\n");
+	return true;
+}
+
 static GString *build_page(struct store *st, const struct store_ranked *r,
-			   GPtrArray *crits, GError **err)
+			   GPtrArray *crits, const struct page_ctx *pc,
+			   GError **err)
 {
 	g_autoptr(GHashTable) by_crit = g_hash_table_new_full(g_str_hash,
 		g_str_equal, g_free, lines_free);
@@ -240,7 +399,9 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 	out = g_string_new(NULL);
 	begin_page(out, r->key);
 	put_summary(out, r);
-	if (!put_decisions(out, st, r->key, err)) {
+	if (!put_decisions(out, st, r->key, err) ||
+	    !put_documents(out, st, r->key, pc, err) ||
+	    !put_facts(out, st, r->key, err)) {
 		g_string_free(out, TRUE);
 		return NULL;
 	}
@@ -248,7 +409,10 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 		const struct store_crit_row *c = g_ptr_array_index(crits, i);
 		GString *ev = g_hash_table_lookup(by_crit, c->id);
 
-		g_string_append(out, "<h2>");
+		/* The colour of its highlights in the annotated PDF. */
+		g_string_append_printf(out, "<h2><span style=\"background:"
+				       "#%06x\">&#160;&#160;&#160;</span> ",
+				       report_annot_colour(i));
 		h(out, c->id);
 		g_string_append(out, ": ");
 		h(out, c->title);
@@ -306,11 +470,15 @@ bool report_html_write(struct store *st, const char *dir, GError **err)
 {
 	g_autofree char *hash = NULL;
 	g_autofree char *html = g_build_filename(dir, "html", NULL);
+	g_autofree char *annot = g_build_filename(dir, "annotated", NULL);
+	g_autofree char *inbox = NULL;
+	struct page_ctx pc = { html, annot, NULL, 0 };
 	g_autoptr(GPtrArray) crits = NULL;
 	g_autoptr(GPtrArray) rows = NULL;
 	guint i;
 
-	store_latest_run(st, &hash);
+	inbox = store_run_inbox(st, store_latest_run(st, &hash));
+	pc.inbox = inbox ? inbox : ".";
 	crits = store_criteria(st, hash ? hash : "", err);
 	if (!crits)
 		return false;
@@ -318,8 +486,11 @@ bool report_html_write(struct store *st, const char *dir, GError **err)
 	if (!rows || !atomic_mkdir(html, err))
 		return false;
 	for (i = 0; i < rows->len; i++) {
-		g_autoptr(GString) page = build_page(st,
-			g_ptr_array_index(rows, i), crits, err);
+		g_autoptr(GString) page = NULL;
+
+		pc.n = i + 1;
+		page = build_page(st, g_ptr_array_index(rows, i), crits, &pc,
+				  err);
 		g_autofree char *name = g_strdup_printf("%u.html", i + 1);
 
 		if (!page || !write_file(html, name, page, err))

@@ -43,11 +43,17 @@
  *
  * Protocol, one request then one reply, native byte order (both ends are
  * the same binary):
- *   request: struct req_header { magic "SRQ1", flags (1: raw),
- *            caps_size, 0, data length u64 }, struct caps, the bytes
+ *   request: struct req_header { magic "SRQ1", flags (1: raw,
+ *            2: annotate), caps_size, aux (spec length when annotating,
+ *            else 0), data length u64 }, struct caps, the spec
+ *            (annot_pdf.h), the bytes
  *   reply:   struct rep_header { magic "SRP1", code (0 ok, else an
  *            SE_* code), cpu_ms used so far, 0, length u64 }, then
  *            doc_encode() bytes when ok, else the UTF-8 reason
+ *   annotate reply: the annotated PDF's bytes when ok
+ * An annotator child ("SELF __child PPID MEM CPU FSIZE") serves only
+ * annotate requests and an extraction child only the others; see
+ * child_jail() for how the annotator is confined.
  * The parent caps the reply at REPLY_FACTOR x the text cap + 1 MiB,
  * checks the header before reading on, and hands the body to
  * doc_decode(), which trusts nothing.
@@ -82,10 +88,16 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifdef SCREENER_ASAN
+#include <sanitizer/lsan_interface.h>
+#endif
+#include "annot_pdf.h"
 #include "error.h"
 #include "extract.h"
 #include "sandbox.h"
@@ -96,6 +108,11 @@ extern char **environ;
 #define REQ_MAGIC 0x31515253u	/* "SRQ1" */
 #define REP_MAGIC 0x31505253u	/* "SRP1" */
 #define FLAG_RAW 1u
+#define FLAG_ANNOTATE 2u
+/* Annotated copies are at most the original, new objects and a second
+ * xref: SPEC_MAX of annotations cannot add more than this. */
+#define SPEC_MAX (4u << 20)
+#define ANNOT_SLACK (8u << 20)
 #define STDERR_KEEP 4096u
 #define MESSAGE_MAX 1024u
 #define CPU_BUDGET_FACTOR 4u
@@ -109,7 +126,8 @@ extern char **environ;
 #define REPLY_FACTOR 64u
 
 struct req_header {
-	guint32 magic, flags, caps_size, zero;
+	guint32 magic, flags, caps_size, aux;	/* aux: spec length when
+						   FLAG_ANNOTATE */
 	guint64 len;
 };
 
@@ -120,6 +138,7 @@ struct rep_header {
 
 struct sandbox {
 	char *exe;
+	bool annotator;		/* child jailed for sandbox_annotate() */
 	struct caps caps;
 	pid_t pid;		/* 0: no child yet */
 	int sock;		/* our end, non-blocking */
@@ -149,6 +168,15 @@ pid_t sandbox_pid(const struct sandbox *sb)
 static guint64 cpu_budget(const struct caps *caps)
 {
 	return (guint64)MAX(caps->cpu_seconds, 1u) * CPU_BUDGET_FACTOR;
+}
+
+/* The largest annotated copy: the original plus what SPEC_MAX of
+ * annotations can add.  Also the annotator's RLIMIT_FSIZE. */
+static guint64 annot_reply_cap(const struct caps *caps)
+{
+	guint64 file = caps->file_bytes ? caps->file_bytes : (64u << 20);
+
+	return file + SPEC_MAX + ANNOT_SLACK;
 }
 
 static void close_fd(int *fd)
@@ -261,8 +289,8 @@ static int above_fixed(int fd)
 
 static bool spawn_child(struct sandbox *sb, GError **err)
 {
-	char ppid[24], mem[24], cpu[24];
-	char *argv[] = { "screener", "__child", ppid, mem, cpu, NULL };
+	char ppid[24], mem[24], cpu[24], fsize[24];
+	char *argv[] = { "screener", "__child", ppid, mem, cpu, NULL, NULL };
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	sigset_t none, all;
@@ -285,6 +313,11 @@ static bool spawn_child(struct sandbox *sb, GError **err)
 		   sb->caps.memory_bytes);
 	g_snprintf(cpu, sizeof(cpu), "%" G_GUINT64_FORMAT,
 		   cpu_budget(&sb->caps));
+	if (sb->annotator) {
+		g_snprintf(fsize, sizeof(fsize), "%" G_GUINT64_FORMAT,
+			   annot_reply_cap(&sb->caps));
+		argv[5] = fsize;
+	}
 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -412,8 +445,8 @@ static void protocol_error(struct sandbox *sb, GError **err, const char *why)
 
 /* What is sent: header, caps, then the document, as one stream. */
 struct outgoing {
-	const guint8 *part[3];
-	gsize len[3];
+	const guint8 *part[4];
+	gsize len[4];
 	guint at;		/* part being sent */
 	gsize off;		/* bytes of it sent */
 };
@@ -464,43 +497,45 @@ static bool child_error(const guint8 *p, gsize len, guint32 code,
 	return true;
 }
 
-/* A whole reply is in buf: decode it. */
-static struct doc *finish(struct sandbox *sb, GByteArray *buf, GError **err)
+/* A whole reply is in buf: count it, and turn an error reply into err.
+ * Returns the body of a good reply (pointing into buf). */
+static const guint8 *reply_body(struct sandbox *sb, GByteArray *buf,
+				gsize *len, GError **err)
 {
 	struct rep_header h;
-	const guint8 *body = buf->data + sizeof(h);
-	struct doc *d;
 
 	memcpy(&h, buf->data, sizeof(h));
 	sb->cpu_ms = h.cpu_ms;
 	sb->documents++;
-	if (h.code != 0) {
-		if (!child_error(body, h.len, h.code, err))
-			protocol_error(sb, err, "bad error reply");
-		return NULL;
-	}
-	d = doc_decode(body, h.len, err);
-	if (!d)
-		stop_child(sb);	/* never trust that child again */
-	return d;
+	*len = h.len;
+	if (h.code == 0)
+		return buf->data + sizeof(h);
+	if (!child_error(buf->data + sizeof(h), h.len, h.code, err))
+		protocol_error(sb, err, "bad error reply");
+	return NULL;
 }
 
-struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
-			    gsize len, bool raw, GError **err)
+/* One request, one reply: send header, caps, head (may be empty) and
+ * data; return the whole reply, header included, or NULL with err. */
+static GByteArray *exchange(struct sandbox *sb, guint32 flags,
+			    const guint8 *head, guint32 head_len,
+			    const guint8 *data, gsize len, guint64 cap,
+			    GError **err)
 {
 	struct req_header req = {
 		.magic = REQ_MAGIC,
-		.flags = raw ? FLAG_RAW : 0,
+		.flags = flags,
 		.caps_size = sizeof(struct caps),
+		.aux = head_len,
 		.len = len,
 	};
 	struct outgoing out = {
 		.part = { (const guint8 *)&req, (const guint8 *)&sb->caps,
-			  data },
-		.len = { sizeof(req), sizeof(sb->caps), len },
+			  head, data },
+		.len = { sizeof(req), sizeof(sb->caps), head_len, len },
 	};
 	g_autoptr(GByteArray) buf = g_byte_array_new();
-	guint64 cap = reply_cap(&sb->caps), want = 0;
+	guint64 want = 0;
 	gint64 deadline;
 
 	/* input_read() checked this already; the child refuses it too. */
@@ -585,9 +620,58 @@ struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 				protocol_error(sb, err, "replied early");
 				return NULL;
 			}
-			return finish(sb, buf, err);
+			return g_steal_pointer(&buf);
 		}
 	}
+}
+
+struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
+			    gsize len, bool raw, GError **err)
+{
+	g_autoptr(GByteArray) buf = NULL;
+	const guint8 *body;
+	struct doc *d;
+	gsize n;
+
+	g_return_val_if_fail(!sb->annotator, NULL);
+	buf = exchange(sb, raw ? FLAG_RAW : 0, NULL, 0, data, len,
+		       reply_cap(&sb->caps), err);
+	if (!buf || !(body = reply_body(sb, buf, &n, err)))
+		return NULL;
+	d = doc_decode(body, n, err);
+	if (!d)
+		stop_child(sb);	/* never trust that child again */
+	return d;
+}
+
+struct sandbox *sandbox_new_annotator(const char *self_exe,
+				      const struct caps *caps)
+{
+	struct sandbox *sb = sandbox_new(self_exe, caps);
+
+	sb->annotator = true;
+	return sb;
+}
+
+GBytes *sandbox_annotate(struct sandbox *sb, const guint8 *pdf, gsize len,
+			 const guint8 *spec, gsize spec_len, GError **err)
+{
+	g_autoptr(GByteArray) buf = NULL;
+	const guint8 *body;
+	gsize n;
+
+	g_return_val_if_fail(sb->annotator, NULL);
+	if (spec_len > SPEC_MAX) {
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "too many highlights (%" G_GSIZE_FORMAT
+			    " bytes of them, limit %u)", spec_len, SPEC_MAX);
+		return NULL;
+	}
+	buf = exchange(sb, FLAG_ANNOTATE, spec, (guint32)spec_len, pdf, len,
+		       annot_reply_cap(&sb->caps), err);
+	if (!buf || !(body = reply_body(sb, buf, &n, err)))
+		return NULL;
+	return g_bytes_new(body, n);
 }
 
 void sandbox_free(struct sandbox *sb)
@@ -626,7 +710,46 @@ static void child_fatal(const char *what)
 	_exit(EXIT_FATAL);
 }
 
-static void child_harden(pid_t parent, guint64 mem, guint64 cpu)
+/* The annotator must write its copy somewhere (poppler saves only to a
+ * file), so its file-size limit cannot be 0.  Instead it gets a
+ * filesystem of its own: a private mount namespace (with CAP_SYS_ADMIN,
+ * else inside a new user namespace) whose root is an empty tmpfs of
+ * fsize bytes that nothing outside can see and that vanishes with the
+ * child.  Any step failing is fatal: no jail, no annotation. */
+static GIConv annot_iconv = (GIConv)-1;
+
+static void child_jail(guint64 fsize)
+{
+	char opts[64];
+
+	g_snprintf(opts, sizeof(opts), "size=%" G_GUINT64_FORMAT ",mode=0700",
+		   fsize);
+	/* poppler stores notes as UTF-16 through g_convert(); iconv loads
+	 * its tables from /usr/lib on first use, which the jail hides.
+	 * Load them now and keep them loaded while the child lives. */
+	annot_iconv = g_iconv_open("UTF-16BE", "UTF-8");
+	if (annot_iconv == (GIConv)-1)
+		child_fatal("cannot prepare the annotator (iconv)");
+	if (unshare(CLONE_NEWNS | CLONE_NEWNET) < 0 &&
+	    unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET) < 0)
+		child_fatal("cannot confine the annotator (unshare)");
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+	    mount("none", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		  opts) < 0)
+		child_fatal("cannot confine the annotator (mount)");
+#ifdef SCREENER_ASAN
+	/* LeakSanitizer stops the process through /proc/self/task when it
+	 * exits: sanitizer builds see /proc inside the jail. */
+	if (mkdir("/tmp/proc", 0500) < 0 ||
+	    mount("/proc", "/tmp/proc", NULL, MS_BIND | MS_REC, NULL) < 0)
+		child_fatal("cannot confine the annotator (proc)");
+#endif
+	if (chroot("/tmp") < 0 || chdir("/") < 0)
+		child_fatal("cannot confine the annotator (chroot)");
+}
+
+static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
+			 bool annotator, guint64 fsize)
 {
 	/* A parent gone before this line would leave us orphaned: the
 	 * signal only covers deaths from now on. */
@@ -644,9 +767,12 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu)
 		child_fatal("PR_SET_NO_NEW_PRIVS");
 	/* No network: needs CAP_SYS_ADMIN, or a user namespace.  Without
 	 * either we go on; the extractors open no sockets. */
-	if (unshare(CLONE_NEWNET) < 0)
+	if (annotator)
+		child_jail(fsize);
+	else if (unshare(CLONE_NEWNET) < 0)
 		(void)unshare(CLONE_NEWUSER | CLONE_NEWNET);
-	if (!set_limit(RLIMIT_CORE, 0, 0) || !set_limit(RLIMIT_FSIZE, 0, 0) ||
+	if (!set_limit(RLIMIT_CORE, 0, 0) ||
+	    !set_limit(RLIMIT_FSIZE, fsize, fsize) ||
 	    !set_limit(RLIMIT_NOFILE, CHILD_NOFILE, CHILD_NOFILE) ||
 	    !set_limit(RLIMIT_CPU, cpu, cpu))
 		child_fatal("setrlimit");
@@ -829,34 +955,12 @@ static bool child_fault(const guint8 *data, gsize len)
 }
 #endif
 
-static bool child_serve_one(struct req_header *req, struct caps *caps)
+/* Reply with an extractor's or annotator's error (or a generic one). */
+static bool child_reply_error(const GError *e, const char *fallback)
 {
-	g_autoptr(GError) e = NULL;
-	g_autoptr(doc) d = NULL;
-	g_autoptr(GByteArray) enc = NULL;
-	g_autofree guint8 *data = NULL;
-	const char *msg;
-	gsize n;
+	const char *msg = e && e->message[0] ? e->message : fallback;
+	gsize n = strlen(msg);
 
-	if (req->magic != REQ_MAGIC || req->caps_size != sizeof(*caps) ||
-	    read_full(CHILD_FD, caps, sizeof(*caps)) != 1 ||
-	    (caps->file_bytes && req->len > caps->file_bytes))
-		return false;
-	data = g_malloc(MAX(req->len, 1));
-	if (req->len && read_full(CHILD_FD, data, req->len) != 1)
-		return false;
-	child_arm_cpu(caps->cpu_seconds);
-#ifdef SCREENER_FAULTS
-	if (child_fault(data, req->len))
-		return true;
-#endif
-	d = extract_buffer(data, req->len, caps, req->flags & FLAG_RAW, &e);
-	if (d) {
-		enc = doc_encode(d);
-		return child_reply(0, enc->data, enc->len);
-	}
-	msg = e && e->message[0] ? e->message : "extraction failed";
-	n = strlen(msg);
 	if (n > MESSAGE_MAX) {
 		n = MESSAGE_MAX;
 		while (n > 0 && ((guchar)msg[n] & 0xC0) == 0x80)
@@ -866,24 +970,101 @@ static bool child_serve_one(struct req_header *req, struct caps *caps)
 			   SE_FAILED, msg, n);
 }
 
+static bool child_extract(const guint8 *data, gsize len,
+			  const struct caps *caps, bool raw)
+{
+	g_autoptr(GError) e = NULL;
+	g_autoptr(doc) d = extract_buffer(data, len, caps, raw, &e);
+	g_autoptr(GByteArray) enc = NULL;
+
+	if (!d)
+		return child_reply_error(e, "extraction failed");
+	enc = doc_encode(d);
+	return child_reply(0, enc->data, enc->len);
+}
+
+static bool child_annotate(const guint8 *spec, gsize spec_len,
+			   const guint8 *data, gsize len,
+			   const struct caps *caps)
+{
+	g_autoptr(GError) e = NULL;
+	g_autoptr(GBytes) out = NULL;
+	gsize n;
+	const guint8 *p;
+
+#ifdef SCREENER_ASAN
+	/* poppler 22.12 leaks each annotation it creates (the glib wrapper
+	 * takes a second reference it never drops) and a little of each
+	 * page it adds one to: not ours to report, and bounded, since
+	 * children are replaced after MAX_DOCUMENTS requests. */
+	__lsan_disable();
+#endif
+	out = annot_pdf_apply(data, len, spec, spec_len, caps, &e);
+#ifdef SCREENER_ASAN
+	__lsan_enable();
+#endif
+	if (!out)
+		return child_reply_error(e, "annotation failed");
+	p = g_bytes_get_data(out, &n);
+	return child_reply(0, p, n);
+}
+
+/* annotator: this child was started jailed for annotation requests, and
+ * serves nothing else (nor does an extraction child annotate). */
+static bool child_serve_one(struct req_header *req, struct caps *caps,
+			    bool annotator)
+{
+	g_autofree guint8 *spec = NULL;
+	g_autofree guint8 *data = NULL;
+	bool annotate = req->flags & FLAG_ANNOTATE;
+
+	if (req->magic != REQ_MAGIC || req->caps_size != sizeof(*caps) ||
+	    annotate != annotator || (!annotate && req->aux) ||
+	    req->aux > SPEC_MAX ||
+	    read_full(CHILD_FD, caps, sizeof(*caps)) != 1 ||
+	    (caps->file_bytes && req->len > caps->file_bytes))
+		return false;
+	spec = g_malloc(MAX(req->aux, 1));
+	if (req->aux && read_full(CHILD_FD, spec, req->aux) != 1)
+		return false;
+	data = g_malloc(MAX(req->len, 1));
+	if (req->len && read_full(CHILD_FD, data, req->len) != 1)
+		return false;
+	child_arm_cpu(caps->cpu_seconds);
+#ifdef SCREENER_FAULTS
+	if (child_fault(data, req->len))
+		return true;
+#endif
+	if (annotate)
+		return child_annotate(spec, req->aux, data, req->len, caps);
+	return child_extract(data, req->len, caps, req->flags & FLAG_RAW);
+}
+
 int sandbox_child_main(int argc, char **argv)
 {
-	guint64 parent, mem, cpu;
+	guint64 parent, mem, cpu, fsize = 0;
+	bool annotator = argc == 5;
 
-	if (argc != 4)
+	if (argc != 4 && argc != 5)
 		return EXIT_USAGE;
 	parent = g_ascii_strtoull(argv[1], NULL, 10);
 	mem = g_ascii_strtoull(argv[2], NULL, 10);
 	cpu = g_ascii_strtoull(argv[3], NULL, 10);
-	child_harden((pid_t)parent, mem, cpu);
+	if (annotator)
+		fsize = g_ascii_strtoull(argv[4], NULL, 10);
+	child_harden((pid_t)parent, mem, cpu, annotator, fsize);
 	for (;;) {
 		struct req_header req;
 		struct caps caps;
 		int r = read_full(CHILD_FD, &req, sizeof(req));
 
-		if (r == 0)
-			return EXIT_OK;	/* the parent is done with us */
-		if (r < 0 || !child_serve_one(&req, &caps))
+		if (r == 0) {
+			/* The parent is done with us. */
+			if (annot_iconv != (GIConv)-1)
+				g_iconv_close(annot_iconv);
+			return EXIT_OK;
+		}
+		if (r < 0 || !child_serve_one(&req, &caps, annotator))
 			return EXIT_FATAL;
 	}
 }

@@ -38,6 +38,20 @@ void sandbox_free(struct sandbox *sb);
 struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 			    gsize len, bool raw, GError **err);
 
+/* A sandbox whose child annotates PDFs instead of extracting them.  Its
+ * child has the same limits, except that it may write files up to the
+ * size of an annotated copy, and so is confined to an empty read-only
+ * root in a mount namespace of its own; where the kernel allows neither
+ * that nor a user namespace, every sandbox_annotate() fails (the child
+ * exits at start). */
+struct sandbox *sandbox_new_annotator(const char *self_exe,
+				      const struct caps *caps);
+
+/* A copy of the PDF with the highlights of spec (annot_pdf.h) added.
+ * Errors as sandbox_extract().  Caller unrefs the bytes. */
+GBytes *sandbox_annotate(struct sandbox *sb, const guint8 *pdf, gsize len,
+			 const guint8 *spec, gsize spec_len, GError **err);
+
 /* The current child's process id, 0 when none is running (tests, and a
  * progress display that wants to show it). */
 pid_t sandbox_pid(const struct sandbox *sb);

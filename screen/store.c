@@ -1149,6 +1149,20 @@ gint64 store_latest_run(struct store *st, char **ruleset_hash)
 	return id;
 }
 
+char *store_run_inbox(struct store *st, gint64 run)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT inbox FROM runs WHERE id=?", NULL);
+	char *inbox = NULL;
+
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, run);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		inbox = col_text(s, 0);
+	sqlite3_reset(s);
+	return inbox;
+}
+
 /* Step s to its end, making one element of each row with read_row;
  * resets s.  The caller owns the array; NULL with err on a database
  * error. */
@@ -1513,4 +1527,74 @@ GPtrArray *store_documents(struct store *st, const char *key, GError **err)
 		return NULL;
 	bind_text(s, 1, key);
 	return collect_rows(st, s, document_row_read, NULL, document_row_free, err);
+}
+
+static void facts_row_free(gpointer p)
+{
+	struct store_facts_row *r = p;
+
+	g_free(r->path);
+	g_free(r->degree);
+	g_free(r->field);
+	g_free(r->merged);
+	g_free(r->merged_relevant);
+	g_free(r->certifications);
+	g_free(r->spelling);
+	g_free(r);
+}
+
+static double col_number(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 :
+	       sqlite3_column_double(s, i);
+}
+
+static gpointer facts_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_facts_row *r = g_new0(struct store_facts_row, 1);
+
+	r->path = col_text(s, 0);
+	r->years_total = col_number(s, 1);
+	r->years_relevant = col_number(s, 2);
+	r->degree = col_text(s, 3);
+	r->field = col_text(s, 4);
+	r->merged = col_text(s, 5);
+	r->merged_relevant = col_text(s, 6);
+	r->certifications = col_text(s, 7);
+	r->spelling_errors = col_number(s, 8);
+	r->spelling = col_text(s, 9);
+	return r;
+}
+
+/* The facts are stored as facts_print() JSON; SQLite's JSON functions
+ * read it, so no second JSON parser is needed. */
+#define INTERVALS(path) \
+	"(SELECT group_concat(json_extract(value,'$.from')||' to '||" \
+	"json_extract(value,'$.to')||', '||json_extract(value,'$.months')" \
+	"||' months','; ') FROM json_each(d.facts_json,'" path "'))"
+#define TEXTS(path, sep) \
+	"(SELECT group_concat(json_extract(value,'$.text'),'" sep "')" \
+	" FROM json_each(d.facts_json,'" path "'))"
+
+GPtrArray *store_facts(struct store *st, const char *key, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.path,"
+		" json_extract(d.facts_json,'$.facts.years_total'),"
+		" json_extract(d.facts_json,'$.facts.years_relevant'),"
+		" json_extract(d.facts_json,'$.degree'),"
+		" json_extract(d.facts_json,'$.field'),"
+		" " INTERVALS("$.merged") ","
+		" " INTERVALS("$.merged_relevant") ","
+		" " TEXTS("$.evidence.certifications", "; ") ","
+		" json_extract(d.facts_json,'$.facts.spelling_errors'),"
+		" " TEXTS("$.evidence.spelling_errors", ", ")
+		" FROM documents d JOIN applicants a ON a.id=d.applicant_id"
+		" WHERE a.key=? AND d.present=1 AND d.status='ok'"
+		" AND json_valid(d.facts_json) ORDER BY d.path", err);
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, key);
+	return collect_rows(st, s, facts_row_read, NULL, facts_row_free, err);
 }

@@ -219,6 +219,10 @@ bool store_finish_ranking(struct store *st, gint64 run,
 /* The latest finished run, 0 when none. */
 gint64 store_latest_run(struct store *st, char **ruleset_hash);
 
+/* The inbox folder a run screened (documents' paths are relative to
+ * it; absolute since the run stores it so), or NULL. */
+char *store_run_inbox(struct store *st, gint64 run);
+
 /* Criteria of a rule set, in order; free with g_ptr_array_unref. */
 struct store_crit_row {
 	char *id, *title;
@@ -273,6 +277,21 @@ struct store_document_row {
 };
 GPtrArray *store_documents(struct store *st, const char *key,
 			   GError **err);
+
+/* The computed facts of an applicant's readable present documents, by
+ * path, read from facts_json.  Numbers are -1 when absent; strings are
+ * "" when absent. */
+struct store_facts_row {
+	char *path;
+	double years_total, years_relevant;
+	char *degree, *field;
+	char *merged, *merged_relevant;	/* "2016-06 to 2024-02, 93
+					   months; ..." */
+	char *certifications;		/* "; "-joined, as written */
+	double spelling_errors;
+	char *spelling;			/* ", "-joined misspelt words */
+};
+GPtrArray *store_facts(struct store *st, const char *key, GError **err);
 
 struct store_error_row {
 	char *file, *key, *reason;
