@@ -214,6 +214,13 @@ static bool store_result(struct run *r, struct store_applicant *a,
 			r->failed = true;
 		}
 	}
+	/* A rule that failed here (match limit) was skipped for this
+	 * applicant only: its score stands without it, and the run says so
+	 * and exits "some files failed". */
+	for (i = 0; i < a->rule_errors->len; i++) {
+		fail_line(r, a->key, a->rule_errors->pdata[i]);
+		r->failed = true;
+	}
 	r->screened++;
 	return store_put_applicant(r->st, r->run_id, ruleset_hash(r->rs),
 				   r->as_of, a, err);

@@ -492,6 +492,7 @@ struct store_applicant *store_applicant_new(const char *key)
 	a->docs = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)store_doc_free);
 	a->evidence = g_array_new(FALSE, TRUE, sizeof(struct store_evidence));
+	a->rule_errors = g_ptr_array_new_with_free_func(g_free);
 	return a;
 }
 
@@ -525,6 +526,7 @@ void store_applicant_free(struct store_applicant *a)
 		g_free(e->after);
 	}
 	g_array_unref(a->evidence);
+	g_ptr_array_unref(a->rule_errors);
 	g_ptr_array_unref(a->docs);
 	g_free(a->key);
 	g_free(a->name);
