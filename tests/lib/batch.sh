@@ -43,10 +43,26 @@ batch_check() {
 	python3 "$ROOT/tests/lib/dbrows.py" check reports/screen.db <.seeded
 }
 
-# batch_fixture NAME [AS]: write a fixture of tests/fixtures/mkhostile.py
-# into the inbox (as AS).
+# batch_fixture NAME...: write fixtures of tests/fixtures/mkhostile.py
+# into the inbox.
 batch_fixture() {
 	mkdir -p .fx inbox
-	python3 "$ROOT/tests/fixtures/mkhostile.py" .fx "$1" &&
-		mv ".fx/$1" "inbox/${2:-$1}"
+	python3 "$ROOT/tests/fixtures/mkhostile.py" .fx "$@" &&
+		for f in "$@"; do mv ".fx/$f" inbox/; done
+}
+
+# batch_row APPLICANT: "scored" when its documents were read and scored
+# (a bucket other than needs review, a total over 0: the figures are the
+# rule set's business), else its bucket and reason in ranking.csv.
+batch_row() {
+	python3 - "$1" <<'PY'
+import csv, sys
+for r in csv.DictReader(open("reports/ranking.csv", newline="")):
+    if r["applicant"] == sys.argv[1]:
+        if r["bucket"] != "needs review" and float(r["total"]) > 0:
+            print(r["applicant"], "| scored")
+        else:
+            print(r["applicant"], "|", r["total"], "|", r["bucket"], "|",
+                  r["reason"])
+PY
 }
