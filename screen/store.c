@@ -16,6 +16,7 @@
 
 #include "atomic.h"
 #include "error.h"
+#include "escape.h"
 #include "store.h"
 
 struct store {
@@ -802,7 +803,9 @@ static void cur_clear(struct cur *c)
 
 /* For a present applicant, the other present keys sharing its e-mail,
  * phone or a document's content: "same e-mail as x, y (+4 more); same
- * document as z".  A few keys per kind keep the cell readable. */
+ * document as z".  A few keys per kind keep the cell readable.  Display
+ * text, like a reason: the keys (file names from the public) escaped
+ * here, so no report shows them raw. */
 static char *duplicates_of(struct store *st, gint64 app, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
@@ -850,9 +853,9 @@ static char *duplicates_of(struct store *st, gint64 app, GError **err)
 					       kinds[k]);
 		else
 			g_string_append(out, ", ");
-		g_string_append_len(out,
-				    (const char *)sqlite3_column_text(s, 1),
-				    sqlite3_column_bytes(s, 1));
+		escape_name_append(out,
+				   (const char *)sqlite3_column_text(s, 1),
+				   sqlite3_column_bytes(s, 1));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
