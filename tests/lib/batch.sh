@@ -29,6 +29,7 @@ batch_seed() {
 batch_run() {
 	sed 's/alice.morgan/newcomer/' "$B_SEEDS/alice-strong.txt" \
 		>inbox/zz-newcomer.txt
+	touch -d '1 minute ago' inbox/zz-newcomer.txt	# settled
 	b_screen "$@" 2>.stderr
 	echo "exit $?"
 	LC_ALL=C sort .stderr	# workers finish in any order
