@@ -7,7 +7,7 @@
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make bench      throughput and memory figures (not a test)
 #   make valgrind   the demo run (samples/) under memcheck, extraction
-#                   children included; build-vg/, a few minutes, not in CI
+#                   children included (build-vg/, under a minute; CI)
 #   make fuzz-replay every fuzz target once over its seed corpus (ASan+UBSan)
 #   make fuzz       libFuzzer campaigns (clang), FUZZ_SECONDS per target
 
