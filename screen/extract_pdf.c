@@ -665,7 +665,7 @@ static PopplerDocument *pdf_open(const guint8 *data, gsize len,
 static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			struct doc *d, GError **err)
 {
-	guint chars = 0, scanned = 0;
+	guint chars = 0, scanned = 0, loaded = 0;
 	int n = poppler_document_get_n_pages(pdf);
 
 	if (n <= 0) {
@@ -689,6 +689,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 
 		if (!page)
 			continue;
+		loaded++;
 		more = page_extract(d, page, i + 1, &c);
 		/* Rendering for images costs: only pages with next to no
 		 * text, and only while the verdict is open. */
@@ -699,6 +700,13 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 		g_object_unref(page);
 		if (!more)
 			break;
+	}
+	/* A page count with no page behind it (a page tree that loops or
+	 * points nowhere) is a broken file, not a scan. */
+	if (!loaded) {
+		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
+			    "not a readable PDF");
+		return false;
 	}
 	if (chars == 0 || 2 * scanned > (guint)n) {
 		g_set_error(err, SCREENER_ERROR, SE_NO_TEXT,
