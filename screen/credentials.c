@@ -63,6 +63,9 @@ static const struct degree_name {
 	{ "Master in", DEGREE_MASTER, 0 },
 	{ "Masters degree", DEGREE_MASTER, 0 },
 	{ "Master degree", DEGREE_MASTER, 0 },
+	{ "M.E.", DEGREE_MASTER, DG_CASE },
+	{ "M\xc3\xa1ster", DEGREE_MASTER, 0 },	/* Spanish */
+	{ "Mestrado", DEGREE_MASTER, 0 },		/* Portuguese */
 	{ "BSc", DEGREE_BACHELOR, 0 },
 	{ "B.Sc.", DEGREE_BACHELOR, 0 },
 	{ "B.Sc", DEGREE_BACHELOR, 0 },
@@ -76,6 +79,10 @@ static const struct degree_name {
 	{ "BTech", DEGREE_BACHELOR, 0 },
 	{ "B.Tech", DEGREE_BACHELOR, 0 },
 	{ "BASc", DEGREE_BACHELOR, DG_CASE },
+	{ "B.A.Sc.", DEGREE_BACHELOR, DG_CASE },
+	{ "B.A.Sc", DEGREE_BACHELOR, DG_CASE },
+	{ "B.E.", DEGREE_BACHELOR, DG_CASE },
+	{ "Licenciatura", DEGREE_BACHELOR, 0 },
 	{ "BCA", DEGREE_BACHELOR, DG_CASE },
 	{ "BBA", DEGREE_BACHELOR, DG_CASE },
 	{ "BCom", DEGREE_BACHELOR, DG_CASE },

@@ -28,6 +28,9 @@
 
 struct hit {
 	uint32_t crit, rule, doc, start, end;
+	/* the words the rule itself matched: start..end less a proximity
+	 * rule's near term, which is context, not a claim of its own */
+	uint32_t core_start, core_end;
 	double points;		/* before caps */
 	bool fact;
 };
@@ -422,6 +425,37 @@ static void load_sections(struct scan *sc)
 	sc->sections_loaded = true;
 }
 
+/* Whether a sentence ends in [from, to): ".", "!" or "?" before white
+ * space, or a blank line.  A word with a dot inside ("B.Sc.", "e.g.")
+ * or a lone initial ("J.") is an abbreviation, not an end.  Proximity
+ * stays within a sentence ("a wedding cake service. HACCP health
+ * checks" is no service's health check); a line wrapped mid-sentence,
+ * or a clause after ";", is still the same sentence. */
+static bool sentence_between(const char *t, uint32_t from, uint32_t to)
+{
+	uint32_t i, j;
+
+	for (i = from; i < to; i++) {
+		char c = t[i];
+
+		if (c == '\n' && i + 1 < to && t[i + 1] == '\n')
+			return true;
+		if ((c != '.' && c != '!' && c != '?') || i + 1 >= to ||
+		    !g_ascii_isspace(t[i + 1]))
+			continue;
+		if (c != '.')
+			return true;
+		for (j = i; j > 0 && !g_ascii_isspace(t[j - 1]); j--)
+			if (j < i && t[j] == '.')
+				break;
+		if (j > 0 && !g_ascii_isspace(t[j - 1]))
+			continue;	/* a dot inside the word */
+		if (i - j >= 2)
+			return true;
+	}
+	return false;
+}
+
 /* The factor the rule's scope gives a hit at off: 1 without facts or
  * without scope; the best factor of a listed section holding it; 1 for
  * a document with no headings at all (nothing to scope by); else 0. */
@@ -507,7 +541,10 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 					gap = wa - word_index(sc, b->end - 1) - 1;
 				else
 					gap = 0;
-				if (gap <= (long)r->within) {
+				if (gap <= (long)r->within &&
+				    !sentence_between(sc->text,
+						      MIN(e, b->end),
+						      MAX(s, b->start))) {
 					found = true;
 					us = MIN(us, b->start);
 					ue = MAX(ue, b->end);
@@ -516,8 +553,13 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 			}
 			if (!found)
 				continue;
+			h.core_start = s;
+			h.core_end = e;
 			s = us;
 			e = ue;
+		} else {
+			h.core_start = s;
+			h.core_end = e;
 		}
 		if (!cue_word_before(sc, s))
 			;
@@ -605,7 +647,10 @@ static int evidence_by_place(gconstpointer pa, gconstpointer pb)
 }
 
 /* Apply the caps, best hits first, dropping a passage already counted
- * for the same criterion. */
+ * for the same criterion: one whose matched words overlap those of a hit
+ * taken before.  A proximity hit claims its own words only, so "Built
+ * REST endpoints" is hands-on work (built, near REST) and a protocol
+ * (REST endpoints), not one passage that hides the other. */
 static void accept_hits(const struct ruleset *rs, GArray *hits,
 			struct match_result *res)
 {
@@ -614,6 +659,7 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 	g_autofree double *crit_left = g_new(double, res->n_crit);
 	g_autofree guint *zeros = g_new0(guint, res->n_crit);
 	g_autoptr(GArray) flags = g_array_new(FALSE, FALSE, sizeof(bool));
+	g_autoptr(GArray) cores = g_array_new(FALSE, FALSE, sizeof(struct span));
 
 	for (i = 0; i < nr; i++)
 		rule_left[i] = ruleset_rule(rs, i)->cap;
@@ -632,9 +678,11 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 		for (k = crit_from; !h->fact && k < res->evidence->len; k++) {
 			const struct evidence *o = &g_array_index(
 				res->evidence, struct evidence, k);
+			const struct span *oc = &g_array_index(cores,
+							       struct span, k);
 
 			if (!g_array_index(flags, bool, k) && o->doc == h->doc &&
-			    o->start < h->end && h->start < o->end) {
+			    oc->start < h->core_end && h->core_start < oc->end) {
 				dup = true;
 				break;
 			}
@@ -654,6 +702,8 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 		res->crit[h->crit].points += ev.points;
 		g_array_append_val(res->evidence, ev);
 		g_array_append_val(flags, h->fact);
+		g_array_append_val(cores, ((struct span){ h->core_start,
+							  h->core_end }));
 	}
 	g_array_sort(res->evidence, evidence_by_place);
 	for (i = 0; i < res->n_crit; i++) {

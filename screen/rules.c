@@ -343,15 +343,17 @@ static bool is_vowel(char c)
 }
 
 /* The simple inflections of one ASCII word: map -> maps, mapped,
- * mapping, mapper; validate -> validates, validated, validating;
- * query -> queries, queried.  Appended as a group. */
+ * mapping, mappings, mapper; validate -> validates, validated,
+ * validating; query -> queries, queried.  Appended as a group. */
 static void append_inflected(GString *re, const char *w, gsize n)
 {
-	static const char *const plain[] = { "", "s", "es", "ed", "ing", "er",
-					     "ers", NULL };
-	static const char *const e_drop[] = { "ed", "ing", "er", "ers", NULL };
+	static const char *const plain[] = { "", "s", "es", "ed", "ing",
+					     "ings", "er", "ers", NULL };
+	static const char *const e_drop[] = { "ed", "ing", "ings", "er", "ers",
+					      NULL };
 	static const char *const y_forms[] = { "ies", "ied", NULL };
-	static const char *const doubled[] = { "ed", "ing", "er", "ers", NULL };
+	static const char *const doubled[] = { "ed", "ing", "ings", "er",
+					       "ers", NULL };
 	char last = w[n - 1];
 	guint i;
 
@@ -521,8 +523,8 @@ static bool term_anchor(const char *term, bool inflect,
 		a->extra = G_MAXUINT;	/* a stem, or the word goes on */
 	} else if (inflect && alpha && n >= 3 &&
 		   (!term[i + n] || g_ascii_isspace(term[i + n]))) {
-		/* map -> mapping, mappers: at most 4 more bytes */
-		a->extra = 4;
+		/* map -> mappings, mappers: at most 5 more bytes */
+		a->extra = 5;
 		if (strchr("eEyY", term[i + n - 1]))
 			w--, a->extra = 5;
 	}

@@ -150,6 +150,12 @@ static const struct label {
 	{ "summaryofexperience", SECTION_SUMMARY },
 	{ "profilesummary", SECTION_SUMMARY },
 	{ "whoiam", SECTION_SUMMARY },
+	/* a letter at the top of the resume is its personal statement */
+	{ "coverletter", SECTION_SUMMARY },
+	{ "covernote", SECTION_SUMMARY },
+	{ "motivation", SECTION_SUMMARY },
+	{ "motivationletter", SECTION_SUMMARY },
+	{ "letterofmotivation", SECTION_SUMMARY },
 	{ "internships", SECTION_EXPERIENCE },
 	{ "internship", SECTION_EXPERIENCE },
 	{ "internshipexperience", SECTION_EXPERIENCE },

@@ -11,10 +11,15 @@
  * printable ASCII.  White space is never written when seen: a space is
  * remembered and written before the next visible character on the same
  * line, a newline before the next visible character on a later line.
- * That one rule gives trimming, folding and end-of-line hyphenation
- * (the hyphen is taken back when the next line starts in lowercase; a
- * soft hyphen ending a line joins the lines whatever follows, since the
- * writer marked the break).
+ * That one rule gives trimming, folding and end-of-line hyphenation: a
+ * line ending in letter + '-' joins the next one when it starts in
+ * lowercase; a soft hyphen ending a line joins whatever follows, since
+ * the writer marked the break.  Whether the joined word keeps its hyphen
+ * is settled once the whole text is known: most hyphens at a resume's
+ * line ends are the writer's own ("long-\nterm", "e-\ncommerce"), so
+ * the hyphen stays unless the document spells the word without it
+ * elsewhere ("integration ... integra-\ntion" was a word broken by
+ * hyphenation).
  */
 #include <string.h>
 
@@ -160,6 +165,8 @@ struct norm {
 				   ended: letter + '-', or a soft hyphen */
 	bool soft;		/* a soft hyphen since the last visible
 				   character */
+	GArray *joins;		/* guint32: out offsets of the hyphens of
+				   lines joined at a hard hyphen */
 	/* NFKC of single characters seen before, by code point modulo 64:
 	 * documents repeat the few that change (ligatures, "½", "™"). */
 	struct nfkc_cached cache[64];
@@ -182,8 +189,9 @@ static void before_visible(struct norm *n, gunichar first)
 	if (n->nl) {
 		if (n->hy == HY_HARD && n->nl == 1 &&
 		    g_unichar_islower(first)) {
-			g_string_truncate(n->out, n->out->len - 1);
-			g_array_set_size(n->map, n->map->len - 1);
+			guint32 at = (guint32)n->out->len - 1;
+
+			g_array_append_val(n->joins, at);
 		} else if (n->hy == HY_SOFT && n->nl == 1 &&
 			   g_unichar_isalnum(first)) {
 			/* nothing to take back */
@@ -406,6 +414,81 @@ static void normalise(struct norm *n, const char *raw, gsize len)
 		put(n, "\n", 1, n->nl_off[0]);
 }
 
+static bool word_byte(guchar c)
+{
+	return g_ascii_isalnum(c) || c >= 0x80;
+}
+
+/* Every word of the text, folded to lowercase, as a set. */
+static GHashTable *word_set(const GString *t)
+{
+	GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal,
+						g_free, NULL);
+	gsize i = 0, s;
+
+	while (i < t->len) {
+		while (i < t->len && !word_byte((guchar)t->str[i]))
+			i++;
+		for (s = i; i < t->len && word_byte((guchar)t->str[i]); i++)
+			;
+		if (i > s)
+			g_hash_table_add(set, g_utf8_strdown(t->str + s,
+							     (gssize)(i - s)));
+	}
+	return set;
+}
+
+/* Whether the word around the hyphen at h, without it, is a word the
+ * text uses elsewhere. */
+static bool spelt_whole(const GString *t, guint32 h, GHashTable *words)
+{
+	gsize s = h, e = h + 1;
+	g_autofree char *whole = NULL, *low = NULL;
+
+	while (s > 0 && word_byte((guchar)t->str[s - 1]))
+		s--;
+	while (e < t->len && word_byte((guchar)t->str[e]))
+		e++;
+	whole = g_strdup_printf("%.*s%.*s", (int)(h - s), t->str + s,
+				(int)(e - h - 1), t->str + h + 1);
+	low = g_utf8_strdown(whole, -1);
+	return g_hash_table_contains(words, low);
+}
+
+/* Drop the hyphens of joined lines whose word the text spells whole
+ * elsewhere; keep the rest (see the top of the file).  Decided on the
+ * text as it stands, then removed in one pass. */
+static void settle_joins(struct norm *n)
+{
+	g_autoptr(GHashTable) words = NULL;
+	g_autoptr(GArray) drop = NULL;
+	gsize r, w = 0;
+	guint k;
+
+	if (!n->joins->len)
+		return;
+	words = word_set(n->out);
+	drop = g_array_new(FALSE, FALSE, sizeof(guint32));
+	for (k = 0; k < n->joins->len; k++) {
+		guint32 h = g_array_index(n->joins, guint32, k);
+
+		if (spelt_whole(n->out, h, words))
+			g_array_append_val(drop, h);
+	}
+	for (r = 0, k = 0; r < n->out->len; r++) {
+		if (k < drop->len && g_array_index(drop, guint32, k) == r) {
+			k++;
+			continue;
+		}
+		n->out->str[w] = n->out->str[r];
+		g_array_index(n->map, guint32, w) =
+			g_array_index(n->map, guint32, r);
+		w++;
+	}
+	g_string_truncate(n->out, w);
+	g_array_set_size(n->map, w);
+}
+
 /* Valid UTF-8 with no NUL: bad bytes and NUL become U+FFFD. */
 static void make_valid(GString *out, const char *s, gsize len)
 {
@@ -531,7 +614,10 @@ void text_normalise(struct doc *d, bool identity)
 	} else {
 		n.out = d->text;
 		n.map = d->map;
+		n.joins = g_array_new(FALSE, FALSE, sizeof(guint32));
 		normalise(&n, d->raw->str, d->raw->len);
+		settle_joins(&n);
+		g_array_unref(n.joins);
 	}
 	g_array_append_val(d->map, rawlen);
 	remap_blocks(d);

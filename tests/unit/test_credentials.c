@@ -38,6 +38,12 @@ static void test_levels(void)
 		{ "Associate degree in Networking", DEGREE_ASSOCIATE },
 		{ "Associate of Applied Science", DEGREE_ASSOCIATE },
 		{ "HND Computing", DEGREE_ASSOCIATE },
+		{ "B.A.Sc. Computer Engineering", DEGREE_BACHELOR },
+		{ "B.E. Information Technology", DEGREE_BACHELOR },
+		{ "M.E. Software Systems", DEGREE_MASTER },
+		{ "M\xc3\xa1ster en Ingenier\xc3\xad" "a Inform\xc3\xa1tica",
+		  DEGREE_MASTER },
+		{ "Licenciatura em Engenharia", DEGREE_BACHELOR },
 		/* Not degrees. */
 		{ "MS Office", DEGREE_NONE },
 		{ "MS SQL Server", DEGREE_NONE },
@@ -47,6 +53,8 @@ static void test_levels(void)
 		{ "Masterclass", DEGREE_NONE },
 		{ "Scrum Master", DEGREE_NONE },
 		{ "BSCS", DEGREE_NONE },
+		{ "be on call", DEGREE_NONE },
+		{ "me and the team", DEGREE_NONE },
 	};
 	size_t i;
 

@@ -37,6 +37,10 @@ static const char crit[] =
 	"[rule bomb]\n"
 	"regex = (a+)+$\n"
 	"points = 1\n"
+	"[rule tags]\n"
+	"keywords = tag\n"
+	"points = 1\n"
+	"cap = 100\n"
 	"[rule stem]\n"
 	"keywords = integrat*\n"
 	"points = 1\n"
@@ -148,6 +152,9 @@ static void test_keywords(void)
 	HITS("kw", "end to end, end-to-end and endtoend", "end to end|end-to-end");
 	HITS("kw", "Runbooks, a runbook; runbookish", "Runbooks|runbook");
 	HITS("kw", "mapped, mapping, maps; mapquest", "mapped|mapping|maps");
+	/* a rule whose words all start its terms tries only the words that
+	 * fit them: the longest ending must still fit */
+	HITS("tags", "the taggings, a tagger; taglines", "taggings|tagger");
 	HITS("kw", "validated, validating, validates", "validated|validating|validates");
 	HITS("kw", "queries, queried", "queries|queried");
 	HITS("kw", "OAuth 2.0 and OAuth 20", "OAuth 2.0");
@@ -175,6 +182,47 @@ static void test_proximity(void)
 	HITS("near", "the endpoint uses OAuth", "endpoint uses OAuth");
 	HITS("near", "OAuth was set up long before the partner API", "");
 	HITS("near", "OAuth alone", "");
+	/* within a sentence: a wrapped line, a clause or an abbreviation is
+	 * no end, a full stop or a blank line is */
+	HITS("near", "OAuth for the\nendpoint", "OAuth for the\nendpoint");
+	HITS("near", "OAuth; the endpoint", "OAuth; the endpoint");
+	HITS("near", "OAuth e.g. endpoint", "OAuth e.g. endpoint");
+	HITS("near", "Set up OAuth. The endpoint", "");
+	HITS("near", "OAuth\n\nendpoint", "");
+}
+
+/* A proximity hit claims only its own words: the words between it and
+ * its near term stay free for another rule ("OAuth, per runbook, at the
+ * endpoint" is OAuth near an endpoint, and a runbook named). */
+static guint count_hits(const char *text, const char *id)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { NULL };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res;
+	guint i, n = 0;
+
+	d->text = g_string_new(text);
+	res = match_applicant(rs, docs, facts, roles, 1);
+	for (i = 0; i < res->evidence->len; i++) {
+		const struct evidence *ev = &g_array_index(res->evidence,
+							   struct evidence, i);
+
+		if (ev->rule == rule_index(id) && ev->points > 0)
+			n++;
+	}
+	match_result_free(res);
+	doc_free(d);
+	return n;
+}
+
+static void test_proximity_core(void)
+{
+	g_assert_cmpuint(count_hits("OAuth runbook endpoint.", "near"), ==, 1);
+	g_assert_cmpuint(count_hits("OAuth runbook endpoint.", "kw"), ==, 1);
+	/* the same words are still one passage: "REST" inside "REST API" */
+	g_assert_cmpuint(count_hits("a REST API", "rest"), ==, 0);
 }
 
 static void test_negation(void)
@@ -400,6 +448,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/match/case-context", test_case_context);
 	g_test_add_func("/match/stem", test_stem);
 	g_test_add_func("/match/proximity", test_proximity);
+	g_test_add_func("/match/proximity-core", test_proximity_core);
 	g_test_add_func("/match/negation", test_negation);
 	g_test_add_func("/match/hedge", test_hedge);
 	g_test_add_func("/match/caps", test_caps);

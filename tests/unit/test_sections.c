@@ -43,6 +43,9 @@ static void test_labels(void)
 			SECTION_EXPERIENCE);
 	g_assert_cmpint(label("\xc3\x89" "ducation"), ==, SECTION_N);
 	g_assert_cmpint(label("Internships"), ==, SECTION_EXPERIENCE);
+	/* a letter on the resume's first page is its personal statement */
+	g_assert_cmpint(label("COVER NOTE"), ==, SECTION_SUMMARY);
+	g_assert_cmpint(label("Motivation"), ==, SECTION_SUMMARY);
 	/* Prose and near misses are not headings. */
 	g_assert_cmpint(label("Experience with Kafka and MuleSoft"), ==,
 			SECTION_N);
@@ -60,6 +63,10 @@ static void test_inline(void)
 	g_assert_cmpint(sections_label(l, 0, strlen(l), &end), ==,
 			SECTION_SKILLS);
 	g_assert_cmpuint(end, ==, 7);
+	l = "Cover letter: Integration Engineer";
+	g_assert_cmpint(sections_label(l, 0, strlen(l), &end), ==,
+			SECTION_SUMMARY);
+	g_assert_cmpuint(end, ==, 13);
 }
 
 static const struct section *nth(GArray *a, guint i)
