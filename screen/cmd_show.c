@@ -98,7 +98,7 @@ static void put_header(GString *out, const struct store_ranked *r)
 	}
 	if (r->duplicate && *r->duplicate) {
 		g_string_append(out, "\nduplicate: ");
-		put_name(out, r->duplicate);
+		put_text(out, r->duplicate);	/* keys escaped already */
 	}
 	g_string_append_c(out, '\n');
 }
