@@ -143,6 +143,13 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 			g_string_append(out, ": ");
 			put_text(out, d->error);
 		}
+		/* "text truncated at N bytes", pages without text: what was
+		 * not read of an otherwise good document. */
+		if (d->warnings && *d->warnings) {
+			g_string_append(out, " (");
+			put_text(out, d->warnings);
+			g_string_append_c(out, ')');
+		}
 		g_string_append_c(out, '\n');
 	}
 	return true;
