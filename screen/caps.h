@@ -10,19 +10,23 @@
 
 #include <stdint.h>
 
+/* Sent to the child as raw bytes, so no padding may hold stray stack
+ * bytes: the 64-bit fields first, then the 32-bit ones (checked below). */
 struct caps {
 	uint64_t file_bytes;	/* input file size, checked with fstat */
-	uint32_t wall_seconds;	/* wall clock per file, SIGKILL from parent */
-	uint32_t cpu_seconds;	/* RLIMIT_CPU of the child */
 	uint64_t memory_bytes;	/* RLIMIT_AS of the child (not under ASan) */
-	uint32_t pdf_pages;	/* decided before extracting text */
 	uint64_t text_bytes;	/* extracted UTF-8, then truncated + warning */
-	uint32_t zip_entries;
 	uint64_t zip_part_bytes;	/* per part, counted while inflating */
 	uint64_t zip_total_bytes;	/* over all parts read */
+	uint32_t wall_seconds;	/* wall clock per file, SIGKILL from parent */
+	uint32_t cpu_seconds;	/* RLIMIT_CPU of the child */
+	uint32_t pdf_pages;	/* decided before extracting text */
+	uint32_t zip_entries;
 	uint32_t zip_ratio;	/* max inflate ratio once a part passes 1 MiB */
 	uint32_t xml_depth;
 };
+_Static_assert(sizeof(struct caps) == 5 * 8 + 6 * 4,
+	       "struct caps must have no padding");
 
 static inline struct caps caps_default(void)
 {

@@ -291,6 +291,13 @@ static bool store_result(struct run *r, struct store_applicant *a,
 			r->failed = true;
 		}
 	}
+	/* A rule that failed here (match limit) was skipped for this
+	 * applicant only: its score stands without it, and the run says so
+	 * and exits "some files failed". */
+	for (i = 0; i < a->rule_errors->len; i++) {
+		fail_line(r, a->key, a->rule_errors->pdata[i]);
+		r->failed = true;
+	}
 	r->screened++;
 	return store_put_applicant(r->st, r->run_id, ruleset_hash(r->rs),
 				   r->as_of, a, err);
@@ -656,6 +663,7 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 int cmd_run(int argc, char **argv)
 {
 	struct run r = { .jobs = 0, .settle = 5 };
+	gint wall = caps_default().wall_seconds;
 	GOptionEntry entries[] = {
 		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &r.inbox,
 		  "folder of applicants (default samples)", "DIR" },
@@ -673,6 +681,8 @@ int cmd_run(int argc, char **argv)
 		  "workers, each with its own extraction process\n                         (default: the number of cores)", "N" },
 		{ "settle", 0, 0, G_OPTION_ARG_INT, &r.settle,
 		  "leave files modified less than SECONDS ago for the\n                         next run (default 5, 0: off)", "SECONDS" },
+		{ "wall-seconds", 0, 0, G_OPTION_ARG_INT, &wall,
+		  "wall-clock limit per file (default 30)", "N" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &r.quiet,
 		  "print nothing unless something failed", NULL },
 		{ "times", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
@@ -725,9 +735,15 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "screener run: --settle: between 0 and 3600\n");
 		goto out;
 	}
+	if (wall < 1 || wall > 3600) {
+		fprintf(stderr, "screener run: --wall-seconds: between 1 and "
+			"3600\n");
+		goto out;
+	}
 	if (r.jobs == 0)
 		r.jobs = MAX(g_get_num_processors(), 1u);
 	r.caps = caps_default();
+	r.caps.wall_seconds = wall;
 	r.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					  NULL);
 	r.rs = ruleset_load(r.criteria, &err);

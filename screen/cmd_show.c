@@ -98,7 +98,7 @@ static void put_header(GString *out, const struct store_ranked *r)
 	}
 	if (r->duplicate && *r->duplicate) {
 		g_string_append(out, "\nduplicate: ");
-		put_name(out, r->duplicate);
+		put_text(out, r->duplicate);	/* keys escaped already */
 	}
 	g_string_append_c(out, '\n');
 }
@@ -142,6 +142,13 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 		if (d->error && *d->error) {
 			g_string_append(out, ": ");
 			put_text(out, d->error);
+		}
+		/* "text truncated at N bytes", pages without text: what was
+		 * not read of an otherwise good document. */
+		if (d->warnings && *d->warnings) {
+			g_string_append(out, " (");
+			put_text(out, d->warnings);
+			g_string_append_c(out, ')');
 		}
 		g_string_append_c(out, '\n');
 	}

@@ -937,7 +937,7 @@ static PopplerDocument *pdf_open(const guint8 *data, gsize len,
 static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			struct doc *d, GError **err)
 {
-	guint chars = 0, scanned = 0;
+	guint chars = 0, scanned = 0, loaded = 0;
 	uint64_t laid = 0;	/* bytes of page text laid out */
 	int n = poppler_document_get_n_pages(pdf);
 	g_autoptr(GPtrArray) pages =
@@ -968,6 +968,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			g_ptr_array_add(pages, NULL);
 			continue;
 		}
+		loaded++;
 		pc = page_layout(d, page, i + 1, &c);
 		g_ptr_array_add(pages, pc);
 		if (pc)
@@ -981,6 +982,13 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 		g_object_unref(page);
 	}
 	pages_emit(pages);
+	/* A page count with no page behind it (a page tree that loops or
+	 * points nowhere) is a broken file, not a scan. */
+	if (!loaded) {
+		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
+			    "not a readable PDF");
+		return false;
+	}
 	if (chars == 0 || 2 * scanned > (guint)n) {
 		g_set_error(err, SCREENER_ERROR, SE_NO_TEXT,
 			    "no text layer (scanned?)");

@@ -380,6 +380,9 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 	a->crit = g_new0(struct store_crit_score, a->n_crit + 1);
 	if (resume) {
 		mr = match_applicant(cfg->rs, docs, facts, roles, n_ok);
+		for (i = 0; i < mr->errors->len; i++)
+			g_ptr_array_add(a->rule_errors,
+					g_strdup(mr->errors->pdata[i]));
 		for (i = 0; i < a->n_crit && i < mr->n_crit; i++) {
 			a->crit[i].score = mr->crit[i].score;
 			a->crit[i].points = mr->crit[i].points;

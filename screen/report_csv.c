@@ -124,8 +124,8 @@ static bool build_ranking(struct store *st, GPtrArray *crits,
 			row_addf(row, "%.2f", r->crit[j].score);
 			row_add(row, r->crit[j].met ? "met" : "not met");
 		}
-		/* Lists applicant keys: escaped like every name. */
-		row_add_name(row, r->duplicate);
+		/* Display text: its keys were escaped when it was made. */
+		row_add(row, r->duplicate);
 		row_addf(row, "%.0f", r->n_docs);
 		row_add(row, r->decision);
 		if (!sink_row(out, row, err))

@@ -710,6 +710,23 @@ static void child_fatal(const char *what)
 	_exit(EXIT_FATAL);
 }
 
+/* Few descriptors: the socket, stdio and what a parser opens itself. */
+static bool limit_nofile(void)
+{
+#ifdef SCREENER_VALGRIND
+	/* valgrind refuses any new hard NOFILE limit (it keeps descriptors
+	 * of its own above it): the "make valgrind" build lowers the soft
+	 * one only. */
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+		return false;
+	return set_limit(RLIMIT_NOFILE, CHILD_NOFILE, rl.rlim_max);
+#else
+	return set_limit(RLIMIT_NOFILE, CHILD_NOFILE, CHILD_NOFILE);
+#endif
+}
+
 /* The annotator must write its copy somewhere (poppler saves only to a
  * file), so its file-size limit cannot be 0.  Instead it gets a
  * filesystem of its own: a private mount namespace (with CAP_SYS_ADMIN,
@@ -773,10 +790,12 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
 		(void)unshare(CLONE_NEWUSER | CLONE_NEWNET);
 	if (!set_limit(RLIMIT_CORE, 0, 0) ||
 	    !set_limit(RLIMIT_FSIZE, fsize, fsize) ||
-	    !set_limit(RLIMIT_NOFILE, CHILD_NOFILE, CHILD_NOFILE) ||
+	    !limit_nofile() ||
 	    !set_limit(RLIMIT_CPU, cpu, cpu))
 		child_fatal("setrlimit");
-#ifndef SCREENER_ASAN
+	/* ASan reserves terabytes of shadow memory and valgrind maps its
+	 * own heap in the same process: neither starts under RLIMIT_AS. */
+#if !defined(SCREENER_ASAN) && !defined(SCREENER_VALGRIND)
 	if (mem && !set_limit(RLIMIT_AS, mem, mem))
 		child_fatal("setrlimit AS");
 #else

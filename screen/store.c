@@ -16,6 +16,7 @@
 
 #include "atomic.h"
 #include "error.h"
+#include "escape.h"
 #include "store.h"
 
 struct store {
@@ -605,6 +606,7 @@ struct store_applicant *store_applicant_new(const char *key)
 	a->docs = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)store_doc_free);
 	a->evidence = g_array_new(FALSE, TRUE, sizeof(struct store_evidence));
+	a->rule_errors = g_ptr_array_new_with_free_func(g_free);
 	return a;
 }
 
@@ -639,6 +641,7 @@ void store_applicant_free(struct store_applicant *a)
 		g_free(e->after);
 	}
 	g_array_unref(a->evidence);
+	g_ptr_array_unref(a->rule_errors);
 	g_ptr_array_unref(a->docs);
 	g_free(a->key);
 	g_free(a->name);
@@ -916,7 +919,9 @@ static void cur_clear(struct cur *c)
 
 /* For a present applicant, the other present keys sharing its e-mail,
  * phone or a document's content: "same e-mail as x, y (+4 more); same
- * document as z".  A few keys per kind keep the cell readable. */
+ * document as z".  A few keys per kind keep the cell readable.  Display
+ * text, like a reason: the keys (file names from the public) escaped
+ * here, so no report shows them raw. */
 static char *duplicates_of(struct store *st, gint64 app, GError **err)
 {
 	sqlite3_stmt *s = stmt(st,
@@ -964,9 +969,9 @@ static char *duplicates_of(struct store *st, gint64 app, GError **err)
 					       kinds[k]);
 		else
 			g_string_append(out, ", ");
-		g_string_append_len(out,
-				    (const char *)sqlite3_column_text(s, 1),
-				    sqlite3_column_bytes(s, 1));
+		escape_name_append(out,
+				   (const char *)sqlite3_column_text(s, 1),
+				   sqlite3_column_bytes(s, 1));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

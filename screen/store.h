@@ -185,6 +185,9 @@ struct store_applicant {
 	guint n_crit;
 	struct store_crit_score *crit;	/* n_crit */
 	GArray *evidence;		/* struct store_evidence */
+	/* char *: rules that failed on this applicant's documents ("rule X
+	 * hit the match limit"); reported, not stored. */
+	GPtrArray *rule_errors;
 };
 
 struct store_applicant *store_applicant_new(const char *key);

@@ -206,6 +206,39 @@ static void test_batch(void)
 	rm_rf(dir);
 }
 
+/* HARDENING 22: the temp file a report is written to is 0600 from the
+ * moment it exists, under umask 000 (it is renamed into place as it is). */
+static void test_temp_mode(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
+	g_autofree char *path = g_build_filename(dir, "r.csv", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GDir) d = NULL;
+	struct atomic_file *af;
+	const char *name;
+	mode_t old = umask(0);
+	guint temps = 0;
+
+	af = atomic_begin(path, &err);
+	umask(old);
+	g_assert_no_error(err);
+	g_assert_true(atomic_append(af, "x\n", 2, &err));
+	d = g_dir_open(dir, 0, NULL);
+	while (d && (name = g_dir_read_name(d))) {
+		g_autofree char *p = g_build_filename(dir, name, NULL);
+		struct stat st;
+
+		g_assert_true(g_str_has_prefix(name, ".r.csv."));
+		g_assert_cmpint(stat(p, &st), ==, 0);
+		g_assert_cmpint(st.st_mode & 0777, ==, 0600);
+		temps++;
+	}
+	g_assert_cmpuint(temps, ==, 1);
+	atomic_abort(af);
+	g_assert_cmpuint(count_entries(dir), ==, 0);
+	rmdir(dir);
+}
+
 static void test_lock(void)
 {
 	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
@@ -242,6 +275,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/atomic/stream", test_stream);
 	g_test_add_func("/atomic/same-bytes", test_same_bytes);
 	g_test_add_func("/atomic/batch", test_batch);
+	g_test_add_func("/atomic/temp-mode", test_temp_mode);
 	g_test_add_func("/atomic/lock", test_lock);
 	return g_test_run();
 }
