@@ -3,8 +3,7 @@
  *
  * Owns only the order, the batch and the annotation child's lifetime
  * (one per call, ended before returning); each format is its own
- * module.  The HTML pages come last: they link to the annotated copies
- * that exist.
+ * module.
  */
 #include "atomic.h"
 #include "caps.h"
@@ -14,19 +13,17 @@
 #include "report_html.h"
 #include "sandbox.h"
 
-static bool write_all(struct store *st, const char *dir,
-		      GPtrArray *problems, GError **err)
+/* The annotated copies go first and outside the batch: each is its own
+ * atomic file, and the pages link only to copies that are in place. */
+static bool write_annotated(struct store *st, const char *dir,
+			    GPtrArray *problems, GError **err)
 {
 	struct caps caps = caps_default();
-	struct sandbox *sb;
-	bool ok;
+	struct sandbox *sb = sandbox_new_annotator("/proc/self/exe", &caps);
+	bool ok = report_annot_write(st, dir, sb, problems, err);
 
-	if (!report_csv_write(st, dir, err))
-		return false;
-	sb = sandbox_new_annotator("/proc/self/exe", &caps);
-	ok = report_annot_write(st, dir, sb, problems, err);
 	sandbox_free(sb);
-	return ok && report_html_write(st, dir, err);
+	return ok;
 }
 
 bool report_write(struct store *st, const char *dir, GPtrArray *problems,
@@ -34,8 +31,10 @@ bool report_write(struct store *st, const char *dir, GPtrArray *problems,
 {
 	bool ok;
 
+	if (!write_annotated(st, dir, problems, err))
+		return false;
 	atomic_batch_begin();
-	ok = write_all(st, dir, problems, err);
+	ok = report_csv_write(st, dir, err) && report_html_write(st, dir, err);
 	/* The batch ends even after a failure: the files already complete
 	 * are kept, the first error is the one reported. */
 	if (!atomic_batch_end(ok ? err : NULL))

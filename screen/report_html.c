@@ -32,10 +32,19 @@ static void h(GString *out, const char *s)
 	escape_html(out, s ? s : "", -1);
 }
 
+/* A file or applicant name: made printable first (control bytes, ESC,
+ * invalid UTF-8 shown as escapes, as on the terminal), then HTML. */
+static void hname(GString *out, const char *s)
+{
+	g_autofree char *shown = escape_name(s ? s : "");
+
+	h(out, shown);
+}
+
 static void begin_page(GString *out, const char *title)
 {
 	g_string_append(out, page_head);
-	h(out, title);
+	hname(out, title);
 	g_string_append(out, "</title>\n</head>\n<body>\n");
 }
 
@@ -82,7 +91,7 @@ static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 
 	g_string_append_printf(out, "<tr><td>%u</td><td><a href=\"%u.html\">",
 			       r->rank, n);
-	h(out, r->key);
+	hname(out, r->key);
 	g_string_append(out, "</a><br>");
 	h(out, r->name);
 	g_string_append(out, "</td><td>");
@@ -155,7 +164,7 @@ static bool collect(const struct store_evidence_row *r, void *data,
 	g_string_append(out, "<tr><td>");
 	h(out, r->rule);
 	g_string_append(out, "</td><td>");
-	h(out, r->document);
+	hname(out, r->document);
 	if (r->page)
 		g_string_append_printf(out, ", page %u", r->page);
 	g_string_append_printf(out, ", paragraph %u</td><td>", r->para);
@@ -171,7 +180,7 @@ static bool collect(const struct store_evidence_row *r, void *data,
 static void put_summary(GString *out, const struct store_ranked *r)
 {
 	g_string_append(out, "<h1>");
-	h(out, r->key);
+	hname(out, r->key);
 	g_string_append(out, "</h1>\n<p><a href=\"index.html\">ranking</a></p>"
 			"\n<table>\n<tr><th>name</th><td>");
 	h(out, r->name);
@@ -277,7 +286,7 @@ static bool put_facts(GString *out, struct store *st, const char *key,
 						f->spelling) :
 				g_strdup_printf("%.0f", f->spelling_errors);
 		g_string_append(out, "<h3>");
-		h(out, f->path);
+		hname(out, f->path);
 		g_string_append(out, "</h3>\n<table>\n");
 		put_years(out, "years of experience", f->years_total,
 			  f->merged);
@@ -323,7 +332,7 @@ static void put_link(GString *out, const char *href, const char *text)
 	g_string_append(out, "<a href=\"");
 	h(out, href);
 	g_string_append(out, "\">");
-	h(out, text);
+	hname(out, text);
 	g_string_append(out, "</a>");
 }
 

@@ -11,9 +11,12 @@ import sys
 
 
 # Bookkeeping a later run updates in place: when a row was last seen,
-# its rank among all applicants, a duplicate flag naming a newcomer.
+# its rank among all applicants, a duplicate flag naming a newcomer,
+# the counters meta keeps of the data the reports were written from,
+# the file status (inode, size, times) a document was last seen with.
 MOVING = {'applicants': {'duplicate', 'last_run', 'present'},
-          'documents': {'last_run', 'present'},
+          'documents': {'last_run', 'present', 'stat'},
+          'meta': {'value'},
           'screenings': {'rank'}}
 
 
