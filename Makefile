@@ -2,7 +2,10 @@
 #
 #   make            build ./screener
 #   make deps       install what a fresh Debian 12 machine is missing
-#   make test       unit tests (GTest) and CLI cases, closing "N passed, N failed"
+#   make test       everything CI runs, warnings as errors: check, asan,
+#                   fuzz-replay and valgrind, in that order
+#   make check      unit tests (GTest) and CLI cases once, closing
+#                   "N passed, N failed" (the quick loop while editing)
 #   make demo       deps, build, screen samples/ into reports/
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make bench      throughput and memory figures (not a test)
@@ -43,7 +46,7 @@ MAIN_OBJ := $(BUILD)/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps test unit-bins demo asan bench valgrind fuzz fuzz-replay clean
+.PHONY: all deps test check unit-bins demo asan bench valgrind fuzz fuzz-replay clean
 
 all: screener
 
@@ -72,9 +75,18 @@ $(BUILD):
 deps:
 	@sh tools/deps.sh
 
+# The README's test command and CI's (.ci/run calls it alone): the
+# suite, the suite again under the sanitizers, the fuzz corpora and the
+# demo under valgrind, every build with warnings as errors.
+test: deps
+	@$(MAKE) --no-print-directory WERROR=1 check
+	@$(MAKE) --no-print-directory WERROR=1 asan
+	@$(MAKE) --no-print-directory WERROR=1 fuzz-replay
+	@$(MAKE) --no-print-directory WERROR=1 valgrind
+
 # Tests run a build of their own with the fault hook compiled in; the
 # program users run never has it.
-test: deps
+check: deps
 	@$(MAKE) --no-print-directory BUILD=build-test FAULTS=1 unit-bins
 	@sh tests/run.sh build-test
 
