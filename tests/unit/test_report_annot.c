@@ -18,6 +18,7 @@
 #include "error.h"
 #include "sandbox.h"
 #include "store.h"
+#include "built.h"
 
 static char *screener;
 static char *root;
@@ -439,16 +440,13 @@ static void test_child_faults(void)
 
 int main(int argc, char **argv)
 {
-	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
-	g_autofree char *tests = g_path_get_dirname(self);
-	g_autofree char *build = g_path_get_dirname(tests);
+	g_autofree char *build = built_dir();
 
 	g_test_init(&argc, &argv, NULL);
-	screener = g_build_filename(build, "screener", NULL);
+	screener = built_screener();
 	root = g_strdup(g_getenv("ROOT"));
 	if (!root)
 		root = g_path_get_dirname(build);
-	g_assert_true(g_file_test(screener, G_FILE_TEST_IS_EXECUTABLE));
 	g_test_add_func("/annot/run", test_run);
 	g_test_add_func("/annot/changed_original", test_changed_original);
 	g_test_add_func("/annot/child_faults", test_child_faults);

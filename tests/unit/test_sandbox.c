@@ -15,6 +15,7 @@
 #include "error.h"
 #include "extract.h"
 #include "sandbox.h"
+#include "built.h"
 
 static char *screener;
 
@@ -407,13 +408,8 @@ static void test_replaced_after_quota(void)
 
 int main(int argc, char **argv)
 {
-	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
-	g_autofree char *tests = g_path_get_dirname(self);
-	g_autofree char *build = g_path_get_dirname(tests);
-
 	g_test_init(&argc, &argv, NULL);
-	screener = g_build_filename(build, "screener", NULL);
-	g_assert_true(g_file_test(screener, G_FILE_TEST_IS_EXECUTABLE));
+	screener = built_screener();
 	g_test_add_func("/sandbox/same_as_in_process",
 			test_same_as_in_process);
 	g_test_add_func("/sandbox/child_error", test_child_error);
