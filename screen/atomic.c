@@ -72,7 +72,9 @@ static bool fsync_dir(const char *dir)
 }
 
 #define FLUSH_AT (64u * 1024u)
-#define TEMP_SUFFIX_LEN 6	/* what mkostemp puts for XXXXXX */
+/* mkostemp's template: it replaces these with as many random chars. */
+#define TEMP_RANDOM "XXXXXX"
+#define TEMP_SUFFIX_LEN (sizeof(TEMP_RANDOM) - 1)
 
 struct atomic_file {
 	int fd;
@@ -112,7 +114,7 @@ struct atomic_file *atomic_begin(const char *path, GError **err)
 
 	af->dir = g_path_get_dirname(path);
 	af->path = g_strdup(path);
-	af->tmp = g_strdup_printf("%s/.%s.XXXXXX", af->dir, base);
+	af->tmp = g_strdup_printf("%s/.%s." TEMP_RANDOM, af->dir, base);
 	af->buf = g_string_sized_new(FLUSH_AT + 1);
 	/* Never through a link: a link at the target is replaced. */
 	af->old = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -306,8 +308,8 @@ bool atomic_write(const char *path, const void *data, gsize len,
 	return atomic_commit(af, err);
 }
 
-/* The base name a temp file of ours stands for (".base.XXXXXX"), or
- * NULL when name is not one. */
+/* The base name a temp file of ours stands for (".base." and the
+ * random suffix), or NULL when name is not one. */
 static char *temp_base(const char *name)
 {
 	gsize n = strlen(name);
@@ -392,26 +394,36 @@ void atomic_batch_begin(void)
 	g_mutex_unlock(&batch.lock);
 }
 
-/* Make every queued temp file durable: one syncfs() for the file
- * system they share, else an fsync of each. */
-static bool sync_pending(GPtrArray *pending)
+/* True when dev is in devs; else adds it. */
+static bool seen_dev(GArray *devs, dev_t dev)
 {
-	const struct pending *first = g_ptr_array_index(pending, 0);
-	int fd = open(first->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	bool ok = fd >= 0 && syncfs(fd) == 0;
 	guint i;
 
-	if (fd >= 0)
-		close(fd);
-	if (ok)
-		return true;
+	for (i = 0; i < devs->len; i++)
+		if (g_array_index(devs, dev_t, i) == dev)
+			return true;
+	g_array_append_val(devs, dev);
+	return false;
+}
+
+/* Make every queued temp file durable: one syncfs() per file system
+ * they are on (a report folder may be a mount of its own). */
+static bool sync_pending(GPtrArray *pending)
+{
+	g_autoptr(GArray) devs = g_array_new(FALSE, FALSE, sizeof(dev_t));
+	guint i;
+
 	for (i = 0; i < pending->len; i++) {
 		const struct pending *q = g_ptr_array_index(pending, i);
-		int f = open(q->tmp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		int fd = open(q->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		struct stat st;
+		bool ok;
 
-		ok = f >= 0 && fsync(f) == 0;
-		if (f >= 0)
-			close(f);
+		if (fd < 0)
+			return false;
+		ok = fstat(fd, &st) == 0 &&
+		     (seen_dev(devs, st.st_dev) || syncfs(fd) == 0);
+		close(fd);
 		if (!ok)
 			return false;
 	}

@@ -143,6 +143,19 @@ static char *col_text(sqlite3_stmt *s, int i)
 			 sqlite3_column_bytes(s, i));
 }
 
+/* The first column of the first row of a bound statement, which is
+ * then reset; NULL when there is no row or the value is NULL. */
+static char *first_text(sqlite3_stmt *s)
+{
+	char *v = NULL;
+
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		v = col_text(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
 /* Step a statement that returns no rows. */
 static bool step_done(struct store *st, sqlite3_stmt *s, GError **err)
 {
@@ -180,16 +193,11 @@ static char *meta_get(struct store *st, const char *key)
 {
 	sqlite3_stmt *s = stmt(st, "SELECT value FROM meta WHERE key=?",
 			       NULL);
-	char *v = NULL;
 
 	if (!s)
 		return NULL;
 	bind_text(s, 1, key);
-	if (sqlite3_step(s) == SQLITE_ROW &&
-	    sqlite3_column_type(s, 0) != SQLITE_NULL)
-		v = col_text(s, 0);
-	sqlite3_reset(s);
-	return v;
+	return first_text(s);
 }
 
 char *store_data_version(struct store *st)
@@ -529,17 +537,13 @@ char *store_sha_by_stat(struct store *st, const char *key, const char *path,
 		"SELECT d.sha256 FROM documents d JOIN applicants a"
 		" ON a.id=d.applicant_id WHERE a.key=? AND d.path=? AND"
 		" d.stat=? AND d.present=1", NULL);
-	char *sha = NULL;
 
 	if (!s)
 		return NULL;
 	bind_text(s, 1, key);
 	bind_text(s, 2, path);
 	bind_text(s, 3, stat);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		sha = col_text(s, 0);
-	sqlite3_reset(s);
-	return sha;
+	return first_text(s);
 }
 
 bool store_applicants_seen(struct store *st, const char *const *keys,
@@ -1157,15 +1161,11 @@ gint64 store_latest_run(struct store *st, char **ruleset_hash)
 char *store_run_inbox(struct store *st, gint64 run)
 {
 	sqlite3_stmt *s = stmt(st, "SELECT inbox FROM runs WHERE id=?", NULL);
-	char *inbox = NULL;
 
 	if (!s)
 		return NULL;
 	sqlite3_bind_int64(s, 1, run);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		inbox = col_text(s, 0);
-	sqlite3_reset(s);
-	return inbox;
+	return first_text(s);
 }
 
 /* Step s to its end, making one element of each row with read_row;
