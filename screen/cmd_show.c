@@ -189,39 +189,34 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 static bool build(struct store *st, const char *key, const struct marks *m,
 		  GString *out, GError **err)
 {
-	g_autofree char *hash = NULL;
-	g_autoptr(GPtrArray) crits = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
 	g_autoptr(GHashTable) by_crit = g_hash_table_new_full(g_str_hash,
 		g_str_equal, g_free, lines_free);
 	struct show_ctx c = { by_crit, m };
 	const struct store_ranked *r = NULL;
+	struct store_view v;
+	bool ok;
 	guint i;
 
-	store_latest_run(st, &hash);
-	crits = store_criteria(st, hash ? hash : "", err);
-	if (!crits)
+	if (!store_view_load(st, &v, err))
 		return false;
-	rows = store_ranking(st, crits->len, err);
-	if (!rows)
-		return false;
-	for (i = 0; i < rows->len && !r; i++) {
-		const struct store_ranked *x = g_ptr_array_index(rows, i);
+	for (i = 0; i < v.rows->len && !r; i++) {
+		const struct store_ranked *x = g_ptr_array_index(v.rows, i);
 
 		if (strcmp(x->key, key) == 0)
 			r = x;
 	}
-	if (!r) {
+	if (!r)
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
 			    "no such applicant");
-		return false;
+	ok = r && store_each_evidence(st, key, collect_evidence, &c, err);
+	if (ok) {
+		put_header(out, r);
+		put_criteria(out, r, v.crits, by_crit);
+		ok = put_documents(out, st, key, err) &&
+		     put_decisions(out, st, key, err);
 	}
-	if (!store_each_evidence(st, key, collect_evidence, &c, err))
-		return false;
-	put_header(out, r);
-	put_criteria(out, r, crits, by_crit);
-	return put_documents(out, st, key, err) &&
-	       put_decisions(out, st, key, err);
+	store_view_clear(&v);
+	return ok;
 }
 
 int cmd_show(int argc, char **argv)

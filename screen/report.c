@@ -12,15 +12,16 @@
 #include "report_csv.h"
 #include "report_html.h"
 #include "sandbox.h"
+#include "store.h"
 
 /* The annotated copies go first and outside the batch: each is its own
  * atomic file, and the pages link only to copies that are in place. */
-static bool write_annotated(struct store *st, const char *dir,
-			    GPtrArray *problems, GError **err)
+static bool write_annotated(struct store *st, const struct store_view *v,
+			    const char *dir, GPtrArray *problems, GError **err)
 {
 	struct caps caps = caps_default();
 	struct sandbox *sb = sandbox_new_annotator("/proc/self/exe", &caps);
-	bool ok = report_annot_write(st, dir, sb, problems, err);
+	bool ok = report_annot_write(st, v, dir, sb, problems, err);
 
 	sandbox_free(sb);
 	return ok;
@@ -29,15 +30,23 @@ static bool write_annotated(struct store *st, const char *dir,
 bool report_write(struct store *st, const char *dir, GPtrArray *problems,
 		  GError **err)
 {
+	struct store_view v;
 	bool ok;
 
-	if (!write_annotated(st, dir, problems, err))
+	/* Read once: every report shows the same ranking. */
+	if (!store_view_load(st, &v, err))
 		return false;
+	if (!write_annotated(st, &v, dir, problems, err)) {
+		store_view_clear(&v);
+		return false;
+	}
 	atomic_batch_begin();
-	ok = report_csv_write(st, dir, err) && report_html_write(st, dir, err);
+	ok = report_csv_write(st, &v, dir, err) &&
+	     report_html_write(st, &v, dir, err);
 	/* The batch ends even after a failure: the files already complete
 	 * are kept, the first error is the one reported. */
 	if (!atomic_batch_end(ok ? err : NULL))
 		ok = false;
+	store_view_clear(&v);
 	return ok;
 }

@@ -322,33 +322,21 @@ static void remove_stale(const char *dir, GHashTable *written)
 	}
 }
 
-bool report_annot_write(struct store *st, const char *dir,
-			struct sandbox *sb, GPtrArray *problems,
-			GError **err)
+bool report_annot_write(struct store *st, const struct store_view *v,
+			const char *dir, struct sandbox *sb,
+			GPtrArray *problems, GError **err)
 {
-	g_autofree char *hash = NULL;
-	g_autofree char *inbox = NULL;
 	g_autofree char *out_dir = g_build_filename(dir, "annotated", NULL);
-	g_autoptr(GPtrArray) crits = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
 	g_autoptr(GHashTable) written = g_hash_table_new_full(g_str_hash,
 		g_str_equal, g_free, NULL);
-	gint64 run = store_latest_run(st, &hash);
-	struct annot_pass p = { st, sb, NULL, out_dir, NULL, problems,
+	struct annot_pass p = { st, sb, v->inbox, out_dir, v->crits, problems,
 				written };
 
-	inbox = run ? store_run_inbox(st, run) : NULL;
-	crits = store_criteria(st, hash ? hash : "", err);
-	if (!crits)
+	if (!atomic_mkdir(out_dir, err))
 		return false;
-	rows = store_ranking(st, crits->len, err);
-	if (!rows || !atomic_mkdir(out_dir, err))
-		return false;
-	p.inbox = inbox ? inbox : ".";
-	p.crits = crits;
-	for (guint i = 0; i < rows->len; i++)
-		if (!annotate_applicant(&p, i + 1, g_ptr_array_index(rows, i),
-					err))
+	for (guint i = 0; i < v->rows->len; i++)
+		if (!annotate_applicant(&p, i + 1,
+					g_ptr_array_index(v->rows, i), err))
 			return false;
 	remove_stale(out_dir, written);
 	return true;

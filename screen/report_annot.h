@@ -21,6 +21,7 @@
 
 struct store;
 struct sandbox;
+struct store_view;
 
 /* The highlight colour of criterion index crit, 0xRRGGBB (the HTML
  * pages show it as a key). */
@@ -34,8 +35,8 @@ char *report_annot_name(guint n, guint k);
  * problems ("NAME: reason", char *, added to the caller's array); the
  * others go on.  False only with SE_IO (a report file) or a store
  * error. */
-bool report_annot_write(struct store *st, const char *dir,
-			struct sandbox *sb, GPtrArray *problems,
-			GError **err);
+bool report_annot_write(struct store *st, const struct store_view *v,
+			const char *dir, struct sandbox *sb,
+			GPtrArray *problems, GError **err);
 
 #endif

@@ -76,15 +76,13 @@ static const char *const ranking_tail[] = {
 	"duplicate", "documents", "decision",
 };
 
-static bool build_ranking(struct store *st, GPtrArray *crits,
-			  struct sink *out, GError **err)
+static bool build_ranking(const struct store_view *v, struct sink *out,
+			  GError **err)
 {
-	g_autoptr(GPtrArray) rows = store_ranking(st, crits->len, err);
+	GPtrArray *crits = v->crits, *rows = v->rows;
 	g_autoptr(GPtrArray) row = row_new();
 	guint i, j;
 
-	if (!rows)
-		return false;
 	for (i = 0; i < G_N_ELEMENTS(ranking_head); i++)
 		row_add(row, ranking_head[i]);
 	for (j = 0; j < crits->len; j++) {
@@ -211,26 +209,23 @@ static const char *const file_names[N_FILES] = {
 };
 
 /* Build report i into out. */
-static bool build(struct store *st, guint i, struct sink *out, GError **err)
+static bool build(struct store *st, const struct store_view *v, guint i,
+		  struct sink *out, GError **err)
 {
-	g_autofree char *hash = NULL;
-	g_autoptr(GPtrArray) crits = NULL;
-	gint64 run = store_latest_run(st, &hash);
-
 	out->line = g_string_new(NULL);
 	switch (i) {
 	case RANKING:
-		crits = store_criteria(st, hash ? hash : "", err);
-		return crits && build_ranking(st, crits, out, err);
+		return build_ranking(v, out, err);
 	case EVIDENCE:
 		return build_evidence(st, out, err);
 	default:
-		return build_errors(st, run, out, err);
+		return build_errors(st, v->run, out, err);
 	}
 }
 
-bool report_csv_build(struct store *st, GString **ranking,
-		      GString **evidence, GString **errors, GError **err)
+bool report_csv_build(struct store *st, const struct store_view *v,
+		      GString **ranking, GString **evidence, GString **errors,
+		      GError **err)
 {
 	GString **outs[N_FILES] = { ranking, evidence, errors };
 	bool ok = true;
@@ -241,7 +236,7 @@ bool report_csv_build(struct store *st, GString **ranking,
 
 		*outs[i] = k.mem;
 		if (ok)
-			ok = build(st, i, &k, err);
+			ok = build(st, v, i, &k, err);
 		g_string_free(k.line, TRUE);
 	}
 	if (!ok) {
@@ -252,7 +247,8 @@ bool report_csv_build(struct store *st, GString **ranking,
 	return ok;
 }
 
-bool report_csv_write(struct store *st, const char *dir, GError **err)
+bool report_csv_write(struct store *st, const struct store_view *v,
+		      const char *dir, GError **err)
 {
 	guint i;
 
@@ -270,7 +266,7 @@ bool report_csv_write(struct store *st, const char *dir, GError **err)
 		k.af = atomic_begin(path, err);
 		if (!k.af)
 			ok = false;
-		else if (build(st, i, &k, err))
+		else if (build(st, v, i, &k, err))
 			ok = atomic_commit(k.af, err);
 		else {
 			atomic_abort(k.af);

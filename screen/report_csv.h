@@ -18,18 +18,21 @@
 #include <glib.h>
 
 struct store;
+struct store_view;
 
 /* Append one record: n cells and CRLF. */
 void report_csv_row(GString *out, const char *const *cells, guint n);
 
 /* Build the three files' bytes (for tests); caller frees each. */
-bool report_csv_build(struct store *st, GString **ranking,
-		      GString **evidence, GString **errors, GError **err);
+bool report_csv_build(struct store *st, const struct store_view *v,
+		      GString **ranking, GString **evidence, GString **errors,
+		      GError **err);
 
 /* Write the three files into dir (created 0700).  False with SE_IO or a
  * store error; files already replaced stay replaced, the one that failed
  * keeps its old content.  Call with the run lock held: it removes temp
  * files a killed writer left. */
-bool report_csv_write(struct store *st, const char *dir, GError **err);
+bool report_csv_write(struct store *st, const struct store_view *v,
+		      const char *dir, GError **err);
 
 #endif

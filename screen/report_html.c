@@ -475,39 +475,30 @@ static void remove_stale(const char *dir, guint n)
 	}
 }
 
-bool report_html_write(struct store *st, const char *dir, GError **err)
+bool report_html_write(struct store *st, const struct store_view *v,
+		       const char *dir, GError **err)
 {
-	g_autofree char *hash = NULL;
 	g_autofree char *html = g_build_filename(dir, "html", NULL);
 	g_autofree char *annot = g_build_filename(dir, "annotated", NULL);
-	g_autofree char *inbox = NULL;
-	struct page_ctx pc = { html, annot, NULL, 0 };
-	g_autoptr(GPtrArray) crits = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
+	struct page_ctx pc = { html, annot, v->inbox, 0 };
 	guint i;
 
-	inbox = store_run_inbox(st, store_latest_run(st, &hash));
-	pc.inbox = inbox ? inbox : ".";
-	crits = store_criteria(st, hash ? hash : "", err);
-	if (!crits)
+	if (!atomic_mkdir(html, err))
 		return false;
-	rows = store_ranking(st, crits->len, err);
-	if (!rows || !atomic_mkdir(html, err))
-		return false;
-	for (i = 0; i < rows->len; i++) {
+	for (i = 0; i < v->rows->len; i++) {
 		g_autoptr(GString) page = NULL;
 
 		pc.n = i + 1;
-		page = build_page(st, g_ptr_array_index(rows, i), crits, &pc,
-				  err);
+		page = build_page(st, g_ptr_array_index(v->rows, i), v->crits,
+				  &pc, err);
 		g_autofree char *name = g_strdup_printf("%u.html", i + 1);
 
 		if (!page || !write_file(html, name, page, err))
 			return false;
 	}
-	remove_stale(html, rows->len);
+	remove_stale(html, v->rows->len);
 	{
-		g_autoptr(GString) index = build_index(rows, crits);
+		g_autoptr(GString) index = build_index(v->rows, v->crits);
 
 		return write_file(html, "index.html", index, err);
 	}

@@ -18,10 +18,12 @@
 #include <glib.h>
 
 struct store;
+struct store_view;
 
-/* Write dir/html/index.html and one page per present applicant, and
+/* Write dir/html/index.html and one page per applicant of v, and
  * remove pages of applicants no longer ranked.  False with SE_IO or a
  * store error. */
-bool report_html_write(struct store *st, const char *dir, GError **err);
+bool report_html_write(struct store *st, const struct store_view *v,
+		       const char *dir, GError **err);
 
 #endif

@@ -1603,3 +1603,29 @@ GPtrArray *store_facts(struct store *st, const char *key, GError **err)
 	bind_text(s, 1, key);
 	return collect_rows(st, s, facts_row_read, NULL, facts_row_free, err);
 }
+
+bool store_view_load(struct store *st, struct store_view *v, GError **err)
+{
+	g_autofree char *hash = NULL;
+
+	memset(v, 0, sizeof(*v));
+	v->run = store_latest_run(st, &hash);
+	v->inbox = v->run ? store_run_inbox(st, v->run) : NULL;
+	if (!v->inbox)
+		v->inbox = g_strdup(".");
+	v->crits = store_criteria(st, hash ? hash : "", err);
+	if (v->crits)
+		v->rows = store_ranking(st, v->crits->len, err);
+	if (!v->rows) {
+		store_view_clear(v);
+		return false;
+	}
+	return true;
+}
+
+void store_view_clear(struct store_view *v)
+{
+	g_clear_pointer(&v->inbox, g_free);
+	g_clear_pointer(&v->crits, g_ptr_array_unref);
+	g_clear_pointer(&v->rows, g_ptr_array_unref);
+}

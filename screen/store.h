@@ -251,6 +251,18 @@ struct store_ranked {
 /* Present applicants by rank. */
 GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err);
 
+/* What every report and "screener show" read first: the latest finished
+ * run, its inbox and rule set's criteria, and the ranking.  Loaded once
+ * per report batch; store_view_clear() frees the members. */
+struct store_view {
+	gint64 run;		/* 0: no finished run */
+	char *inbox;		/* "." when unknown */
+	GPtrArray *crits;	/* struct store_crit_row */
+	GPtrArray *rows;	/* struct store_ranked */
+};
+bool store_view_load(struct store *st, struct store_view *v, GError **err);
+void store_view_clear(struct store_view *v);
+
 struct store_evidence_row {
 	char *key, *criterion, *rule, *document;
 	gint64 document_id;
