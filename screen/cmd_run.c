@@ -417,6 +417,22 @@ static bool store_next(struct run *r, struct pipeline *p, bool ok,
 	return ok;
 }
 
+/* The unchanged applicants seen by this run, and the new stat of the
+ * files that had to be read to know it. */
+static bool mark_seen(struct run *r, GPtrArray *unchanged, GArray *restat,
+		      GError **err)
+{
+	gint64 t = timing_now();
+	bool ok = store_applicants_seen(r->st,
+		(const char *const *)unchanged->pdata, unchanged->len,
+		r->run_id, err) &&
+		store_set_stats(r->st, (const struct store_stat *)restat->data,
+				restat->len, err);
+
+	timing_add(TIMING_STORE, t);
+	return ok;
+}
+
 static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
@@ -533,17 +549,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 		ok = store_next(r, p, ok, err);
 	}
 	pipeline_free(p);
-	{
-		gint64 t = timing_now();
-
-		ok = ok && store_applicants_seen(r->st,
-			(const char *const *)unchanged->pdata, unchanged->len,
-			r->run_id, err) &&
-		     store_set_stats(r->st, (const struct store_stat *)
-				     restat->data, restat->len, err);
-		timing_add(TIMING_STORE, t);
-	}
-	return ok;
+	return ok && mark_seen(r, unchanged, restat, err);
 }
 
 static int exit_for(const GError *e)
@@ -583,7 +589,7 @@ static bool write_reports(struct run *r, GError **err)
 	};
 	g_autofree char *data = store_data_version(r->st);
 	g_autofree char *dir = g_canonicalize_filename(r->reports, NULL);
-	g_autofree char *had = store_reports_version(r->st, dir);
+	g_autofree char *had = store_output_version(r->st, dir);
 	g_autofree char *version = g_strdup_printf(
 		"%s %s %s", data, ruleset_hash(r->rs), SCREENER_VERSION);
 	g_autoptr(GPtrArray) problems = NULL;
@@ -607,7 +613,7 @@ static bool write_reports(struct run *r, GError **err)
 			(const char *)g_ptr_array_index(problems, i));
 	/* Recorded only once the files are in place: a crash in between
 	 * costs a rewrite, never stale reports. */
-	return store_set_reports_version(r->st, dir, version, err);
+	return store_set_output_version(r->st, dir, version, err);
 }
 
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)

@@ -210,6 +210,18 @@ struct annot_pass {
 	GHashTable *written;	/* names written in this pass */
 };
 
+/* What a copy is made from: the original's content and the highlights
+ * (pages, boxes, colours, notes).  Caller frees. */
+static char *copy_version(const struct store_document_row *row,
+			  const GByteArray *spec)
+{
+	g_autoptr(GChecksum) c = g_checksum_new(G_CHECKSUM_SHA256);
+
+	g_checksum_update(c, (const guchar *)row->sha256, -1);
+	g_checksum_update(c, spec->data, spec->len);
+	return g_strdup(g_checksum_get_string(c));
+}
+
 /* Annotate one document; false only on a report write error. */
 static bool annotate_doc(struct annot_pass *p, const struct store_document_row *row,
 			 GArray *evs, const char *name, GError **err)
@@ -219,6 +231,9 @@ static bool annotate_doc(struct annot_pass *p, const struct store_document_row *
 	g_autoptr(doc) d = NULL;
 	g_autoptr(GBytes) out = NULL;
 	g_autofree char *path = NULL;
+	g_autofree char *canon = NULL;
+	g_autofree char *version = NULL;
+	g_autofree char *had = NULL;
 	struct input *in;
 	guint marks = 0;
 
@@ -239,6 +254,18 @@ static bool annotate_doc(struct annot_pass *p, const struct store_document_row *
 	in = read_original(p->inbox, row, p->problems);
 	if (!in)
 		return true;
+	path = g_build_filename(p->out_dir, name, NULL);
+	canon = g_canonicalize_filename(path, NULL);
+	version = copy_version(row, spec);
+	had = store_output_version(p->st, canon);
+	if (had && strcmp(had, version) == 0 &&
+	    g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+		/* The same original and highlights as the copy there: no
+		 * parse in the child, nothing written. */
+		input_free(in);
+		g_hash_table_add(p->written, g_strdup(name));
+		return true;
+	}
 	out = sandbox_annotate(p->sb, g_bytes_get_data(in->data, NULL),
 			       g_bytes_get_size(in->data), spec->data,
 			       spec->len, &e);
@@ -247,7 +274,6 @@ static bool annotate_doc(struct annot_pass *p, const struct store_document_row *
 		problem(p->problems, row->path, e->message);
 		return true;
 	}
-	path = g_build_filename(p->out_dir, name, NULL);
 	atomic_clean(path);
 	if (!atomic_write(path, g_bytes_get_data(out, NULL),
 			  g_bytes_get_size(out), err)) {
@@ -255,7 +281,9 @@ static bool annotate_doc(struct annot_pass *p, const struct store_document_row *
 		return false;
 	}
 	g_hash_table_add(p->written, g_strdup(name));
-	return true;
+	/* Recorded once the copy is in place: a crash in between costs a
+	 * rewrite, never a stale copy. */
+	return store_set_output_version(p->st, canon, version, err);
 }
 
 static bool annotate_applicant(struct annot_pass *p, guint n,

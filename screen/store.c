@@ -207,17 +207,18 @@ char *store_data_version(struct store *st)
 	return v ? v : g_strdup("0");
 }
 
-char *store_reports_version(struct store *st, const char *dir)
+/* The "reports:" prefix dates from when only report folders had one. */
+char *store_output_version(struct store *st, const char *path)
 {
-	g_autofree char *key = g_strconcat("reports:", dir, NULL);
+	g_autofree char *key = g_strconcat("reports:", path, NULL);
 
 	return meta_get(st, key);
 }
 
-bool store_set_reports_version(struct store *st, const char *dir,
-			       const char *version, GError **err)
+bool store_set_output_version(struct store *st, const char *path,
+			      const char *version, GError **err)
 {
-	g_autofree char *key = g_strconcat("reports:", dir, NULL);
+	g_autofree char *key = g_strconcat("reports:", path, NULL);
 	sqlite3_stmt *s = stmt(st, "INSERT OR REPLACE INTO meta(key, value)"
 			       " VALUES(?, ?)", err);
 

@@ -120,13 +120,15 @@ char *store_sha_by_stat(struct store *st, const char *key, const char *path,
 
 /* A number that grows with every change the reports would show
  * (applicants stored, ranking, duplicates, skipped files, decisions, a
- * run that never finished); store_set_reports_version() records the
- * one a report folder was written from.  Both strings are owned by the
- * caller; store_reports_version() is NULL when none was recorded. */
+ * run that never finished).  store_set_output_version() records what a
+ * report output (a folder, an annotated copy: any path) was written
+ * from, so an unchanged one need not be written again.  Strings are
+ * owned by the caller; store_output_version() is NULL when none was
+ * recorded. */
 char *store_data_version(struct store *st);
-char *store_reports_version(struct store *st, const char *dir);
-bool store_set_reports_version(struct store *st, const char *dir,
-			       const char *version, GError **err);
+char *store_output_version(struct store *st, const char *path);
+bool store_set_output_version(struct store *st, const char *path,
+			      const char *version, GError **err);
 
 /* Record the stat of files read and found unchanged (copied or renamed
  * in, touched): the next run knows them without reading.  Rows already
