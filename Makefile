@@ -134,3 +134,11 @@ clean:
 .PHONY: samples-pdf
 samples-pdf:
 	@sh tools/samples/mkpdf.sh
+
+# Agreement with a reviewer's labels on real resumes (a measurement, not
+# a test): ACCURACY_CORPUS holds the files and their labels.tsv.
+ACCURACY_CORPUS ?= ../shared/corpus/real
+.PHONY: accuracy
+accuracy: deps
+	@$(MAKE) --no-print-directory screener
+	@python3 tools/accuracy.py run ./screener $(ACCURACY_CORPUS) $(BUILD)/accuracy
