@@ -140,5 +140,5 @@ samples-pdf:
 ACCURACY_CORPUS ?= ../shared/corpus/real
 .PHONY: accuracy
 accuracy: deps
-	@$(MAKE) --no-print-directory screener
-	@python3 tools/accuracy.py run ./screener $(ACCURACY_CORPUS) $(BUILD)/accuracy
+	@$(MAKE) --no-print-directory $(BUILD)/screener
+	@python3 tools/accuracy.py run $(BUILD)/screener $(ACCURACY_CORPUS) $(BUILD)/accuracy
