@@ -19,7 +19,9 @@
 /* Signals needed to call a document a cover letter. */
 #define COVER_THRESHOLD 3
 /* Distinct domain terms that make full relevance. */
-#define TERMS_FULL 5
+#define TERMS_FULL 3
+/* Words a line needs to be prose, the start of an untitled statement. */
+#define PROSE_WORDS 10
 
 static const char *const salutations[] = {
 	"dear", "to whom it may concern", "hello hiring", "hi hiring",
@@ -109,6 +111,100 @@ double cover_relevance(const char *t, uint32_t s, uint32_t e,
 	       0.6 * (found >= TERMS_FULL ? 1.0 : (double)found / TERMS_FULL);
 }
 
+/* Words in [s, e). */
+static unsigned count_words(const char *t, uint32_t s, uint32_t e)
+{
+	unsigned n = 0;
+
+	while (s < e) {
+		while (s < e && !scan_is_word((unsigned char)t[s]))
+			s++;
+		if (s >= e)
+			break;
+		n++;
+		while (s < e && (scan_is_word((unsigned char)t[s]) ||
+				 t[s] == '\'' || t[s] == '-'))
+			s++;
+	}
+	return n;
+}
+
+/* A line of contact details or links, not prose. */
+static bool contact_line(const char *t, uint32_t s, uint32_t e)
+{
+	static const char *const marks[] = { "@", "http", "www.", "|" };
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(marks); i++)
+		if (g_strstr_len(t + s, e - s, marks[i]))
+			return true;
+	return false;
+}
+
+/* The statement of a resume without a summary heading: the first prose
+ * paragraph of the text before the first heading, after the name and
+ * the contact lines and before the first date range ("Staff engineer
+ * with eight years of ...").  Lines that follow it with a few words each
+ * continue it. */
+static bool lead_paragraph(const char *t, uint32_t end, struct span *out)
+{
+	struct date_range r;
+	uint32_t ls, le, s, e;
+	bool in = false;
+
+	/* A statement comes before the work it sums up: nothing after the
+	 * first date range is one. */
+	if (dates_next(t, 0, end, 2100, &r))
+		end = scan_line_start(t, r.span.start, 4096);
+	for (ls = 0; ls < end; ls = le + 1) {
+		unsigned words;
+
+		le = scan_line_end(t, end, ls);
+		s = ls;
+		e = le;
+		scan_trim(t, &s, &e);
+		words = count_words(t, s, e);
+		if (!in) {
+			if (words >= PROSE_WORDS && !contact_line(t, s, e)) {
+				in = true;
+				out->start = s;
+				out->end = e;
+			}
+			continue;
+		}
+		if (words < 3 || contact_line(t, s, e))
+			break;
+		out->end = e;
+	}
+	return in;
+}
+
+/* An objective or a student's profile speaks of what its author wants or
+ * studies, not of work done: it is no statement, however many terms it
+ * names ("Computer science student with knowledge of Java", "Seeking a
+ * full-time position").  A student is known from the first sentence; an
+ * objective is forgiven when the statement counts years of work ("seeking
+ * new challenges after 15 years of backend work"). */
+static bool generic_statement(const char *t, uint32_t s, uint32_t e)
+{
+	static const char *const student[] = {
+		"student", "students", "undergraduate", "pupil",
+	};
+	static const char *const objective[] = {
+		"seeking", "looking for", "to obtain", "to secure", "to gain",
+		"objective", "aspiring",
+	};
+	static const char *const worked[] = { "years", "yrs", "decade" };
+	uint32_t p;
+
+	for (p = s; p < e && t[p] != '.' && t[p] != '\n'; p++)
+		;
+	if (scan_has_any(t, s, p, student, G_N_ELEMENTS(student)))
+		return true;
+	return scan_has_any(t, s, p, objective, G_N_ELEMENTS(objective)) &&
+	       !scan_has_any(t, s, e, worked, G_N_ELEMENTS(worked));
+}
+
 /* First-person words per hundred words of [0, len). */
 static double first_person_rate(const char *t, uint32_t len)
 {
@@ -186,19 +282,38 @@ void cover_analyse(const struct doc *d, const GArray *sections,
 	if (cfg && cfg->cover_name_hint)
 		c->signals += 3;
 	c->is_cover = c->signals >= COVER_THRESHOLD;
-	if (c->is_cover)
-		c->relevance = cover_relevance(t, 0, len, cfg, c->mentions);
-	for (i = 0; i < sections->len; i++) {
+	if (c->is_cover) {
+		/* The letter's own words, between the salutation and the
+		 * closing: the letterhead (the sender's title, the subject
+		 * line) says nothing of what the letter knows. */
+		uint32_t bs = c->salutation.end > c->salutation.start ?
+			      c->salutation.end : 0;
+		uint32_t be = c->closing.start > bs ? c->closing.start : len;
+
+		c->relevance = cover_relevance(t, bs, be, cfg, c->mentions);
+	}
+	for (i = 0; i < sections->len && !c->has_statement; i++) {
 		const struct section *s =
 			&g_array_index(sections, struct section, i);
 
-		if (s->kind != SECTION_SUMMARY || c->has_statement)
+		if (s->kind != SECTION_SUMMARY)
 			continue;
 		c->has_statement = true;
-		c->statement_relevance = cover_relevance(
-			t, s->body.start, s->body.end, cfg,
-			c->statement_mentions);
+		c->statement = s->body;
 	}
+	if (!c->has_statement && !c->is_cover) {
+		const struct section *s0 = sections->len ?
+			&g_array_index(sections, struct section, 0) : NULL;
+		uint32_t end = s0 && s0->kind == SECTION_UNKNOWN &&
+			       sections->len > 1 ? s0->body.end : len;
+
+		c->has_statement = lead_paragraph(t, end, &c->statement);
+	}
+	if (c->has_statement && !generic_statement(t, c->statement.start,
+						   c->statement.end))
+		c->statement_relevance = cover_relevance(
+			t, c->statement.start, c->statement.end, cfg,
+			c->statement_mentions);
 }
 
 void cover_release(struct cover *c)

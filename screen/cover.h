@@ -17,8 +17,12 @@ struct cover {
 	struct span salutation, closing;	/* may be empty */
 	double relevance;	/* 0..1 of the whole letter */
 	GArray *mentions;	/* struct span: role and terms found */
-	bool has_statement;	/* a summary/objective section exists */
-	double statement_relevance;	/* 0..1 of that section */
+	bool has_statement;	/* a summary/objective section, or a
+				   prose paragraph before the first
+				   heading */
+	struct span statement;	/* its body */
+	double statement_relevance;	/* 0..1 of it; 0 for an objective
+					   or a student's profile */
 	GArray *statement_mentions;
 };
 
@@ -31,7 +35,7 @@ void cover_release(struct cover *c);
 
 /* Relevance of [s, e) of t, 0..1: 0.4 when the role is named
  * ("integration engineer", "integration"), plus 0.6 scaled by how many
- * distinct domain terms appear (five or more: all of it).  Appends the
+ * distinct domain terms appear (three or more: all of it).  Appends the
  * first mention of each to mentions (struct span; may be NULL). */
 double cover_relevance(const char *t, uint32_t s, uint32_t e,
 		       const struct facts_config *cfg, GArray *mentions);

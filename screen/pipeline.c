@@ -378,7 +378,9 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 	contacts_of(a, w, n);
 	a->n_crit = cfg->score->n_crit;
 	a->crit = g_new0(struct store_crit_score, a->n_crit + 1);
-	if (resume) {
+	/* A letter alone is matched too: its own criterion is scored, and
+	 * the ranking gives it its author's bucket when it finds one. */
+	if (n_ok) {
 		mr = match_applicant(cfg->rs, docs, facts, roles, n_ok);
 		for (i = 0; i < mr->errors->len; i++)
 			g_ptr_array_add(a->rule_errors,
@@ -400,6 +402,8 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 				signal = span_text(w[doc_index[e->doc]].doc,
 						   e->start, e->end);
 		}
+	}
+	if (resume) {
 		years_of(prof, w, n, &sf, years_ev);
 		sf.years_evidence = years_ev->len ? years_ev->str : NULL;
 		sf.signal_evidence = signal;

@@ -18,6 +18,7 @@
 
 #include "error.h"
 #include "rules_priv.h"
+#include "score.h"
 
 /* A rule file is written by a person: anything larger is a mistake. */
 #define RULES_FILE_MAX (1u << 20)
@@ -226,6 +227,8 @@ void ruleset_free(struct ruleset *rs)
 	g_ptr_array_unref(rs->criteria);
 	g_ptr_array_unref(rs->rules);
 	g_ptr_array_unref(rs->profile.must_have);
+	if (rs->profile.advance_when)
+		g_ptr_array_unref(rs->profile.advance_when);
 	g_free(rs->profile.ko_years_fact);
 	g_free(rs->profile.ko_signal);
 	g_free(rs->profile.ko_question);
@@ -882,6 +885,14 @@ static void k_threshold(struct file_state *st, const char *v)
 		    &st->rs->profile.advance_threshold);
 }
 
+static void k_when(struct file_state *st, const char *v)
+{
+	/* Checked in load_profile(), once every criterion is known; the
+	 * line travels in front of the text for the message. */
+	g_ptr_array_add(st->rs->profile.advance_when,
+			g_strdup_printf("%u\t%s", st->line, v));
+}
+
 static void k_must_have(struct file_state *st, const char *v)
 {
 	split_list(v, ", \t", st->rs->profile.must_have);
@@ -996,6 +1007,7 @@ static const struct key keys[] = {
 	{ B_RULE, "role", k_rule_role },
 	{ B_RULE, "example", k_example },
 	{ B_RULE, "counter", k_counter },
+	{ B_ADVANCE, "when", k_when },
 	{ B_ADVANCE, "threshold", k_threshold },
 	{ B_ADVANCE, "must_have", k_must_have },
 	{ B_ADVANCE, "top_n", k_top_n },
@@ -1349,6 +1361,30 @@ static GPtrArray *read_words(struct parser *p, const char *file, guint line,
 	return words;
 }
 
+/* Check each "when" line against the criteria and keep its text alone. */
+static void check_when(struct file_state *st)
+{
+	GPtrArray *when = st->rs->profile.advance_when;
+	g_autofree const char **ids = NULL;
+	guint i, n = ruleset_n_criteria(st->rs);
+
+	ids = g_new0(const char *, n + 1);
+	for (i = 0; i < n; i++)
+		ids[i] = ruleset_criterion(st->rs, i)->id;
+	for (i = 0; i < when->len; i++) {
+		char *line = when->pdata[i], *text = strchr(line, '\t') + 1;
+		g_autofree char *why = NULL;
+		struct score_when w;
+
+		if (score_when_parse(text, ids, n, &w, &why))
+			score_when_clear(&w);
+		else
+			perr(st->p, st->file, (guint)atoi(line), "when: %s",
+			     why);
+		memmove(line, text, strlen(text) + 1);
+	}
+}
+
 static void load_profile(struct file_state *st, const char *buf, gsize len)
 {
 	struct profile *pr = &st->rs->profile;
@@ -1366,6 +1402,7 @@ static void load_profile(struct file_state *st, const char *buf, gsize len)
 	guint i;
 
 	parse_file(st, buf, len, true);
+	check_when(st);
 	for (i = 0; i < pr->must_have->len; i++)
 		if (ruleset_criterion_index(st->rs, pr->must_have->pdata[i]) < 0)
 			perr(st->p, st->file, 0, "must_have: no criterion %s",
@@ -1460,6 +1497,7 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	rs->criteria = g_ptr_array_new_with_free_func(criterion_free);
 	rs->rules = g_ptr_array_new_with_free_func(rule_free);
 	rs->profile.must_have = g_ptr_array_new_with_free_func(g_free);
+	rs->profile.advance_when = g_ptr_array_new_with_free_func(g_free);
 	rs->profile.advance_threshold = 60;
 	rs->profile.ko_min_years = 3;
 	rs->profile.ko_years_fact = g_strdup("years_total");

@@ -88,6 +88,8 @@ struct rule {
 
 /* profile.ini */
 struct profile {
+	GPtrArray *advance_when;	/* char *: "when" lines, checked;
+					   none: threshold and must_have */
 	double advance_threshold;	/* total 0-100 to advance */
 	GPtrArray *must_have;		/* char *: criterion ids to be met */
 	guint top_n;			/* 0: no cap */

@@ -1,7 +1,7 @@
 /*
  * score.h - from per-criterion results to a total, a bucket, a reason
- * and a rank, following the rule set's profile (weights, threshold,
- * must-haves, knock-out, top-N cap).
+ * and a rank, following the rule set's profile (weights, the advance
+ * rule, knock-out, top-N cap).
  *
  * Reads match results and a few applicant facts; never runs a rule,
  * never touches a document or the database.  Everything here is pure
@@ -37,6 +37,29 @@ enum score_form {
 	SCORE_FORM_NO,
 };
 
+/* One condition of an advance rule: a profile.ini "when" line is a list
+ * of them, separated by commas, that must all hold. */
+enum score_cond_kind {
+	SCORE_COND_KNOCKOUT,	/* "knockout": the knock-out passed */
+	SCORE_COND_MET,		/* "ID": that criterion met */
+	SCORE_COND_N_OF,	/* "N of ID ID ...": at least N of them met */
+	SCORE_COND_YEARS,	/* "years >= N" (the knock-out's years fact) */
+	SCORE_COND_TOTAL,	/* "total >= N" */
+	SCORE_COND_COUNT,	/* "met >= N": scored criteria met */
+};
+
+struct score_cond {
+	enum score_cond_kind kind;
+	double n;
+	guint n_idx;
+	guint *idx;		/* criterion indexes (MET: one) */
+};
+
+struct score_when {
+	guint n_cond;
+	struct score_cond *cond;
+};
+
 struct score_criterion {
 	char *id;
 	double weight;		/* share of the total; 0 when not scored */
@@ -49,6 +72,9 @@ struct score_criterion {
 struct score_config {
 	guint n_crit;
 	struct score_criterion *crit;
+	guint n_when;		/* advance when any of these holds */
+	struct score_when *when;	/* none: the threshold and the
+					   must-haves below */
 	double threshold;	/* total 0-100 to advance */
 	guint top_n;		/* 0: no cap */
 	double top_percent;	/* 0: no cap */
@@ -59,6 +85,12 @@ struct score_config {
 };
 
 struct score_config *score_config_from_ruleset(const struct ruleset *rs);
+
+/* Parse one "when" line against the criterion ids (n of them).  On
+ * failure returns false with *why set to a message (caller frees). */
+bool score_when_parse(const char *text, const char *const *ids, guint n,
+		      struct score_when *out, char **why);
+void score_when_clear(struct score_when *w);
 void score_config_free(struct score_config *c);
 typedef struct score_config score_config;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(score_config, score_config_free)
@@ -88,10 +120,10 @@ struct score_result {
 
 /* Score one applicant.  In order: no readable resume -> needs review;
  * knock-out failed (form "no", or years under the minimum) -> archive;
- * knock-out not evidenced and a profile worth a look (total at the
- * threshold, or half the scored criteria met) -> needs review, never an
- * automatic advance nor archive; a must-have not met -> archive; else
- * the total against the threshold.  crit has cfg->n_crit entries (NULL when the
+ * else advance when one of the profile's advance rules holds, archive
+ * otherwise.  A knock-out merely not evidenced (no gateway or broker
+ * named) decides nothing: it sets the flag for the recruiter's screen.
+ * crit has cfg->n_crit entries (NULL when the
  * applicant has no readable resume).  Fills out; release its strings
  * with score_result_clear(). */
 void score_applicant(const struct score_config *cfg,
@@ -111,7 +143,8 @@ struct score_rank_item {
 	void *data;		/* the caller's, carried along */
 };
 
-/* Sort items by total (desc), criteria met (desc), key (bytes, asc);
+/* Sort items by bucket (advance, needs review, archive), total (desc),
+ * criteria met (desc), key (bytes, asc);
  * number them; apply the profile's top_n / top_percent cap to advance,
  * which moves the rest to archive with the reason. */
 void score_rank(const struct score_config *cfg, struct score_rank_item *items,

@@ -908,10 +908,14 @@ struct cur {
 	char *bucket, *final_reason, *dup;	/* as stored */
 	guint rank;
 	char *ko;
+	char *email, *phone;
+	int resumes, letters;	/* readable documents of each role */
 };
 
 static void cur_clear(struct cur *c)
 {
+	g_free(c->email);
+	g_free(c->phone);
 	g_free(c->key);
 	g_free(c->reason);
 	g_free(c->bucket);
@@ -987,6 +991,68 @@ static char *duplicates_of(struct store *st, gint64 app, GError **err)
 	return g_string_free(out, FALSE);
 }
 
+/* Whether a is the better author for a letter than b: the better bucket,
+ * then the smaller key, so the choice does not depend on row order. */
+static bool better_author(const struct score_rank_item *a,
+			  const struct score_rank_item *b)
+{
+	if (a->bucket != b->bucket)
+		return a->bucket < b->bucket;
+	return strcmp(a->key, b->key) < 0;
+}
+
+/* A cover letter sent alone, as an applicant of its own, belongs to the
+ * applicant whose resume shares its e-mail or phone: it takes that
+ * applicant's bucket and total, and says whose letter it is.  A letter
+ * with no such resume stays in review ("no resume"). */
+static void letters_to_authors(struct score_rank_item *items, guint n)
+{
+	g_autoptr(GHashTable) by = g_hash_table_new(g_str_hash, g_str_equal);
+	guint i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct cur *c = items[i].data;
+		const char *ids[] = { c->email, c->phone };
+
+		if (c->resumes == 0)
+			continue;
+		for (k = 0; k < G_N_ELEMENTS(ids); k++) {
+			struct score_rank_item *had;
+
+			if (!ids[k] || !*ids[k])
+				continue;
+			had = g_hash_table_lookup(by, ids[k]);
+			if (!had || better_author(&items[i], had))
+				g_hash_table_insert(by, (char *)ids[k],
+						    &items[i]);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const struct cur *c = items[i].data;
+		const char *ids[] = { c->email, c->phone };
+		const struct score_rank_item *author = NULL, *a;
+		GString *why;
+
+		if (c->resumes > 0 || c->letters == 0)
+			continue;
+		for (k = 0; k < G_N_ELEMENTS(ids); k++)
+			if (ids[k] && *ids[k] &&
+			    (a = g_hash_table_lookup(by, ids[k])) &&
+			    (!author || better_author(a, author)))
+				author = a;
+		if (!author)
+			continue;
+		why = g_string_new("cover letter of ");
+		escape_name_append(why, author->key, strlen(author->key));
+		g_string_append_printf(why, ": %s", author->reason);
+		items[i].bucket = author->bucket;
+		items[i].total = author->total;
+		items[i].met = author->met;
+		g_free(items[i].reason);
+		items[i].reason = g_string_free(why, FALSE);
+	}
+}
+
 bool store_finish_ranking(struct store *st, gint64 run,
 			  const struct score_config *cfg,
 			  struct store_counts *counts, GError **err)
@@ -1041,7 +1107,12 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	}
 	s = stmt(st, "SELECT s.id, a.id, a.key, s.total, s.met,"
 		 " s.scored_bucket, s.scored_reason, s.bucket, s.reason,"
-		 " s.rank, a.duplicate, s.ko FROM applicants a JOIN screenings s"
+		 " s.rank, a.duplicate, s.ko, a.email, a.phone_digits,"
+		 " (SELECT count(*) FROM documents d WHERE d.applicant_id=a.id"
+		 " AND d.present=1 AND d.status='ok' AND d.role=0),"
+		 " (SELECT count(*) FROM documents d WHERE d.applicant_id=a.id"
+		 " AND d.present=1 AND d.status='ok' AND d.role=1)"
+		 " FROM applicants a JOIN screenings s"
 		 " ON s.id=(SELECT max(id) FROM screenings WHERE"
 		 " applicant_id=a.id) WHERE a.present=1", err);
 	if (!s)
@@ -1064,6 +1135,12 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		if (sqlite3_column_type(s, 10) != SQLITE_NULL)
 			c.dup = col_text(s, 10);
 		c.ko = col_text(s, 11);
+		if (sqlite3_column_type(s, 12) != SQLITE_NULL)
+			c.email = col_text(s, 12);
+		if (sqlite3_column_type(s, 13) != SQLITE_NULL)
+			c.phone = col_text(s, 13);
+		c.resumes = sqlite3_column_int(s, 14);
+		c.letters = sqlite3_column_int(s, 15);
 		g_array_append_val(cur, c);
 	}
 	sqlite3_reset(s);
@@ -1083,6 +1160,7 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		items[i].data = c;
 		c->reason = NULL;
 	}
+	letters_to_authors(items, cur->len);
 	score_rank(cfg, items, cur->len);
 	memset(counts, 0, sizeof(*counts));
 	counts->applicants = cur->len;
