@@ -21,7 +21,7 @@
 /* Distinct domain terms that make full relevance. */
 #define TERMS_FULL 3
 /* Words a line needs to be prose, the start of an untitled statement. */
-#define PROSE_WORDS 10
+#define PROSE_WORDS 8
 
 static const char *const salutations[] = {
 	"dear", "to whom it may concern", "hello hiring", "hi hiring",

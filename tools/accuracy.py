@@ -3,9 +3,13 @@
 
 Two steps, so the arithmetic can be tested on a fixture without a run:
 
-  accuracy.py run SCREENER CORPUS WORKDIR   screen CORPUS's labelled files
-                                            into WORKDIR, write results.tsv
-                                            there, then print the figures
+  accuracy.py run SCREENER CORPUS WORKDIR [CRITERIA]
+                                            screen CORPUS's labelled files
+                                            into WORKDIR with the rule set
+                                            (default: this repository's
+                                            criteria/integration-engineer),
+                                            write results.tsv there, then
+                                            print the figures
   accuracy.py score LABELS RESULTS          print the figures only
 
 labels.tsv (the corpus's): file, doctype, c1..c8, ko, years, degree,
@@ -215,7 +219,7 @@ def years_text(q, aid):
         "%s..%s" % (m["from"], m["to"]) for m in j.get("merged", []))
 
 
-def run(screener, corpus, work):
+def run(screener, corpus, work, criteria):
     labels = read_tsv(os.path.join(corpus, "labels.tsv"))
     inbox = os.path.join(work, "inbox")
     shutil.rmtree(work, ignore_errors=True)
@@ -224,6 +228,7 @@ def run(screener, corpus, work):
         shutil.copy2(os.path.join(corpus, f), os.path.join(inbox, f))
     db = os.path.join(work, "screen.db")
     r = subprocess.run([screener, "run", "--inbox", inbox, "--db", db,
+                        "--criteria", criteria,
                         "--reports", os.path.join(work, "reports"),
                         "--as-of", "2026-11-01", "--settle", "0", "--quiet"])
     if r.returncode not in (0, 1):
@@ -234,8 +239,11 @@ def run(screener, corpus, work):
 
 
 def main(argv):
-    if len(argv) == 5 and argv[1] == "run":
-        labels, results = run(argv[2], argv[3], argv[4])
+    if len(argv) in (5, 6) and argv[1] == "run":
+        criteria = argv[5] if len(argv) == 6 else os.path.join(
+            os.path.dirname(os.path.abspath(__file__)), "..", "criteria",
+            "integration-engineer")
+        labels, results = run(argv[2], argv[3], argv[4], criteria)
     elif len(argv) == 4 and argv[1] == "score":
         labels, results = read_tsv(argv[2]), read_tsv(argv[3])
     else:

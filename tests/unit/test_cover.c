@@ -56,8 +56,8 @@ static void test_resume_is_not_letter(void)
 	g_assert_false(c.is_cover);
 	g_assert_cmpfloat(c.relevance, ==, 0);
 	g_assert_true(c.has_statement);
-	/* "integration" and "apis": 0.4 + 0.6 / 5 */
-	g_assert_cmpfloat_with_epsilon(c.statement_relevance, 0.52, 1e-9);
+	/* "integration" named, one term ("apis"): 0.4 + 0.6 / 3 */
+	g_assert_cmpfloat_with_epsilon(c.statement_relevance, 0.6, 1e-9);
 	cover_release(&c);
 }
 
@@ -88,8 +88,83 @@ static void test_terms_from_config(void)
 	g_ptr_array_add(terms, (gpointer)"cakes");
 	g_ptr_array_add(terms, (gpointer)"api");
 	g_assert_cmpfloat_with_epsilon(
-		cover_relevance(t, 0, strlen(t), &cfg, NULL), 0.24, 1e-9);
+		cover_relevance(t, 0, strlen(t), &cfg, NULL), 0.4, 1e-9);
 	g_assert_cmpfloat(cover_relevance(t, 0, strlen(t), NULL, NULL), ==, 0);
+}
+
+/* A profile paragraph under the name, with no heading, is the statement;
+ * a paragraph after the first dated role is work, not a statement. */
+static void test_lead_paragraph(void)
+{
+	static const char untitled[] =
+		"Sam Roe\n"
+		"sam@mail.test | +1 555 0100 | github.com/samroe\n"
+		"Backend developer with six years of building REST APIs,\n"
+		"Kafka consumers and ETL jobs for retail clients.\n"
+		"Experience\n"
+		"Developer, Acme, 2019 - Present\n"
+		"Education\n"
+		"BSc Computing, 2018\n";
+	static const char late[] =
+		"Sam Roe\n"
+		"Developer, Acme, 2019 - Present\n"
+		"Kept the office plants alive and wrote the REST APIs, the\n"
+		"data pipelines and the AWS deployment for retail clients.\n";
+	struct cover c;
+
+	analyse(untitled, NULL, &c);
+	g_assert_true(c.has_statement);
+	g_assert_cmpfloat(c.statement_relevance, >=, 0.5);
+	cover_release(&c);
+	analyse(late, NULL, &c);
+	g_assert_false(c.has_statement);
+	g_assert_cmpfloat(c.statement_relevance, ==, 0);
+	cover_release(&c);
+}
+
+/* Objectives and students' profiles name terms but describe no work. */
+static void test_generic_statement(void)
+{
+	static const char *const generic[] = {
+		"Summary\nComputer science student with knowledge of Java, "
+		"Python, SQL databases and REST APIs.\nExperience\n",
+		"Objective\nSeeking a full-time software developer position "
+		"working with APIs, Java and cloud.\nExperience\n",
+	};
+	static const char worked[] =
+		"Summary\nSeeking new challenges after twelve years building "
+		"REST APIs, Kafka consumers and ETL jobs.\nExperience\n";
+	struct cover c;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(generic); i++) {
+		analyse(generic[i], NULL, &c);
+		g_assert_true(c.has_statement);
+		g_assert_cmpfloat(c.statement_relevance, ==, 0);
+		cover_release(&c);
+	}
+	analyse(worked, NULL, &c);
+	g_assert_cmpfloat(c.statement_relevance, >=, 0.5);
+	cover_release(&c);
+}
+
+/* A letterhead that names a role is not the letter: a placeholder body
+ * under it is not relevant. */
+static void test_letter_body(void)
+{
+	static const char filler[] =
+		"Sam Roe\nSoftware Engineer - Site Reliability - DevOps\n"
+		"Application for Software Developer\n"
+		"Dear Hiring Manager,\n"
+		"Lorem ipsum dolor sit amet, consectetur adipiscing elit. Duis "
+		"ullamcorper neque sit amet lectus facilisis sed luctus nisl.\n"
+		"Sincerely,\nSam Roe\n";
+	struct cover c;
+
+	analyse(filler, NULL, &c);
+	g_assert_true(c.is_cover);
+	g_assert_cmpfloat(c.relevance, ==, 0);
+	cover_release(&c);
 }
 
 int main(int argc, char **argv)
@@ -99,5 +174,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/cover/resume", test_resume_is_not_letter);
 	g_test_add_func("/cover/name-hint", test_name_hint);
 	g_test_add_func("/cover/terms", test_terms_from_config);
+	g_test_add_func("/cover/lead-paragraph", test_lead_paragraph);
+	g_test_add_func("/cover/generic-statement", test_generic_statement);
+	g_test_add_func("/cover/letter-body", test_letter_body);
 	return g_test_run();
 }

@@ -84,7 +84,7 @@ static void test_must_have(void)
 	score_applicant(c, cr, &good_years, &r);
 	g_assert_cmpfloat(r.total, ==, 60.0);
 	g_assert_cmpint(r.bucket, ==, SCORE_ARCHIVE);
-	g_assert_cmpstr(r.reason, ==, "must-have not met: c1");
+	g_assert_cmpstr(r.reason, ==, "not advanced: c1 not met");
 	score_result_clear(&r);
 }
 
@@ -161,14 +161,14 @@ static void test_knockout_not_evidenced(void)
 	struct score_facts f = good_years;
 	struct score_result r;
 
-	/* A strong profile with no gateway or broker: review, a flag. */
+	/* A strong profile with no gateway or broker: the advance rule
+	 * decides, the knock-out only flags the row. */
 	set(cr, no_signal);
 	f.signal_evidence = NULL;
 	score_applicant(c, cr, &f, &r);
 	g_assert_cmpint(r.ko, ==, SCORE_KO_NOT_EVIDENCED);
 	g_assert_true(r.flag);
-	g_assert_cmpint(r.bucket, ==, SCORE_REVIEW);
-	g_assert_nonnull(strstr(r.reason, "not evidenced"));
+	g_assert_cmpint(r.bucket, ==, SCORE_ADVANCE);
 	score_result_clear(&r);
 
 	/* A weak one: the score archives, the flag stays. */
@@ -190,6 +190,74 @@ static void test_knockout_not_evidenced(void)
 	score_applicant(c, cr, &f, &r);
 	g_assert_cmpint(r.ko, ==, SCORE_KO_NOT_EVIDENCED);
 	g_assert_nonnull(strstr(r.ko_reason, "RabbitMQ"));
+	score_result_clear(&r);
+}
+
+/* The profile's "when" lines: parsed against the criterion ids, any line
+ * advances, every condition of a line must hold. */
+static void test_when(void)
+{
+	static const char *const ids[] = { "c1", "c2", "c3", "c4", "ko" };
+	static const char *const bad[] = {
+		"", "bogus", "3 of c1 c2", "2 of c1 zz", "years > 3",
+		"total >= x", "0 of c1", "knockout, nope",
+	};
+	g_autoptr(score_config) c = config();
+	const double three[] = { 1, 1, 1, 0, 0 };	/* no signal */
+	const double two[] = { 1, 1, 0, 0.2, 0 };
+	struct criterion_result cr[5];
+	struct score_facts f = good_years;
+	struct score_result r;
+	char *why = NULL;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(bad); i++) {
+		struct score_when w;
+
+		g_assert_false(score_when_parse(bad[i], ids, 5, &w, &why));
+		g_assert_nonnull(why);
+		g_clear_pointer(&why, g_free);
+	}
+	c->when = g_new0(struct score_when, 2);
+	g_assert_true(score_when_parse("knockout", ids, 5, &c->when[0],
+				       &why));
+	g_assert_true(score_when_parse("c1, 2 of c2 c3 c4, years >= 3",
+				       ids, 5, &c->when[1], &why));
+	c->n_when = 2;
+
+	/* No gateway named: the second line advances. */
+	set(cr, three);
+	f.signal_evidence = NULL;
+	score_applicant(c, cr, &f, &r);
+	g_assert_cmpint(r.bucket, ==, SCORE_ADVANCE);
+	g_assert_cmpstr(r.reason, ==, "c1 met; 2 of 3 of c2 c3 c4 met; "
+			"5.2 years");
+	g_assert_true(r.flag);
+	score_result_clear(&r);
+
+	/* One of c2-c4: neither line holds; each says what failed. */
+	set(cr, two);
+	score_applicant(c, cr, &f, &r);
+	g_assert_cmpint(r.bucket, ==, SCORE_ARCHIVE);
+	g_assert_cmpstr(r.reason, ==, "not advanced: knock-out not passed / "
+			"1 of 3 of c2 c3 c4 met, too few");
+	score_result_clear(&r);
+
+	/* The knock-out passed: the first line advances a weak profile. */
+	set(cr, two);
+	cr[4].met = true;
+	f.signal_evidence = "Kafka";
+	score_applicant(c, cr, &f, &r);
+	g_assert_cmpint(r.bucket, ==, SCORE_ADVANCE);
+	g_assert_cmpstr(r.reason, ==, "knock-out passed");
+	score_result_clear(&r);
+
+	/* Under the minimum years the knock-out archives before any line. */
+	set(cr, three);
+	f.years = 2;
+	score_applicant(c, cr, &f, &r);
+	g_assert_cmpint(r.bucket, ==, SCORE_ARCHIVE);
+	g_assert_cmpint(r.ko, ==, SCORE_KO_FAIL);
 	score_result_clear(&r);
 }
 
@@ -308,6 +376,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/score/knockout-years", test_knockout_years);
 	g_test_add_func("/score/knockout-not-evidenced",
 			test_knockout_not_evidenced);
+	g_test_add_func("/score/when", test_when);
 	g_test_add_func("/score/rank-ties", test_rank_ties);
 	g_test_add_func("/score/rank-deterministic", test_rank_deterministic);
 	g_test_add_func("/score/rank-cap", test_rank_cap);
