@@ -22,6 +22,8 @@
 #define TERMS_FULL 3
 /* Words a line needs to be prose, the start of an untitled statement. */
 #define PROSE_WORDS 8
+/* Words a statement needs to describe work rather than name a title. */
+#define STATEMENT_WORDS 8
 
 static const char *const salutations[] = {
 	"dear", "to whom it may concern", "hello hiring", "hi hiring",
@@ -182,9 +184,12 @@ static bool lead_paragraph(const char *t, uint32_t end, struct span *out)
 /* An objective or a student's profile speaks of what its author wants or
  * studies, not of work done: it is no statement, however many terms it
  * names ("Computer science student with knowledge of Java", "Seeking a
- * full-time position").  A student is known from the first sentence; an
- * objective is forgiven when the statement counts years of work ("seeking
- * new challenges after 15 years of backend work"). */
+ * full-time position").  A student, or another trade ("sales leader in
+ * enterprise software"), is known from the first sentence; an objective
+ * is forgiven when the statement counts years of work ("seeking new
+ * challenges after 15 years of backend work").  A headline of a few words
+ * ("Integration developer focused on Azure") is a title, not a
+ * statement. */
 static bool generic_statement(const char *t, uint32_t s, uint32_t e)
 {
 	static const char *const student[] = {
@@ -194,12 +199,24 @@ static bool generic_statement(const char *t, uint32_t s, uint32_t e)
 		"seeking", "looking for", "to obtain", "to secure", "to gain",
 		"objective", "aspiring",
 	};
+	static const char *const trade[] = {
+		"sales", "selling", "marketing", "recruiter", "recruiting",
+		"accountant", "accounting", "bookkeeper", "teacher", "nurse",
+	};
 	static const char *const worked[] = { "years", "yrs", "decade" };
 	uint32_t p;
 
-	for (p = s; p < e && t[p] != '.' && t[p] != '\n'; p++)
+	if (count_words(t, s, e) < STATEMENT_WORDS)
+		return true;
+	/* The first sentence: from the first word (past an underline of
+	 * "=" or "-") to a full stop or a blank line; lines wrap inside. */
+	while (s < e && !scan_is_word((unsigned char)t[s]))
+		s++;
+	for (p = s; p < e && t[p] != '.' && t[p] != '!' && t[p] != '?' &&
+		    !(t[p] == '\n' && p + 1 < e && t[p + 1] == '\n'); p++)
 		;
-	if (scan_has_any(t, s, p, student, G_N_ELEMENTS(student)))
+	if (scan_has_any(t, s, p, student, G_N_ELEMENTS(student)) ||
+	    scan_has_any(t, s, p, trade, G_N_ELEMENTS(trade)))
 		return true;
 	return scan_has_any(t, s, p, objective, G_N_ELEMENTS(objective)) &&
 	       !scan_has_any(t, s, e, worked, G_N_ELEMENTS(worked));

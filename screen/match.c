@@ -671,6 +671,7 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 		struct evidence ev = { h->crit, h->rule, h->doc, h->start,
 				       h->end, 0 };
 		bool dup = false;
+		double rp;
 
 		if (i == 0 || h->crit != g_array_index(hits, struct hit,
 						       i - 1).crit)
@@ -689,8 +690,9 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 		}
 		if (dup)
 			continue;
-		ev.points = MIN(h->points, MIN(rule_left[h->rule],
-					       crit_left[h->crit]));
+		rp = MIN(h->points, rule_left[h->rule]);
+		res->crit[h->crit].strength += rp;
+		ev.points = MIN(rp, crit_left[h->crit]);
 		if (ev.points < 1e-9) {
 			ev.points = 0;
 			if (zeros[h->crit] >= ZERO_EVIDENCE_PER_CRITERION)

@@ -37,6 +37,9 @@ struct evidence {
 
 struct criterion_result {
 	double points;		/* capped sum */
+	double strength;	/* the sum under the rules' caps only, not
+				   the criterion's max: how far past "met"
+				   the evidence goes (ranking) */
 	double score;		/* 0..1: points / the criterion's max */
 	bool met;		/* score reached the criterion's threshold */
 };

@@ -224,29 +224,43 @@ static void add_evidence(struct store_applicant *a,
 	g_array_append_val(a->evidence, se);
 }
 
-/* The knock-out years: the most any resume shows, with its date ranges
- * quoted as evidence. */
-static void years_of(const struct profile *p, const struct wdoc *w, guint n,
-		     struct score_facts *sf, GString *ev)
+/* The most years fact gives on any resume, and that resume. */
+static const struct wdoc *most_years(const char *fact, const struct wdoc *w,
+				     guint n, bool *has, double *years)
 {
 	const struct wdoc *best = NULL;
-	const GArray *spans;
 	guint i;
 
-	if (!p->ko_years_fact)
-		return;
-	for (i = 0; i < n; i++) {
+	*has = false;
+	for (i = 0; fact && i < n; i++) {
 		double y;
 
 		if (!w[i].facts || w[i].role != DOC_ROLE_RESUME ||
-		    !facts_number(w[i].facts, p->ko_years_fact, &y))
+		    !facts_number(w[i].facts, fact, &y))
 			continue;
-		if (!sf->has_years || y > sf->years) {
-			sf->has_years = true;
-			sf->years = y;
+		if (!*has || y > *years) {
+			*has = true;
+			*years = y;
 			best = &w[i];
 		}
 	}
+	return best;
+}
+
+/* The knock-out years: the most any resume shows, with its date ranges
+ * quoted as evidence, and the years that prove a pass. */
+static void years_of(const struct profile *p, const struct wdoc *w, guint n,
+		     struct score_facts *sf, GString *ev)
+{
+	const struct wdoc *best;
+	const GArray *spans;
+	guint i;
+
+	best = most_years(p->ko_years_fact, w, n, &sf->has_years, &sf->years);
+	if (!most_years(p->ko_pass_years_fact ? p->ko_pass_years_fact :
+			p->ko_years_fact, w, n, &sf->has_pass_years,
+			&sf->pass_years))
+		sf->has_pass_years = false;
 	if (!best)
 		return;
 	spans = facts_spans(best->facts, p->ko_years_fact);

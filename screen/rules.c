@@ -230,6 +230,7 @@ void ruleset_free(struct ruleset *rs)
 	if (rs->profile.advance_when)
 		g_ptr_array_unref(rs->profile.advance_when);
 	g_free(rs->profile.ko_years_fact);
+	g_free(rs->profile.ko_pass_years_fact);
 	g_free(rs->profile.ko_signal);
 	g_free(rs->profile.ko_question);
 	g_free(rs->profile.answers_file);
@@ -919,15 +920,27 @@ static void k_min_years(struct file_state *st, const char *v)
 	number_into(st, "min_years", v, 0, 60, &st->rs->profile.ko_min_years);
 }
 
-static void k_years_fact(struct file_state *st, const char *v)
+static void years_fact_into(struct file_state *st, const char *key,
+			    const char *v, char **slot)
 {
 	if (strcmp(v, "years_total") && strcmp(v, "years_relevant")) {
-		BAD(st, "years_fact: '%s' is not years_total or "
-		    "years_relevant", v);
+		BAD(st, "%s: '%s' is not years_total or years_relevant", key,
+		    v);
 		return;
 	}
-	g_free(st->rs->profile.ko_years_fact);
-	st->rs->profile.ko_years_fact = g_strdup(v);
+	g_free(*slot);
+	*slot = g_strdup(v);
+}
+
+static void k_years_fact(struct file_state *st, const char *v)
+{
+	years_fact_into(st, "years_fact", v, &st->rs->profile.ko_years_fact);
+}
+
+static void k_pass_years_fact(struct file_state *st, const char *v)
+{
+	years_fact_into(st, "pass_years_fact", v,
+			&st->rs->profile.ko_pass_years_fact);
 }
 
 static void k_signal(struct file_state *st, const char *v)
@@ -1014,6 +1027,7 @@ static const struct key keys[] = {
 	{ B_ADVANCE, "top_percent", k_top_percent },
 	{ B_KNOCKOUT, "min_years", k_min_years },
 	{ B_KNOCKOUT, "years_fact", k_years_fact },
+	{ B_KNOCKOUT, "pass_years_fact", k_pass_years_fact },
 	{ B_KNOCKOUT, "signal", k_signal },
 	{ B_KNOCKOUT, "question", k_question },
 	{ B_KNOCKOUT, "answers_file", k_answers },

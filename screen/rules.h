@@ -96,6 +96,8 @@ struct profile {
 	double top_percent;		/* 0: no cap */
 	double ko_min_years;		/* 3 */
 	char *ko_years_fact;		/* "years_total" / "years_relevant" */
+	char *ko_pass_years_fact;	/* the years that prove a pass; NULL:
+					   ko_years_fact */
 	char *ko_signal;		/* id of the signal criterion */
 	char *ko_question;		/* the form's question text */
 	char *answers_file;		/* "answers.txt" */

@@ -11,6 +11,9 @@
 #include "rules.h"
 #include "score.h"
 
+/* The share of its weight a criterion earns by being met. */
+#define SCORE_MET_SHARE 0.8
+
 static const char *const bucket_names[] = {
 	[SCORE_ADVANCE] = "advance",
 	[SCORE_REVIEW] = "needs review",
@@ -200,6 +203,7 @@ struct score_config *score_config_from_ruleset(const struct ruleset *rs)
 		ids[i] = cr->id;
 		c->crit[i].id = g_strdup(cr->id);
 		c->crit[i].scored = cr->scored;
+		c->crit[i].max = cr->max_points;
 		c->crit[i].weight = cr->scored ? cr->weight : 0;
 		for (j = 0; p->must_have && j < p->must_have->len; j++)
 			if (strcmp(g_ptr_array_index(p->must_have, j),
@@ -253,6 +257,22 @@ static double round1(double v)
 	return round(v * 10.0) / 10.0;
 }
 
+/* What a criterion adds to the total, 0..1.  A met one earns most of its
+ * weight whatever its evidence (the criteria are yes/no questions, and
+ * piling up keywords must not outweigh another criterion), and the rest
+ * by how far its evidence goes past the criterion's max, so two strong
+ * applicants rarely tie.  An unmet one earns its partial score, always
+ * below any met one. */
+static double criterion_share(const struct criterion_result *cr, double max)
+{
+	if (!cr->met)
+		return MIN(CLAMP(cr->score, 0.0, 1.0), SCORE_MET_SHARE);
+	if (max <= 0)
+		return 1.0;
+	return SCORE_MET_SHARE + (1.0 - SCORE_MET_SHARE) *
+	       CLAMP(cr->strength / (2.0 * max), 0.0, 1.0);
+}
+
 static void total_of(const struct score_config *cfg,
 		     const struct criterion_result *crit,
 		     struct score_result *out)
@@ -265,11 +285,7 @@ static void total_of(const struct score_config *cfg,
 
 		if (!cfg->crit[i].scored)
 			continue;
-		/* A met criterion earns its whole weight: the criteria are
-		 * yes/no questions, and piling up more keywords past "met"
-		 * must not outweigh another criterion.  An unmet one earns
-		 * partial credit for partial evidence. */
-		s = crit[i].met ? 1.0 : CLAMP(crit[i].score, 0.0, 1.0);
+		s = criterion_share(&crit[i], cfg->crit[i].max);
 		sum += cfg->crit[i].weight * s;
 		wsum += cfg->crit[i].weight;
 		if (crit[i].met)
@@ -321,6 +337,19 @@ static bool knock_out(const struct score_config *cfg,
 		out->ko = SCORE_KO_NOT_EVIDENCED;
 		out->ko_reason = g_strdup_printf(
 			"no dated experience%s%s",
+			f->signal_evidence ? "; named: " : "",
+			f->signal_evidence ? f->signal_evidence : "");
+		out->flag = true;
+	} else if (cfg->ko_min_years > 0 && (!f->has_pass_years ||
+					     f->pass_years <
+					     cfg->ko_min_years)) {
+		/* Years enough, a gateway or broker used, but not three
+		 * years of the relevant work that would prove a pass. */
+		out->ko = SCORE_KO_NOT_EVIDENCED;
+		out->ko_reason = g_strdup_printf(
+			"%.1f years of relevant work, under %g%s%s",
+			f->has_pass_years ? f->pass_years : 0.0,
+			cfg->ko_min_years,
 			f->signal_evidence ? "; named: " : "",
 			f->signal_evidence ? f->signal_evidence : "");
 		out->flag = true;

@@ -65,6 +65,8 @@ struct score_criterion {
 	double weight;		/* share of the total; 0 when not scored */
 	bool scored;
 	bool must;		/* a must-have: not met archives */
+	double max;		/* the criterion's max points; 0: unknown
+				   (a met one then earns its whole weight) */
 };
 
 /* The profile as scoring needs it; built from a rule set, or by hand in
@@ -102,6 +104,9 @@ struct score_facts {
 	enum score_form form;
 	bool has_years;
 	double years;		/* the profile's ko_years_fact */
+	bool has_pass_years;
+	double pass_years;	/* its pass_years_fact (years_fact when
+				   none): the years that prove a pass */
 	const char *years_evidence;	/* "2015 - 2019; 2020 - present" */
 	const char *signal_evidence;	/* the gateway or broker named */
 };
@@ -109,7 +114,8 @@ struct score_facts {
 struct score_result {
 	double total;		/* 0-100, rounded to 0.1: the weighted mean
 				   of the scored criteria, a met one counting
-				   1, an unmet one its score */
+				   0.8 to 1 by the strength of its evidence,
+				   an unmet one its score */
 	guint met;		/* scored criteria met */
 	enum score_bucket bucket;
 	enum score_ko ko;

@@ -46,6 +46,7 @@ static const double no_signal[] = { 1, 1, 0.5, 0, 0 };
 
 static const struct score_facts good_years = {
 	.has_years = true, .years = 5.2, .years_evidence = "2020 - present",
+	.has_pass_years = true, .pass_years = 5.2,
 	.signal_evidence = "Kafka",
 };
 
@@ -182,6 +183,19 @@ static void test_knockout_not_evidenced(void)
 	g_assert_cmpint(r.bucket, ==, SCORE_ARCHIVE);
 	g_assert_true(r.flag);
 	score_result_clear(&r);
+
+	/* Signal named, years enough, but under three of the relevant
+	 * work that proves a pass: a flag, not a pass. */
+	set(cr, strong);
+	f.signal_evidence = "RabbitMQ";
+	f.pass_years = 1.5;
+	score_applicant(c, cr, &f, &r);
+	g_assert_cmpint(r.ko, ==, SCORE_KO_NOT_EVIDENCED);
+	g_assert_cmpstr(r.ko_reason, ==, "1.5 years of relevant work, under 3; "
+			"named: RabbitMQ");
+	g_assert_true(r.flag);
+	score_result_clear(&r);
+	f.pass_years = 5.2;
 
 	/* Signal named but no dated experience: not evidenced either. */
 	set(cr, strong);
