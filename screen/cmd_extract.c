@@ -15,7 +15,9 @@
 #include "cli.h"
 #include "escape.h"
 #include "facts.h"
+#include "inbox.h"
 #include "input.h"
+#include "rules.h"
 #include "sandbox.h"
 
 static const char *const kind_names[] = {
@@ -183,6 +185,8 @@ int cmd_extract(int argc, char **argv)
 	gboolean json = FALSE, raw = FALSE, facts = FALSE;
 	gint wall = caps.wall_seconds;
 	g_autofree char *as_of = NULL;
+	g_autofree char *criteria = NULL;
+	g_autoptr(ruleset) rs = NULL;
 	struct facts_config fc = { 0 };
 	GOptionEntry entries[] = {
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
@@ -192,6 +196,9 @@ int cmd_extract(int argc, char **argv)
 		{ "facts", 0, 0, G_OPTION_ARG_NONE, &facts,
 		  "the facts computed from the text, with their evidence",
 		  NULL },
+		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &criteria,
+		  "with --facts: the rule set whose word lists the facts use, "
+		  "as a run would (default " RULES_DEFAULT_DIR ")", "DIR" },
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
 		  "what 'present' means in dates without a document date "
 		  "(default today)", "YYYY-MM-DD" },
@@ -231,6 +238,22 @@ int cmd_extract(int argc, char **argv)
 			g_get_prgname());
 		return EXIT_USAGE;
 	}
+	if (facts) {
+		/* The facts a run scores come from the rule set's word lists
+		 * (titles, domain terms, allowed words): show those. */
+		g_autoptr(GError) err = NULL;
+
+		rs = ruleset_load(criteria ? criteria : RULES_DEFAULT_DIR, &err);
+		if (!rs) {
+			g_auto(GStrv) lines = g_strsplit(err->message, "\n", -1);
+
+			for (i = 0; lines[i]; i++)
+				fprintf(stderr, "%s: %s\n", g_get_prgname(),
+					lines[i]);
+			return EXIT_USAGE;
+		}
+		fc = *ruleset_facts_config(rs);
+	}
 	fc.as_of = as_of;
 	/* Not the link's target: that may have been replaced or deleted
 	 * (a rebuild during a run) while this very binary still runs. */
@@ -249,8 +272,12 @@ int cmd_extract(int argc, char **argv)
 			failed = true;
 			continue;
 		}
-		if (facts)
+		if (facts) {
+			g_autofree char *base = g_path_get_basename(argv[i]);
+
+			fc.cover_name_hint = inbox_cover_name(base);
 			f = facts_compute(d, &fc);
+		}
 		if (json)
 			print_json(argv[i], d, f);
 		else

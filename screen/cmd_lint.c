@@ -13,7 +13,6 @@
 #include "match.h"
 #include "rules.h"
 
-#define DEFAULT_CRITERIA "criteria/integration-engineer"
 
 /* Check one example of a rule; NULL when it behaves, else the problem
  * (caller frees). */
@@ -95,11 +94,11 @@ int cmd_lint(int argc, char **argv)
 		"[DIR] - check a rule set and run its examples");
 	g_autoptr(GError) err = NULL;
 	g_autoptr(ruleset) rs = NULL;
-	const char *dir = DEFAULT_CRITERIA;
+	const char *dir = RULES_DEFAULT_DIR;
 	guint n_run = 0, bad;
 
 	g_option_context_set_summary(ctx,
-		"Compiles every rule file of DIR (default " DEFAULT_CRITERIA
+		"Compiles every rule file of DIR (default " RULES_DEFAULT_DIR
 		"),\nreports every problem as file:line, and runs the "
 		"example:\nand counter: lines of every rule through the "
 		"matcher.\nExit 0 when all is well, 5 otherwise.");

@@ -16,12 +16,12 @@
 #include "cli.h"
 #include "escape.h"
 #include "facts.h"
+#include "inbox.h"
 #include "input.h"
 #include "match.h"
 #include "rules.h"
 #include "sandbox.h"
 
-#define DEFAULT_CRITERIA "criteria/integration-engineer"
 
 /* How the pieces of a line look: ANSI on a terminal, plain otherwise. */
 struct style {
@@ -41,22 +41,6 @@ struct mdoc {
 	struct facts *f;
 	enum doc_role role;
 };
-
-/* The file's name says "cover letter" (the facts module weighs this
- * with the text itself). */
-static bool cover_name(const char *path)
-{
-	static const char *const words[] = { "cover", "letter", "motivation",
-					     "statement", NULL };
-	g_autofree char *base = g_path_get_basename(path);
-	g_autofree char *low = g_ascii_strdown(base, -1);
-	guint i;
-
-	for (i = 0; words[i]; i++)
-		if (strstr(low, words[i]))
-			return true;
-	return false;
-}
 
 static bool valid_date(const char *s)
 {
@@ -197,7 +181,7 @@ int cmd_match(int argc, char **argv)
 	g_autofree char *criteria = NULL, *as_of = NULL;
 	GOptionEntry entries[] = {
 		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &criteria,
-		  "rule set folder (default " DEFAULT_CRITERIA ")", "DIR" },
+		  "rule set folder (default " RULES_DEFAULT_DIR ")", "DIR" },
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
 		  "what \"present\" means when a document has no date "
 		  "(default: today)", "YYYY-MM-DD" },
@@ -241,7 +225,7 @@ int cmd_match(int argc, char **argv)
 
 		today = g_date_time_format(now, "%Y-%m-%d");
 	}
-	rs = ruleset_load(criteria ? criteria : DEFAULT_CRITERIA, &err);
+	rs = ruleset_load(criteria ? criteria : RULES_DEFAULT_DIR, &err);
 	if (!rs) {
 		g_auto(GStrv) lines = g_strsplit(err->message, "\n", -1);
 
@@ -269,7 +253,11 @@ int cmd_match(int argc, char **argv)
 		}
 		md->path = argv[a];
 		cfg.as_of = as_of ? as_of : today;
-		cfg.cover_name_hint = cover_name(argv[a]);
+		{
+			g_autofree char *base = g_path_get_basename(argv[a]);
+
+			cfg.cover_name_hint = inbox_cover_name(base);
+		}
 		md->f = facts_compute(md->d, &cfg);
 		md->role = facts_number(md->f, "is_cover_letter", &cover) &&
 			   cover > 0 ? DOC_ROLE_COVER : DOC_ROLE_RESUME;

@@ -86,6 +86,10 @@ struct rule {
 	GArray *example_lines, *counter_lines;	/* guint, for lint */
 };
 
+/* The rule set commands use when given none, relative to the working
+ * folder. */
+#define RULES_DEFAULT_DIR "criteria/integration-engineer"
+
 /* profile.ini */
 struct profile {
 	GPtrArray *advance_when;	/* char *: "when" lines, checked;
