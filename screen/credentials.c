@@ -21,6 +21,8 @@
 enum {
 	DG_CASE = 1,		/* exact case */
 	DG_FOLLOW = 2,		/* must be followed like a degree */
+	DG_STRICT = 4,		/* only by "in", "of", "(", "degree", ":" */
+	DG_TITLE = 8,		/* "Dr." before a name: the header only */
 };
 
 static const struct degree_name {
@@ -36,6 +38,14 @@ static const struct degree_name {
 	{ "D.Phil.", DEGREE_DOCTORATE, 0 },
 	{ "Doctorate", DEGREE_DOCTORATE, 0 },
 	{ "Doctor of", DEGREE_DOCTORATE, 0 },
+	{ "Dr.-Ing.", DEGREE_DOCTORATE, DG_CASE },
+	{ "Dr. rer. nat.", DEGREE_DOCTORATE, DG_CASE },
+	{ "Dr. phil.", DEGREE_DOCTORATE, DG_CASE },
+	{ "Dr.", DEGREE_DOCTORATE, DG_CASE | DG_TITLE },
+	{ "Doctorado", DEGREE_DOCTORATE, 0 },		/* Spanish */
+	{ "Doutorado", DEGREE_DOCTORATE, 0 },		/* Portuguese */
+	{ "\xd0\x94\xd0\xbe\xd0\xba\xd1\x82\xd0\xbe\xd1\x80", DEGREE_DOCTORATE, 0 },	/* Доктор */
+	{ "\xe5\x8d\x9a\xe5\xa3\xab", DEGREE_DOCTORATE, 0 },	/* 博士 */
 	{ "EngD", DEGREE_DOCTORATE, DG_CASE },
 	{ "Ed.D.", DEGREE_DOCTORATE, DG_CASE },
 	{ "MSc", DEGREE_MASTER, 0 },
@@ -63,9 +73,20 @@ static const struct degree_name {
 	{ "Master in", DEGREE_MASTER, 0 },
 	{ "Masters degree", DEGREE_MASTER, 0 },
 	{ "Master degree", DEGREE_MASTER, 0 },
+	{ "Master", DEGREE_MASTER, DG_FOLLOW | DG_STRICT },
+	{ "Masters", DEGREE_MASTER, DG_FOLLOW | DG_STRICT },
 	{ "M.E.", DEGREE_MASTER, DG_CASE },
 	{ "M\xc3\xa1ster", DEGREE_MASTER, 0 },	/* Spanish */
 	{ "Mestrado", DEGREE_MASTER, 0 },		/* Portuguese */
+	{ "Magister", DEGREE_MASTER, 0 },
+	{ "Laurea Magistrale", DEGREE_MASTER, 0 },	/* Italian */
+	{ "Dipl.-", DEGREE_MASTER, DG_CASE },		/* Dipl.-Ing. */
+	{ "Diplom", DEGREE_MASTER, DG_CASE },		/* German */
+	{ "\xd0\x9c\xd0\xb0\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80", DEGREE_MASTER, 0 },	/* Магистр */
+	{ "\xd0\xbc\xd0\xb0\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80", DEGREE_MASTER, 0 },	/* магистр */
+	{ "\xe7\xa1\x95\xe5\xa3\xab", DEGREE_MASTER, 0 },	/* 硕士 */
+	{ "MSCS", DEGREE_MASTER, DG_CASE },
+	{ "MSEE", DEGREE_MASTER, DG_CASE },
 	{ "BSc", DEGREE_BACHELOR, 0 },
 	{ "B.Sc.", DEGREE_BACHELOR, 0 },
 	{ "B.Sc", DEGREE_BACHELOR, 0 },
@@ -89,17 +110,32 @@ static const struct degree_name {
 	{ "B.Com", DEGREE_BACHELOR, DG_CASE },
 	{ "LLB", DEGREE_BACHELOR, DG_CASE },
 	{ "BFA", DEGREE_BACHELOR, DG_CASE },
+	{ "BSN", DEGREE_BACHELOR, DG_CASE },
+	{ "BSEE", DEGREE_BACHELOR, DG_CASE },
+	{ "B.Tech.", DEGREE_BACHELOR, 0 },
+	{ "Grado en", DEGREE_BACHELOR, 0 },		/* Spanish */
+	{ "Bacharelado", DEGREE_BACHELOR, 0 },		/* Portuguese */
+	{ "Laurea", DEGREE_BACHELOR, DG_CASE },		/* Italian */
+	{ "\xd0\x91\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbb\xd0\xb0\xd0\xb2\xd1\x80", DEGREE_BACHELOR, 0 },	/* Бакалавр */
+	{ "\xd0\xb1\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbb\xd0\xb0\xd0\xb2\xd1\x80", DEGREE_BACHELOR, 0 },	/* бакалавр */
+	{ "\xe5\xad\xa6\xe5\xa3\xab", DEGREE_BACHELOR, 0 },	/* 学士 */
 	{ "Bachelor of", DEGREE_BACHELOR, 0 },
 	{ "Bachelor's", DEGREE_BACHELOR, 0 },
 	{ "Bachelors", DEGREE_BACHELOR, 0 },
 	{ "Bachelor in", DEGREE_BACHELOR, 0 },
 	{ "Bachelor degree", DEGREE_BACHELOR, 0 },
+	{ "Bachelor", DEGREE_BACHELOR, DG_FOLLOW | DG_STRICT },
 	{ "Associate degree", DEGREE_ASSOCIATE, 0 },
 	{ "Associate's", DEGREE_ASSOCIATE, 0 },
 	{ "Associates degree", DEGREE_ASSOCIATE, 0 },
 	{ "Associate of", DEGREE_ASSOCIATE, 0 },
 	{ "Associate in", DEGREE_ASSOCIATE, 0 },
+	{ "Associate", DEGREE_ASSOCIATE, DG_CASE | DG_FOLLOW | DG_STRICT },
+	{ "Associates", DEGREE_ASSOCIATE, DG_CASE | DG_FOLLOW | DG_STRICT },
 	{ "A.A.S.", DEGREE_ASSOCIATE, DG_CASE },
+	{ "A.S.", DEGREE_ASSOCIATE, DG_CASE },
+	{ "A.A.", DEGREE_ASSOCIATE, DG_CASE },
+	{ "AS", DEGREE_ASSOCIATE, DG_CASE | DG_FOLLOW | DG_STRICT },
 	{ "AAS", DEGREE_ASSOCIATE, DG_CASE | DG_FOLLOW },
 	{ "HND", DEGREE_ASSOCIATE, DG_CASE },
 	{ "Foundation degree", DEGREE_ASSOCIATE, 0 },
@@ -138,30 +174,109 @@ const char *credentials_level_name(enum degree_level level)
 						      "none";
 }
 
+/* Is the character ending just before off a letter or digit?  Bytes of
+ * other characters are not word bytes here ("•MS in ..." opens with a
+ * bullet glued to the degree). */
+static bool word_before(const char *t, uint32_t off)
+{
+	const char *p;
+	gunichar u;
+
+	if (off == 0)
+		return false;
+	if ((unsigned char)t[off - 1] < 0x80)
+		return g_ascii_isalnum(t[off - 1]);
+	p = g_utf8_find_prev_char(t, t + off);
+	if (!p)
+		return false;
+	u = g_utf8_get_char_validated(p, t + off - p);
+	return u != (gunichar)-1 && u != (gunichar)-2 && g_unichar_isalnum(u);
+}
+
+/* Is a letter or digit at off? */
+static bool word_after(const char *t, uint32_t end, uint32_t off)
+{
+	gunichar u;
+
+	if (off >= end)
+		return false;
+	if ((unsigned char)t[off] < 0x80)
+		return g_ascii_isalnum(t[off]);
+	u = g_utf8_get_char_validated(t + off, end - off);
+	return u != (gunichar)-1 && u != (gunichar)-2 && g_unichar_isalnum(u);
+}
+
+/* Does name match at off?  A space in name matches a run of white
+ * space, line breaks included (text laid out one word a line still
+ * says "Master of Science"); case is ignored unless exact.  *n gets the
+ * length matched. */
+static bool name_at(const char *t, uint32_t end, uint32_t off,
+		    const char *name, bool exact, uint32_t *n)
+{
+	const unsigned char *q = (const unsigned char *)name;
+	uint32_t i = off;
+
+	for (; *q; q++) {
+		if (*q == ' ') {
+			uint32_t ws = i;
+
+			while (i < end && i - ws < 8 &&
+			       (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+				i++;
+			if (i == ws)
+				return false;
+			continue;
+		}
+		if (i >= end || (exact ? (unsigned char)t[i] != *q :
+				 scan_lower(t[i]) != scan_lower(*q)))
+			return false;
+		i++;
+	}
+	if (scan_is_word(q[-1]) && word_after(t, end, i))
+		return false;
+	*n = i - off;
+	return true;
+}
+
 static bool match_case(const char *t, uint32_t end, uint32_t off,
 		       const char *p)
 {
-	size_t n = strlen(p);
+	uint32_t n;
 
-	return scan_word_at(t, end, off, p) && memcmp(t + off, p, n) == 0;
+	return name_at(t, end, off, p, true, &n);
 }
 
-/* "MS in", "MS (", "MS, Computer", "MS Computer Science". */
-static bool followed_like_degree(const char *t, uint32_t end, uint32_t p)
+/* What may follow an abbreviation or a bare "Master": "MS in", "MS (",
+ * "MS, Computer", "MS Computer Science", "Associate : Accounting";
+ * strict takes only "in", "of", "degree", "(Hons" and ":".  After
+ * "(BS" a ")" will do: "Business Analytics (BS)". */
+static bool followed_like_degree(const char *t, uint32_t end, uint32_t s,
+				 uint32_t p, bool strict)
 {
 	size_t i;
 
 	if (p >= end)
 		return false;
-	if (t[p] == '(' || (t[p] == ',' && p + 2 < end && t[p + 1] == ' ' &&
-			    g_ascii_isupper(t[p + 2])))
+	if (t[p] == ')' && s > 0 && t[s - 1] == '(')
 		return true;
-	if (t[p] != ' ' || p + 1 >= end)
+	if (t[p] == ':' || (t[p] == ' ' && p + 1 < end && t[p + 1] == ':'))
+		return true;
+	if (scan_word_at(t, end, p, "(Hons") ||
+	    scan_word_at(t, end, p + 1, "(Hons"))
+		return true;
+	if (!strict && (t[p] == '(' ||
+			(t[p] == ',' && p + 2 < end && t[p + 1] == ' ' &&
+			 g_ascii_isupper(t[p + 2]))))
+		return true;
+	if ((t[p] != ' ' && t[p] != '\n') || p + 1 >= end)
 		return false;
 	p++;
 	if (scan_word_at(t, end, p, "in") || scan_word_at(t, end, p, "of") ||
-	    t[p] == '(' || scan_word_at(t, end, p, "Hons") ||
 	    scan_word_at(t, end, p, "degree"))
+		return true;
+	if (strict)
+		return false;
+	if (t[p] == '(' || scan_word_at(t, end, p, "Hons"))
 		return true;
 	if (!g_ascii_isupper(t[p]) || p + 1 >= end ||
 	    !g_ascii_islower(t[p + 1]))
@@ -172,38 +287,48 @@ static bool followed_like_degree(const char *t, uint32_t end, uint32_t p)
 	return true;
 }
 
-enum degree_level credentials_degree_at(const char *t, uint32_t end,
-					uint32_t off, uint32_t *len)
+/* The degree named at off, and the flags of its table entry. */
+static enum degree_level degree_at(const char *t, uint32_t end, uint32_t off,
+				   uint32_t *len, unsigned *flags)
 {
-	/* The first letters of the names above. */
-	static const bool first[256] = {
-		['a'] = 1, ['b'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-		['h'] = 1, ['l'] = 1, ['m'] = 1, ['p'] = 1,
-	};
-	size_t i, n;
+	size_t i;
+	uint32_t n;
 
-	if (off >= end || !first[scan_lower(t[off])])
+	if (off >= end)
 		return DEGREE_NONE;
 	for (i = 0; i < G_N_ELEMENTS(degree_names); i++) {
 		const struct degree_name *dn = &degree_names[i];
 
 		if (scan_lower(t[off]) != scan_lower(dn->name[0]))
 			continue;
-		if (dn->flags & DG_CASE ? !match_case(t, end, off, dn->name) :
-		    !scan_word_at(t, end, off, dn->name))
+		if (!name_at(t, end, off, dn->name, dn->flags & DG_CASE, &n))
 			continue;
-		n = strlen(dn->name);
 		/* "Ph.D" must not be "Ph.D." cut short, nor "B.S" of "B.Sc" */
 		if (off + n < end && g_ascii_isalpha(t[off + n]) &&
-		    !g_ascii_isalpha(t[off + n - 1]))
+		    !g_ascii_isalpha(t[off + n - 1]) && t[off + n - 1] != '-')
 			continue;
 		if ((dn->flags & DG_FOLLOW) &&
-		    !followed_like_degree(t, end, off + n))
+		    !followed_like_degree(t, end, off, off + n,
+					  dn->flags & DG_STRICT))
+			continue;
+		/* "Dr. Jane Roe": a title before a name. */
+		if ((dn->flags & DG_TITLE) &&
+		    !(off + n + 1 < end && t[off + n] == ' ' &&
+		      g_ascii_isupper(t[off + n + 1])))
 			continue;
 		*len = n;
+		*flags = dn->flags;
 		return dn->level;
 	}
 	return DEGREE_NONE;
+}
+
+enum degree_level credentials_degree_at(const char *t, uint32_t end,
+					uint32_t off, uint32_t *len)
+{
+	unsigned flags;
+
+	return degree_at(t, end, off, len, &flags);
 }
 
 /* The field of study after a degree's words ending at p. */
@@ -276,29 +401,100 @@ static bool overlaps(const GArray *spans, struct span x)
 	return false;
 }
 
-/* Degrees in [s, e). */
-static void find_degrees(const char *t, uint32_t s, uint32_t e,
+/* A year 1950-2099 in [s, e). */
+static bool has_year(const char *t, uint32_t s, uint32_t e)
+{
+	uint32_t p;
+
+	for (p = s; p + 4 <= e; p++)
+		if ((p == s || !g_ascii_isdigit(t[p - 1])) &&
+		    ((t[p] == '1' && t[p + 1] == '9' && t[p + 2] >= '5') ||
+		     (t[p] == '2' && t[p + 1] == '0')) &&
+		    g_ascii_isdigit(t[p + 2]) && g_ascii_isdigit(t[p + 3]) &&
+		    (p + 4 == e || !g_ascii_isdigit(t[p + 4])))
+			return true;
+	return false;
+}
+
+/* Words saying a degree was never finished ("credits toward a BSc"), or
+ * is still under way with no end ("2019 - Present"). */
+static const char *const unfinished_words[] = {
+	"toward", "towards", "incomplete", "unfinished", "not completed",
+	"present", "ongoing", "current", "currently", "now", "in curso",
+};
+
+/* Words saying it is under way with an end in view: "Expected May
+ * 2018" counts, an undated "(in progress)" does not. */
+static const char *const prospective_words[] = {
+	"expected", "in progress", "pursuing", "candidate", "anticipated",
+	"graduating", "to be completed", "en curso",
+};
+
+/* Is the degree at [ds, de) earned?  Read its entry: its line from
+ * after the previous degree (lo), and the next line too when its own
+ * has no year, never past the next degree (hi). */
+static bool degree_earned(const char *t, uint32_t lo, uint32_t ds,
+			  uint32_t de, uint32_t hi)
+{
+	uint32_t s = scan_line_start(t, ds, 200), e;
+
+	if (s < lo)
+		s = lo;
+	e = scan_line_end_near(t, hi, de, 200);
+	if (!has_year(t, s, e) && e < hi)
+		e = scan_line_end_near(t, hi, e + 1, 200);
+	if (scan_has_any(t, s, e, unfinished_words,
+			 G_N_ELEMENTS(unfinished_words)))
+		return false;
+	if (scan_has_any(t, s, e, prospective_words,
+			 G_N_ELEMENTS(prospective_words)))
+		return has_year(t, s, e);
+	return true;
+}
+
+/* Degrees in [s, e); header: the lines before any heading, where "Dr."
+ * before a name is a title. */
+static void find_degrees(const char *t, uint32_t s, uint32_t e, bool header,
 			 struct credentials *c)
 {
+	struct {
+		uint32_t s, e;
+		enum degree_level lv;
+		bool title;
+	} found[32];
 	enum degree_level lv;
-	uint32_t p, n;
+	unsigned flags, n_found = 0, i;
+	uint32_t p, n, lo;
 
-	for (p = s; p < e; p++) {
-		if (!g_ascii_isalpha(t[p]) ||
-		    (p > 0 && scan_is_word((unsigned char)t[p - 1])))
+	for (p = s; p < e && n_found < G_N_ELEMENTS(found); p++) {
+		if (((unsigned char)t[p] & 0xC0) == 0x80 ||
+		    !(g_ascii_isalpha(t[p]) || (unsigned char)t[p] >= 0x80) ||
+		    word_before(t, p))
 			continue;
-		lv = credentials_degree_at(t, e, p, &n);
-		if (lv == DEGREE_NONE)
+		lv = degree_at(t, e, p, &n, &flags);
+		if (lv == DEGREE_NONE || ((flags & DG_TITLE) && !header))
+			continue;
+		found[n_found].s = p;
+		found[n_found].e = p + n;
+		found[n_found].title = flags & DG_TITLE;
+		found[n_found++].lv = lv;
+		p += n - 1;
+	}
+	for (i = 0, lo = s; i < n_found; lo = found[i++].e) {
+		uint32_t ds = found[i].s, de = found[i].e;
+		uint32_t hi = i + 1 < n_found ? found[i + 1].s : e;
+
+		if (!degree_earned(t, lo, ds, de, hi))
 			continue;
 		if (c->degrees->len < ITEMS_MAX)
 			g_array_append_val(c->degrees,
-					   ((struct span){ p, p + n }));
-		if (lv > c->level) {
-			c->level = lv;
-			c->degree = (struct span){ p, p + n };
-			c->field = degree_field(t, e, p + n);
+					   ((struct span){ ds, de }));
+		if (found[i].lv > c->level) {
+			c->level = found[i].lv;
+			c->degree = (struct span){ ds, de };
+			c->field = found[i].title ? (struct span){ 0, 0 } :
+						    degree_field(t, e, de);
 		}
-		p += n - 1;
 	}
 }
 
@@ -593,11 +789,25 @@ void credentials_find(const struct doc *d, const GArray *sections,
 	for (i = 0; i < sections->len; i++) {
 		const struct section *s =
 			&g_array_index(sections, struct section, i);
+		uint32_t zs = s->body.start, ze = s->body.end;
 
+		/* Unlabelled headings after "Education" are its entries
+		 * ("M.S. in Computer Science" set as a heading): the
+		 * education reaches to the next labelled section. */
+		if (s->kind == SECTION_EDUCATION)
+			for (; i + 1 < sections->len; i++) {
+				const struct section *o = &g_array_index(
+					sections, struct section, i + 1);
+
+				if (o->kind != SECTION_OTHER)
+					break;
+				ze = o->body.end;
+			}
 		if (!has_edu || s->kind == SECTION_EDUCATION ||
 		    s->kind == SECTION_UNKNOWN || s->kind == SECTION_SUMMARY ||
 		    s->kind == SECTION_CERTIFICATIONS)
-			find_degrees(t, s->body.start, s->body.end, c);
+			find_degrees(t, zs, ze, s->kind == SECTION_UNKNOWN &&
+						s->body.start == 0, c);
 	}
 	/* The rule set's certification names (the first mention, or the
 	 * one in a certifications section), "Certified X" phrases, and

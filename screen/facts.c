@@ -50,8 +50,12 @@ enum fact {
 	F_WORDS,
 	F_SPELLING_ERRORS,
 	F_SPELLING_ERRORS_PER_100,
+	F_SPELLING_ERRORS_PER_PAGE,
+	F_SPELLING_SKIPPED,
 	F_REPEATED_WORDS,
 	F_INCONSISTENT_BULLETS,
+	F_TEMPLATE_LEFTOVERS,
+	F_BROKEN_CHARACTERS,
 	F_TOO_SHORT,
 	F_TOO_LONG,
 	F_IS_COVER_LETTER,
@@ -90,8 +94,12 @@ static const char *const fact_names[F_N + 1] = {
 	[F_WORDS] = "words",
 	[F_SPELLING_ERRORS] = "spelling_errors",
 	[F_SPELLING_ERRORS_PER_100] = "spelling_errors_per_100",
+	[F_SPELLING_ERRORS_PER_PAGE] = "spelling_errors_per_page",
+	[F_SPELLING_SKIPPED] = "spelling_skipped",
 	[F_REPEATED_WORDS] = "repeated_words",
 	[F_INCONSISTENT_BULLETS] = "inconsistent_bullets",
+	[F_TEMPLATE_LEFTOVERS] = "template_leftovers",
+	[F_BROKEN_CHARACTERS] = "broken_characters",
 	[F_TOO_SHORT] = "too_short",
 	[F_TOO_LONG] = "too_long",
 	[F_IS_COVER_LETTER] = "is_cover_letter",
@@ -368,6 +376,156 @@ static void bullets(struct facts *f, const char *t, uint32_t len)
 				evidence(f, F_INCONSISTENT_BULLETS, first[i]);
 }
 
+/* Text a resume template ships with and its user was meant to replace:
+ * placeholder employers and places, dummy numbers and addresses, filler
+ * and the template's own instructions.  exact: case must match too
+ * ("Company Name" is a placeholder, "the company name" is prose). */
+static const struct {
+	const char *text;
+	bool exact;
+} template_marks[] = {
+	{ "lorem ipsum", false },
+	{ "dolor sit amet", false },
+	{ "blah blah", false },
+	{ "000-00-0000", false },
+	{ "XXX-XX-XXXX", false },
+	{ "Company Name", true },
+	{ "Company name", true },
+	{ "City, State", true },
+	{ "City , State", true },
+	{ "City, Country", true },
+	{ "Address Line 1", true },
+	{ "Your Name", true },
+	{ "Job Title Here", true },
+	{ "[Company", true },
+	{ "[company", true },
+	{ "[Your", true },
+	{ "[your", true },
+	{ "[Job", true },
+	{ "[Date", true },
+	{ "Click here to", true },
+	{ "Replace this text", false },
+	{ "Type your", true },
+	{ "Insert your", true },
+	{ "Company 1", true },
+	{ "Employer 1", true },
+	{ "Firma 1", true },
+	{ "Empresa 1", true },
+};
+
+/* Units a dummy number ("X+ users", "under Y ms") is followed by. */
+static const char *const dummy_units[] = {
+	"ms", "years", "months", "weeks", "days", "hours", "users",
+	"requests", "customers", "clients", "people", "times", "percent",
+	"million", "projects", "servers", "transactions",
+};
+
+/* "X+", "XX%", "Y ms": a letter standing for a number not filled in. */
+static bool dummy_number(const char *t, uint32_t len, uint32_t p,
+			 uint32_t *end)
+{
+	uint32_t e = p;
+	size_t i;
+
+	while (e < len && e - p < 3 && (t[e] == 'X' || t[e] == 'Y' ||
+					t[e] == 'N'))
+		e++;
+	if (e == p || (e - p > 1 && t[p] != t[e - 1]))
+		return false;
+	if (p > 0 && (scan_is_word(t[p - 1]) || strchr("-./", t[p - 1])))
+		return false;
+	if (e < len && (t[e] == '+' || t[e] == '%')) {
+		*end = e + 1;
+		/* "X+" before a word, not "N+1" or a formula */
+		return e + 2 < len && (t[e + 1] == ' ' || t[e + 1] == ',') &&
+		       !g_ascii_isdigit(t[e + 2]);
+	}
+	if (e >= len || (t[e] != ' ' && t[e] != '\n'))
+		return false;
+	for (i = 0; i < G_N_ELEMENTS(dummy_units); i++)
+		if (scan_word_at(t, len, e + 1, dummy_units[i])) {
+			*end = e + 1 + strlen(dummy_units[i]);
+			return true;
+		}
+	return false;
+}
+
+static void template_leftovers(struct facts *f, const char *t, uint32_t len)
+{
+	unsigned n = 0;
+	uint32_t p, at, e;
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(template_marks); i++) {
+		const char *m = template_marks[i].text;
+		size_t ml = strlen(m);
+
+		for (p = 0; p < len && scan_find(t, p, len, m, &at);
+		     p = at + ml) {
+			if (template_marks[i].exact && memcmp(t + at, m, ml))
+				continue;
+			evidence(f, F_TEMPLATE_LEFTOVERS,
+				 (struct span){ at, at + (uint32_t)ml });
+			n++;
+		}
+	}
+	for (p = 0; p < len; p++) {
+		if ((t[p] != 'X' && t[p] != 'Y' && t[p] != 'N') ||
+		    !dummy_number(t, len, p, &e))
+			continue;
+		evidence(f, F_TEMPLATE_LEFTOVERS, (struct span){ p, e });
+		n++;
+		p = e - 1;
+	}
+	set(f, F_TEMPLATE_LEFTOVERS, n);
+}
+
+/* Characters that show text decoded with the wrong encoding ("Ã©" for
+ * "é", "â€™" for "'", "Â" before a space) or a character lost on the
+ * way (U+FFFD).  A PDF's U+FFFD is a glyph its text layer has no
+ * letter for, which the reader of the page never sees: not counted. */
+static bool latin1_tail(gunichar u)
+{
+	return (u >= 0x80 && u <= 0xBF) || u == 0x20AC || u == 0x2122 ||
+	       (u >= 0x2018 && u <= 0x201E) || u == 0x2044;
+}
+
+static void broken_characters(struct facts *f, const struct doc *d,
+			      const char *t, uint32_t len)
+{
+	unsigned n = 0;
+	const char *p = t, *end = t + len, *q;
+
+	while (p < end) {
+		gunichar u = g_utf8_get_char_validated(p, end - p), v;
+		bool bad = false;
+
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			p++;
+			continue;
+		}
+		q = g_utf8_next_char(p);
+		v = q < end ? g_utf8_get_char_validated(q, end - q) : 0;
+		if (u == 0xFFFD)
+			bad = d->format != DOC_FORMAT_PDF;
+		else if (u == 0xC2)	/* "Â" before no letter */
+			bad = v == (gunichar)-1 || v == (gunichar)-2 ||
+			      !g_unichar_isalpha(v);
+		else if (u == 0xC3 || u == 0xE2 || u == 0xEF)
+			/* "ï1⁄4": NFKC has taken "¼" apart */
+			bad = latin1_tail(v) ||
+			      (g_ascii_isdigit(v) && q + 1 < end &&
+			       g_str_has_prefix(q + 1, "\xe2\x81\x84"));
+		if (bad) {
+			evidence(f, F_BROKEN_CHARACTERS,
+				 (struct span){ p - t, q - t });
+			n++;
+		}
+		p = q;
+	}
+	set(f, F_BROKEN_CHARACTERS, n);
+}
+
 static void compute_quality(struct facts *f, const struct doc *d,
 			    const struct facts_config *cfg)
 {
@@ -375,12 +533,40 @@ static void compute_quality(struct facts *f, const struct doc *d,
 	const char *t = d->text ? d->text->str : "";
 	uint32_t len = d->text ? d->text->len : 0;
 
+	g_autoptr(GHashTable) known = g_hash_table_new_full(
+		g_str_hash, g_str_equal, g_free, NULL);
+	double pages;
+	guint i;
+	int k;
+
+	/* The words of the document's own skills lists, and of its
+	 * writer's name and addresses, are its vocabulary, not mistakes
+	 * ("pyspark", "kubectl", a handle). */
+	for (i = 0; i < f->sections->len; i++) {
+		const struct section *s =
+			&g_array_index(f->sections, struct section, i);
+
+		if (s->kind == SECTION_SKILLS)
+			spell_known_add(known, t, s->body.start, s->body.end);
+	}
+	spell_known_add_name(known, f->contacts.value[CONTACT_NAME]);
+	for (k = 0; k < CONTACT_N; k++)
+		if (f->contacts.value[k])
+			spell_known_add(known, f->contacts.value[k], 0,
+					strlen(f->contacts.value[k]));
 	spell_check(t, 0, len, cfg ? cfg->dictionary : NULL,
-		    cfg ? cfg->allow_words : NULL, r);
+		    cfg ? cfg->allow_words : NULL, known, r);
 	set(f, F_WORDS, r->words);
+	set(f, F_SPELLING_SKIPPED, r->skipped);
+	/* A page holds about 500 words; a PDF says how many it has. */
+	pages = d->pages ? d->pages : (r->words + 499) / 500;
+	if (pages < 1)
+		pages = 1;
 	if (r->available) {
 		set(f, F_SPELLING_ERRORS, r->misspelt);
 		spans_to(f, F_SPELLING_ERRORS, r->errors);
+		set(f, F_SPELLING_ERRORS_PER_PAGE, r->misspelt / pages);
+		spans_to(f, F_SPELLING_ERRORS_PER_PAGE, r->errors);
 		if (r->checked) {
 			set(f, F_SPELLING_ERRORS_PER_100,
 			    100.0 * r->misspelt / r->checked);
@@ -391,6 +577,8 @@ static void compute_quality(struct facts *f, const struct doc *d,
 	set(f, F_TOO_LONG, r->words > WORDS_LONG);
 	repeated_words(f, t, len);
 	bullets(f, t, len);
+	template_leftovers(f, t, len);
+	broken_characters(f, d, t, len);
 }
 
 static void compute_cover(struct facts *f, const struct doc *d,
@@ -819,6 +1007,11 @@ static void print_text(const struct facts *f, const struct doc *d,
 				       "words (%u words): ",
 				       f->spell.misspelt, f->spell.checked,
 				       f->spell.words);
+	else if (f->spell.skipped)
+		g_string_append_printf(out, "\nspelling: not checked, the "
+				       "text is in \"%s\" and no dictionary "
+				       "for it is installed: ",
+				       f->spell.language);
 	else
 		g_string_append(out, "\nspelling: no dictionary: ");
 	text_spans(out, d, f->spell.errors, 20);

@@ -108,14 +108,28 @@ const char *const *facts_names(void);
  * writing quality
  *   words                   words in the text
  *   spelling_errors         misspelt words (hunspell en_US and en_GB, the
- *                           trade's words, the allow-list; addresses,
- *                           acronyms, CamelCase, words with digits and
- *                           capitalised words inside sentences are not
- *                           checked); absent without a dictionary; ev: each
+ *                           trade's words, the allow-list, the words of
+ *                           the document's skills sections and contact
+ *                           details; addresses, acronyms, CamelCase,
+ *                           words with digits and capitalised words
+ *                           inside sentences are not checked); absent
+ *                           without a dictionary; ev: each
  *   spelling_errors_per_100 the same per 100 checked words; absent when
  *                           none were checked
+ *   spelling_errors_per_page the same per page (a PDF's pages, else 500
+ *                           words a page); absent without a dictionary
+ *   spelling_skipped        0/1: the text is not English and no
+ *                           dictionary for its language is installed,
+ *                           so the spelling facts above are absent
  *   repeated_words          "the the"; ev: each pair
  *   inconsistent_bullets    0/1: lines bulleted with different marks
+ *   template_leftovers      text a template ships with, left in:
+ *                           "Company Name", "City, State", lorem ipsum,
+ *                           "000-00-0000", "[Your Name]", "X+ users";
+ *                           ev: each
+ *   broken_characters       characters decoded with the wrong encoding
+ *                           ("Ã©", "â€™", "Â") or lost (U+FFFD, not in
+ *                           PDFs: a glyph without a letter); ev: each
  *   too_short, too_long     0/1: under 150, over 2000 words
  * cover letter and statement
  *   is_cover_letter         0/1: salutation, closing, first person,

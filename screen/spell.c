@@ -15,6 +15,7 @@
 #include <hunspell.h>
 
 #include "facts.h"
+#include "scan.h"
 #include "spell.h"
 
 /* en_GB is optional: used when installed. */
@@ -208,9 +209,23 @@ static bool is_address(const char *t, uint32_t s, uint32_t e)
 	return false;
 }
 
-static bool word_byte(unsigned char c)
+/* The length of the word character at p (a letter, a digit, an
+ * apostrophe, "’"), 0 for anything else: bullets, dashes, emoji and
+ * quotes glued to a word ("•Python", "“cloud”") are not part of it. */
+static uint32_t word_char(const char *t, uint32_t p, uint32_t end)
 {
-	return g_ascii_isalnum(c) || c >= 0x80 || c == '\'';
+	gunichar u;
+	const char *n;
+
+	if ((unsigned char)t[p] < 0x80)
+		return g_ascii_isalnum(t[p]) || t[p] == '\'';
+	u = g_utf8_get_char_validated(t + p, end - p);
+	if (u == (gunichar)-1 || u == (gunichar)-2)
+		return 0;
+	if (!g_unichar_isalnum(u) && u != 0x2019 && !g_unichar_ismark(u))
+		return 0;
+	n = g_utf8_next_char(t + p);
+	return (uint32_t)(n - (t + p));
 }
 
 /* A line of prose, not an item of a list ("Canva and Figma"): it ends
@@ -253,19 +268,235 @@ static bool next_is_small(const char *t, uint32_t e, uint32_t end)
 	return e < end && g_ascii_islower(t[e]);
 }
 
+/* Short words that are frequent in one language and rare in the
+ * others: enough to tell which language a resume is written in. */
+static const struct {
+	const char *lang;
+	const char *words[12];
+} lang_words[] = {
+	{ "en", { "the", "and", "of", "to", "in", "with", "for", "on",
+		  "as", "at", "by", "from" } },
+	{ "de", { "und", "der", "die", "das", "mit", "f\xc3\xbcr", "von",
+		  "bei", "ich", "ein", "eine", "im" } },
+	{ "es", { "y", "de", "la", "el", "en", "con", "para", "los",
+		  "las", "del", "una", "por" } },
+	{ "fr", { "et", "le", "la", "les", "des", "du", "pour", "avec",
+		  "une", "dans", "sur", "au" } },
+	{ "pt", { "e", "de", "da", "do", "em", "com", "para", "os", "das",
+		  "dos", "uma", "na" } },
+	{ "it", { "e", "di", "il", "la", "per", "con", "che", "del",
+		  "della", "una", "nel", "gli" } },
+	{ "nl", { "en", "van", "de", "het", "een", "met", "voor", "op",
+		  "bij", "ik", "aan", "te" } },
+};
+
+const char *spell_language(const char *t, uint32_t start, uint32_t end)
+{
+	unsigned hits[G_N_ELEMENTS(lang_words)] = { 0 }, best = 0;
+	uint32_t p = start, ws;
+	size_t i, k;
+
+	while (p < end) {
+		while (p < end && !g_ascii_isalpha(t[p]) &&
+		       (unsigned char)t[p] < 0x80)
+			p++;
+		ws = p;
+		while (p < end && (g_ascii_isalpha(t[p]) ||
+				   (unsigned char)t[p] >= 0x80))
+			p++;
+		if (p - ws > 7 || p == ws)
+			continue;
+		for (i = 0; i < G_N_ELEMENTS(lang_words); i++)
+			for (k = 0; k < G_N_ELEMENTS(lang_words[i].words) &&
+				    lang_words[i].words[k]; k++)
+				if (strlen(lang_words[i].words[k]) == p - ws &&
+				    !g_ascii_strncasecmp(t + ws,
+							 lang_words[i].words[k],
+							 p - ws))
+					hits[i]++;
+	}
+	for (i = 1; i < G_N_ELEMENTS(lang_words); i++)
+		if (hits[i] > hits[best])
+			best = i;
+	/* Too few to tell, or English not clearly beaten: English (a
+	 * list of skills has no function words at all). */
+	if (hits[best] < 6 || hits[best] < 2 * hits[0])
+		return "en";
+	return lang_words[best].lang;
+}
+
+/* "integ-" at the end of a line and "ration" starting the next: the
+ * word the line break split, or 0.  *next_end gets the end of the
+ * second half. */
+static bool hyphen_split(const char *t, uint32_t end, uint32_t ws,
+			 uint32_t we, char *buf, uint32_t *next_end)
+{
+	uint32_t p = we, s, e;
+	size_t n1;
+
+	if (p + 2 >= end || t[p] != '-' || t[p + 1] != '\n' ||
+	    !g_ascii_islower(t[p + 2]))
+		return false;
+	s = p + 2;
+	for (e = s; e < end && g_ascii_isalpha(t[e]); e++)
+		;
+	n1 = we - ws;
+	if (n1 + (e - s) > WORD_MAX)
+		return false;
+	memcpy(buf, t + ws, n1);
+	memcpy(buf + n1, t + s, e - s);
+	buf[n1 + (e - s)] = 0;
+	*next_end = e;
+	return true;
+}
+
+/* Is the word [ws, we) one the document itself vouches for (its skills
+ * lists, its writer's addresses), or a handle made of the writer's
+ * name ("janeroe82")? */
+static bool known_word(GHashTable *known, const char *w, size_t len)
+{
+	char buf[WORD_MAX + 1];
+	GHashTableIter it;
+	gpointer key;
+	size_t i;
+
+	if (!known || len > WORD_MAX)
+		return false;
+	for (i = 0; i < len; i++)
+		buf[i] = scan_lower(w[i]);
+	buf[len] = 0;
+	if (g_hash_table_contains(known, buf))
+		return true;
+	g_hash_table_iter_init(&it, known);
+	while (g_hash_table_iter_next(&it, &key, NULL)) {
+		const char *k = key;
+
+		if (k[0] == '@' && strstr(buf, k + 1))
+			return true;
+	}
+	return false;
+}
+
+void spell_known_add_name(GHashTable *known, const char *name)
+{
+	uint32_t p = 0, ws, len = name ? strlen(name) : 0;
+
+	while (p < len) {
+		while (p < len && !g_ascii_isalpha(name[p]))
+			p++;
+		ws = p;
+		while (p < len && g_ascii_isalpha(name[p]))
+			p++;
+		if (p - ws >= 4) {
+			g_autofree char *w = g_ascii_strdown(name + ws, p - ws);
+
+			g_hash_table_add(known, g_strconcat("@", w, NULL));
+		}
+	}
+}
+
+/* Two words run together: a closed compound of the trade
+ * ("autoscaling", "datacenter") or a hyphen the text lost
+ * ("multiaccount"), not a misspelling.  Each part has four letters
+ * or more, or the first is a prefix ("alot" stays a mistake).  Call
+ * with lock held. */
+static bool compound(struct dict *d, const char *w, size_t len,
+		     const GPtrArray *allow)
+{
+	char a[WORD_MAX + 1], b[WORD_MAX + 1];
+	size_t i;
+
+	if (len < 6 || len > WORD_MAX)
+		return false;
+	for (i = 2; i + 4 <= len; i++) {
+		size_t k;
+
+		/* Parts of four letters or more, or a prefix first
+		 * ("reindexing"): "exist" + "ant" is no compound. */
+		if (i < 4) {
+			for (k = 0; k < G_N_ELEMENTS(hyphen_prefixes); k++)
+				if (strlen(hyphen_prefixes[k]) == i &&
+				    !g_ascii_strncasecmp(w, hyphen_prefixes[k],
+							 i))
+					break;
+			if (k == G_N_ELEMENTS(hyphen_prefixes))
+				continue;
+		}
+		memcpy(a, w, i);
+		a[i] = 0;
+		memcpy(b, w + i, len - i);
+		b[len - i] = 0;
+		if ((dict_ok(d, a) || allowed(a, i, allow)) &&
+		    (dict_ok(d, b) || allowed(b, len - i, allow)))
+			return true;
+	}
+	return false;
+}
+
+void spell_known_add(GHashTable *known, const char *t, uint32_t start,
+		     uint32_t end)
+{
+	uint32_t p = start, ws, n;
+
+	while (p < end) {
+		while (p < end && !word_char(t, p, end))
+			p++;
+		ws = p;
+		while (p < end && t[p] != '\'' && (n = word_char(t, p, end)))
+			p += n;
+		if (p - ws >= 2 && p - ws <= WORD_MAX) {
+			char *w = g_ascii_strdown(t + ws, p - ws);
+
+			g_hash_table_add(known, w);
+		}
+		if (p == ws)
+			p++;
+	}
+}
+
+/* The installed dictionary for a language other than English
+ * ("/usr/share/hunspell/de_DE"), or NULL. */
+static char *dict_for(const char *lang)
+{
+	static const char *const regions[] = {
+		"DE", "ES", "FR", "PT", "BR", "IT", "NL", "AT", "CH", "MX",
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(regions); i++) {
+		g_autofree char *b = g_strdup_printf(
+			"/usr/share/hunspell/%s_%s", lang, regions[i]);
+		g_autofree char *aff = g_strconcat(b, ".aff", NULL);
+
+		if (access(aff, R_OK) == 0)
+			return g_steal_pointer(&b);
+	}
+	return NULL;
+}
+
 void spell_check(const char *t, uint32_t start, uint32_t end,
-		 const char *base, const GPtrArray *allow,
+		 const char *base, const GPtrArray *allow, GHashTable *known,
 		 struct spell_result *r)
 {
+	g_autofree char *lang_base = NULL;
 	struct dict *dict;
-	uint32_t p = start, ts, te, ws, we, i;
+	uint32_t p = start, ts, te, ws, we, i, n;
 
 	memset(r, 0, sizeof(*r));
 	r->errors = g_array_new(FALSE, FALSE, sizeof(struct span));
+	/* The default dictionary is English; a resume in another language
+	 * is checked in it when its dictionary is installed, else not at
+	 * all (every word would be a mistake). */
+	r->language = base ? NULL : spell_language(t, start, end);
+	if (r->language && strcmp(r->language, "en") != 0) {
+		lang_base = dict_for(r->language);
+		r->skipped = !lang_base;
+		base = lang_base;
+	}
 	g_mutex_lock(&lock);
 	dict = dict_get(base);
 	g_mutex_unlock(&lock);
-	r->available = dict->n > 0;
+	r->available = dict->n > 0 && !r->skipped;
 	while (p < end) {
 		while (p < end && is_space(t[p]))
 			p++;
@@ -283,11 +514,11 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			char buf[WORD_MAX + 1];
 			bool ok;
 
-			while (ws < te && !word_byte(t[ws]))
+			while (ws < te && !word_char(t, ws, te))
 				ws++;
 			we = ws;
-			while (we < te && word_byte(t[we]))
-				we++;
+			while (we < te && (n = word_char(t, we, te)))
+				we += n;
 			/* Quotes around a word are not part of it. */
 			while (ws < we && t[ws] == '\'')
 				ws++;
@@ -296,6 +527,9 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			if (we - ws >= 2 && t[we - 2] == '\'' &&
 			    (t[we - 1] == 's' || t[we - 1] == 'S'))
 				we -= 2;
+			if (we - ws >= 4 &&
+			    memcmp(t + we - 4, "\xe2\x80\x99s", 4) == 0)
+				we -= 4;
 			if (ws >= we) {
 				we = ws + 1;
 				continue;
@@ -324,13 +558,37 @@ void spell_check(const char *t, uint32_t start, uint32_t end,
 			    !(sentence_start(t, start, end, ws) &&
 			      next_is_small(t, we, te < end ? end : te)))
 				continue;
-			r->checked++;
-			if (!dict->n)
+			/* The second half of a word split at a line's end
+			 * was read with its first. */
+			if (ws >= 2 && t[ws - 1] == '\n' && t[ws - 2] == '-' &&
+			    lower && !upper)
 				continue;
+			r->checked++;
+			if (!r->available)
+				continue;
+			if (known_word(known, t + ws, we - ws))
+				continue;
+			/* "integ-" + "ration" across a line break: the
+			 * whole word is checked, once. */
+			if (hyphen_split(t, end, ws, we, buf, &n)) {
+				g_mutex_lock(&lock);
+				ok = dict_ok(dict, buf);
+				g_mutex_unlock(&lock);
+				if (ok || allowed(buf, strlen(buf), allow)) {
+					p = we = n;
+					te = n;
+					while (p < end && !is_space(t[p]))
+						p++;
+					te = p;
+					continue;
+				}
+			}
 			memcpy(buf, t + ws, we - ws);
 			buf[we - ws] = 0;
 			g_mutex_lock(&lock);
-			ok = dict_ok(dict, buf);
+			ok = dict_ok(dict, buf) ||
+			     (lower && !upper &&
+			      compound(dict, buf, we - ws, allow));
 			g_mutex_unlock(&lock);
 			if (ok || allowed(buf, we - ws, allow))
 				continue;

@@ -21,6 +21,10 @@ struct spell_result {
 	unsigned misspelt;	/* misspelt words */
 	GArray *errors;		/* struct span: the first SPELL_SPANS_MAX */
 	bool available;		/* false: no dictionary, nothing checked */
+	const char *language;	/* "en", "de", ... (static); NULL when the
+				   caller chose the dictionary */
+	bool skipped;		/* not English and no dictionary for its
+				   language installed: nothing checked */
 };
 
 /* The dictionary of bases: hunspell base paths joined by ':' (a word is
@@ -38,14 +42,34 @@ double spell_load_ms(void);
 bool spell_word_ok(const char *base, const char *word, size_t len,
 		   const GPtrArray *allow);
 
+/* The language [start, end) of t is written in, from its function
+ * words: "en", "de", "es", "fr", "pt", "it", "nl"; "en" when unsure.
+ * Static string. */
+const char *spell_language(const char *t, uint32_t start, uint32_t end);
+
+/* Add the words of [start, end) of t, lowercased, to known (a set of
+ * strings, g_free'd keys): words a document vouches for itself. */
+void spell_known_add(GHashTable *known, const char *t, uint32_t start,
+		     uint32_t end);
+
+/* Add the writer's name to known: a word holding a part of it (four
+ * letters or more) is a handle ("janeroe82"), not a mistake. */
+void spell_known_add_name(GHashTable *known, const char *name);
+
 /* Count and check the words of [start, end) of t.  Skipped: e-mail
  * addresses, web addresses, words with digits, all-capital acronyms,
  * CamelCase, one-letter words, allow-listed terms, and capitalised words
  * that are not the first of a sentence followed by a small word (they are
- * names of people, firms and products more often than mistakes).
+ * names of people, firms and products more often than mistakes), words
+ * in known (may be NULL; see spell_known_add()), and lowercase words
+ * made of two dictionary words ("autoscaling", or "multiaccount" whose
+ * hyphen was lost).  A word split by a
+ * hyphen at a line's end is checked whole.  With base NULL the language
+ * is detected first: English is checked with en_US/en_GB, another
+ * language with its installed dictionary, or not at all (r->skipped).
  * r->errors is created here; release with spell_result_release(). */
 void spell_check(const char *t, uint32_t start, uint32_t end,
-		 const char *base, const GPtrArray *allow,
+		 const char *base, const GPtrArray *allow, GHashTable *known,
 		 struct spell_result *r);
 void spell_result_release(struct spell_result *r);
 

@@ -44,7 +44,28 @@ static void test_levels(void)
 		{ "M\xc3\xa1ster en Ingenier\xc3\xad" "a Inform\xc3\xa1tica",
 		  DEGREE_MASTER },
 		{ "Licenciatura em Engenharia", DEGREE_BACHELOR },
+		{ "Business Analytics (BS)", DEGREE_NONE },
+		{ "Master\nof\nScience", DEGREE_MASTER },
+		{ "Bachelor, Economics", DEGREE_NONE },
+		{ "Bachelor (Hons) Economics", DEGREE_BACHELOR },
+		{ "Associates : Bookkeeping", DEGREE_ASSOCIATE },
+		{ "A.S. Nursing", DEGREE_ASSOCIATE },
+		{ "AS in Networking", DEGREE_ASSOCIATE },
+		{ "BSN", DEGREE_BACHELOR },
+		{ "Dipl.-Ing. Maschinenbau", DEGREE_MASTER },
+		{ "Diplom-Informatiker", DEGREE_MASTER },
+		{ "Dr. rer. nat. Chemie", DEGREE_DOCTORATE },
+		{ "Magister Artium", DEGREE_MASTER },
+		{ "\xd0\x91\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbb\xd0\xb0\xd0\xb2\xd1\x80 "
+		  "\xd1\x82\xd0\xb5\xd1\x85\xd0\xbd\xd0\xb8\xd0\xba\xd0\xb8",
+		  DEGREE_BACHELOR },
+		{ "\xe7\xa1\x95\xe5\xa3\xab", DEGREE_MASTER },
 		/* Not degrees. */
+		{ "Diploma in Photography", DEGREE_NONE },
+		{ "Associate (2023)", DEGREE_NONE },
+		{ "Associate Consultant", DEGREE_NONE },
+		{ "AS SOON AS", DEGREE_NONE },
+		{ "Master Data Management", DEGREE_NONE },
 		{ "MS Office", DEGREE_NONE },
 		{ "MS SQL Server", DEGREE_NONE },
 		{ "ms latency", DEGREE_NONE },
@@ -178,6 +199,64 @@ static void test_no_sections(void)
 	credentials_release(&c);
 }
 
+static enum degree_level level_in(const char *text)
+{
+	g_autoptr(doc) d = test_doc(text, NULL);
+	g_autoptr(GArray) s = sections_find(d);
+	struct credentials c;
+	enum degree_level lv;
+
+	credentials_find(d, s, NULL, &c);
+	lv = c.level;
+	credentials_release(&c);
+	return lv;
+}
+
+/* Degrees set as headings of their own under "Education", glued to a
+ * bullet, or laid out one word a line are still read. */
+static void test_education_entries(void)
+{
+	g_assert_cmpint(level_in("Jane Roe\nExperience\nClerk, 2015 - 2019\n"
+				 "Education\n#2 MEng in Robotics\n"
+				 "Some University\n2010 - 2014\n"
+				 "Projects\nA robot arm\n"), ==,
+			DEGREE_MASTER);
+	g_assert_cmpint(level_in("Jane Roe\nExperience\nClerk, 2015 - 2019\n"
+				 "Education\n\xe2\x80\xa2MS in Physics, "
+				 "Some University; 2012\n"), ==, DEGREE_MASTER);
+	g_assert_cmpint(level_in("Jane Roe\nEducation\nSome\nCollege\n"
+				 "Bachelor\nof\nArts\n2012\n"), ==,
+			DEGREE_BACHELOR);
+	/* Advisors and references are not the writer's title. */
+	g_assert_cmpint(level_in("Dr. Jane Roe\nEducation\nBSc Biology, "
+				 "2004\n"), ==, DEGREE_DOCTORATE);
+	g_assert_cmpint(level_in("Jane Roe\nEducation\nBSc Biology, 2004\n"
+				 "Advisor: Dr. Max Moe\n"), ==, DEGREE_BACHELOR);
+}
+
+/* An unfinished degree counts only with a date; one still open
+ * ("Present"), or credits "toward" one, never does. */
+static void test_unfinished(void)
+{
+	g_assert_cmpint(level_in("Jane Roe\nEducation\n"
+				 "Master of Arts, History Present Some "
+				 "University\nBachelor of Arts, History May "
+				 "2011 Some College\n"), ==, DEGREE_BACHELOR);
+	g_assert_cmpint(level_in("Jane Roe\nEducation\n"
+				 "Associate : Bookkeeping 1999\n"
+				 "60 credit hours toward Bachelors degree.\n"),
+			==, DEGREE_ASSOCIATE);
+	g_assert_cmpint(level_in("Jane Roe\nEducation\n"
+				 "Geology (BS) (In Progress)\n"
+				 "Sep 2020 - May 2024\n"), ==, DEGREE_BACHELOR);
+	g_assert_cmpint(level_in("Jane Roe\nEducation\n"
+				 "BS in Geology (in progress)\n"
+				 "Some University\n"), ==, DEGREE_NONE);
+	g_assert_cmpint(level_in("Jane Roe\nEducation\n"
+				 "BA in Geology, expected June 2027\n"), ==,
+			DEGREE_BACHELOR);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -185,5 +264,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/credentials/resume", test_resume);
 	g_test_add_func("/credentials/no-sections", test_no_sections);
 	g_test_add_func("/credentials/cert-items", test_cert_items);
+	g_test_add_func("/credentials/education-entries",
+			test_education_entries);
+	g_test_add_func("/credentials/unfinished", test_unfinished);
 	return g_test_run();
 }

@@ -7,6 +7,7 @@
 #include "text.h"
 #include "facts_doc.h"
 #include "sections.h"
+#include "spell.h"
 
 static const struct facts_config cfg = { .as_of = "2026-11-28" };
 
@@ -191,6 +192,39 @@ static void test_full_resume(void)
 	g_assert_true(g_str_has_prefix(out->str, "{\"facts\":{"));
 	g_assert_nonnull(strstr(out->str, "\"degree\":\"master\""));
 	facts_free(f);
+}
+
+/* Text a template left in, characters broken by a wrong encoding,
+ * spelling per page. */
+static void test_quality(void)
+{
+	g_autoptr(doc) d = test_doc(
+		"Jane Roe\n"
+		"jane@roe.test\n"
+		"Experience\n"
+		"Clerk, Company Name, City, State, 2015 - 2019\n"
+		"Served X+ customers a day with replies under Y\nms.\n"
+		"Fixed the caf\xc3\x83\xc2\xa9 menu\xc3\x82 and the "
+		"workers\xc3\xa2\xe2\x82\xac\xe2\x84\xa2 rota.\n"
+		"Skills\nNaïve Bayes, C++, N+1 queries\n", NULL);
+	g_autoptr(doc) clean = test_doc(
+		"Jane Roe\njane@roe.test\nExperience\n"
+		"Clerk at the company, 2015 - 2019; the company name "
+		"changed.\nRecieved and procesed orders.\n", NULL);
+	struct facts *f = facts_compute(d, &cfg);
+	struct facts *g = facts_compute(clean, &cfg);
+
+	g_assert_cmpfloat(num(f, "template_leftovers"), ==, 4);
+	g_assert_cmpfloat(num(f, "broken_characters"), ==, 3);
+	g_assert_cmpfloat(num(f, "no_contact"), ==, 0);
+	g_assert_cmpfloat(num(g, "template_leftovers"), ==, 0);
+	g_assert_cmpfloat(num(g, "broken_characters"), ==, 0);
+	if (spell_load(NULL)) {
+		g_assert_cmpfloat(num(g, "spelling_errors_per_page"), ==, 2);
+		g_assert_cmpfloat(num(g, "spelling_skipped"), ==, 0);
+	}
+	facts_free(f);
+	facts_free(g);
 }
 
 static void test_cover_letter_doc(void)
@@ -413,6 +447,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/empty", test_empty);
 	g_test_add_func("/facts/full-resume", test_full_resume);
 	g_test_add_func("/facts/cover-letter", test_cover_letter_doc);
+	g_test_add_func("/facts/quality", test_quality);
 	g_test_add_func("/facts/samples", test_samples);
 	g_test_add_func("/facts/random-documents", test_random_documents);
 	return g_test_run();
