@@ -16,7 +16,8 @@ static const char letter[] =
 static const char resume[] =
 	"Jane Doe\n"
 	"Summary\n"
-	"Integration engineer building APIs and message flows.\n"
+	"Integration engineer building APIs and message flows for retail "
+	"and logistics partners.\n"
 	"Experience\n"
 	"Integration Engineer, Acme, 2019 - Present\n"
 	"Developer, Beta, 2016 - 2019\n"

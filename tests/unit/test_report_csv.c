@@ -66,7 +66,8 @@ static void test_build(void)
 	struct store_criterion crit = { "c1", "Endpoints", 100, true };
 	struct score_config cfg = { .n_crit = 1, .threshold = 50,
 				    .ko_signal = -1 };
-	struct score_criterion sc = { (char *)"c1", 100, true, false };
+	struct score_criterion sc = { .id = (char *)"c1", .weight = 100,
+				      .scored = true };
 	g_autoptr(store_applicant) a =
 		applicant("=HYPERLINK(\"x\")", "Eve\x1b[31m");
 	g_autoptr(store_applicant) b = applicant("bad\xff\nname.txt", "Bo");
