@@ -8,7 +8,11 @@
  * A phone must look like one: international prefix, brackets, a phone
  * label on its line, or ten digits or more; never a date range.  Must not
  * guess a name from prose: two to four capitalised words on a line of
- * their own, not a heading, not a job title.
+ * their own, not a heading, not a job title.  A template's placeholder
+ * ("name@example.com", "(123) 456-7890", a 555-01xx number) is taken only
+ * when nothing better is written, and never as a key that would link
+ * every applicant who left it in as one person (phone_digits; callers
+ * test e-mails with contacts_placeholder_email()).
  */
 #include <string.h>
 
@@ -65,10 +69,58 @@ static bool email_domain(unsigned char ch)
 	return g_ascii_isalnum(ch) || ch == '.' || ch == '-';
 }
 
+/* Templates' and fiction's addresses: a local part that names the
+ * field instead of filling it, or a domain no one receives mail at. */
+bool contacts_placeholder_email(const char *email)
+{
+	static const char *const locals[] = {
+		"name", "yourname", "your.name", "your_name", "firstname",
+		"lastname", "firstname.lastname", "first.last", "first.name",
+		"email", "youremail", "your.email", "e-mail", "user",
+		"username", "you", "someone", "somebody", "mail",
+	};
+	static const char *const domains[] = {
+		"domain.com", "yourdomain.com", "email.com", "company.com",
+		"yourcompany.com", "website.com", "yourwebsite.com",
+		"mail.com.example",
+	};
+	const char *at = email ? strchr(email, '@') : NULL;
+	gsize i;
+
+	if (!at)
+		return false;
+	for (i = 0; i < G_N_ELEMENTS(locals); i++)
+		if (strlen(locals[i]) == (gsize)(at - email) &&
+		    g_ascii_strncasecmp(email, locals[i], at - email) == 0)
+			return true;
+	for (i = 0; i < G_N_ELEMENTS(domains); i++)
+		if (g_ascii_strcasecmp(at + 1, domains[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Templates' and fiction's numbers: one digit repeated, a run such as
+ * 1234567, or the 555-0100 to 555-0199 range kept for fiction. */
+bool contacts_placeholder_phone(const char *digits)
+{
+	gsize n = digits ? strlen(digits) : 0, i, same = 1;
+
+	if (n < 7)
+		return false;
+	for (i = 1; i < n; i++)
+		same += digits[i] == digits[0];
+	if (same == n)
+		return true;
+	if (strstr(digits, "1234567") || strstr(digits, "9876543") ||
+	    strstr(digits, "0123456"))
+		return true;
+	return strncmp(digits + n - 7, "55501", 5) == 0;
+}
+
 static void find_email(const char *t, uint32_t len, struct contacts *c)
 {
 	const char *at = t;
-	uint32_t p, s, e, dot, i;
+	uint32_t p, s, e, dot, i, ps = 0, pe = 0;
 
 	while ((at = memchr(at, '@', len - (at - t))) != NULL) {
 		p = at - t;
@@ -91,9 +143,24 @@ static void find_email(const char *t, uint32_t len, struct contacts *c)
 				dot = i;
 		if (!dot || dot == p + 1 || e - dot < 3)
 			continue;
+		{
+			g_autofree char *addr = g_strndup(t + s, e - s);
+
+			if (contacts_placeholder_email(addr)) {
+				if (pe == 0) {
+					ps = s;
+					pe = e;
+				}
+				continue;
+			}
+		}
 		put(c, CONTACT_EMAIL, t, s, e);
 		lower_in_place(&c->value[CONTACT_EMAIL]);
 		return;
+	}
+	if (pe) {
+		put(c, CONTACT_EMAIL, t, ps, pe);
+		lower_in_place(&c->value[CONTACT_EMAIL]);
 	}
 }
 
@@ -257,7 +324,7 @@ static bool phone_at(const char *t, uint32_t len, uint32_t s, uint32_t *end)
 
 static void find_phone(const char *t, uint32_t len, struct contacts *c)
 {
-	uint32_t p, e;
+	uint32_t p, e, ps = 0, pe = 0;
 
 	for (p = 0; p < len; p++) {
 		unsigned char ch = t[p];
@@ -271,15 +338,29 @@ static void find_phone(const char *t, uint32_t len, struct contacts *c)
 		if (ch == '(' && !(p + 1 < len && g_ascii_isdigit(t[p + 1])))
 			continue;
 		if (phone_at(t, len, p, &e)) {
-			put(c, CONTACT_PHONE, t, p, e);
-			c->phone_digits = contacts_phone_digits(
-				c->value[CONTACT_PHONE]);
-			return;
+			g_autofree char *num = g_strndup(t + p, e - p);
+			g_autofree char *digits = contacts_phone_digits(num);
+
+			if (!contacts_placeholder_phone(digits)) {
+				put(c, CONTACT_PHONE, t, p, e);
+				c->phone_digits = g_steal_pointer(&digits);
+				return;
+			}
+			if (pe == 0) {
+				ps = p;
+				pe = e;
+			}
+			p = e;
+			continue;
 		}
 		/* Skip the rest of this run of digits. */
 		while (p + 1 < len && g_ascii_isdigit(t[p + 1]))
 			p++;
 	}
+	/* A placeholder is still a phone written (the resume is not without
+	 * contact details), but no key: phone_digits stays NULL. */
+	if (pe)
+		put(c, CONTACT_PHONE, t, ps, pe);
 }
 
 /* Words a name line never holds. */

@@ -38,6 +38,14 @@ void contacts_release(struct contacts *c);
 /* "email", "phone", ... for each kind; NULL past the end. */
 const char *contact_kind_name(enum contact_kind kind);
 
+/* A template's or fiction's placeholder, nobody's own: the e-mail
+ * "name@example.com", "you@yourdomain.com"; the phone's digits
+ * "1234567890", "0000000", "5550142" (555-01xx).  contacts_find() takes
+ * one only when nothing better is written, and never gives a placeholder
+ * phone its digits: such values must not link two applicants as one. */
+bool contacts_placeholder_email(const char *email);
+bool contacts_placeholder_phone(const char *digits);
+
 /* The digits of a phone number ("+44 20 7946 0958" -> "442079460958"),
  * for comparing applicants.  Caller frees. */
 char *contacts_phone_digits(const char *phone);

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "contacts.h"
 #include "error.h"
 #include "escape.h"
 #include "facts.h"
@@ -294,6 +295,11 @@ static void contacts_of(struct store_applicant *a, const struct wdoc *w,
 				if (*slot[k])
 					continue;
 				v = facts_contact(w[i].facts, what[k], NULL);
+				/* A template's address is nobody's: kept, it
+				 * would link everyone who left it in. */
+				if (slot[k] == &a->email &&
+				    contacts_placeholder_email(v))
+					continue;
 				if (v && *v)
 					*slot[k] = g_strdup(v);
 			}

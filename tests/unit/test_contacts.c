@@ -42,12 +42,12 @@ static void phone(const char *text, const char *want, const char *digits)
 static void test_phones(void)
 {
 	phone("Tel +44 20 7946 0958\n", "+44 20 7946 0958", "442079460958");
-	phone("(555) 123-4567 | jane@x.org\n", "(555) 123-4567",
-	      "5551234567");
-	phone("Phone: +1-555-123-4567\n", "+1-555-123-4567", "15551234567");
-	phone("Berlin, 0049 30 1234567\n", "0049 30 1234567",
-	      "0049301234567");
-	phone("555.123.4567\n", "555.123.4567", "5551234567");
+	phone("(555) 213-4867 | jane@x.org\n", "(555) 213-4867",
+	      "5552134867");
+	phone("Phone: +1-555-213-4867\n", "+1-555-213-4867", "15552134867");
+	phone("Berlin, 0049 30 2618473\n", "0049 30 2618473",
+	      "0049302618473");
+	phone("555.213.4867\n", "555.213.4867", "5552134867");
 	phone("Mobile: 555-1234\n", "555-1234", "5551234");
 	phone("M: 07700 900123\n", "07700 900123", "07700900123");
 	/* Not phones: dates, short numbers, identifiers. */
@@ -112,6 +112,48 @@ static void test_location_label(void)
 	release(&x);
 }
 
+/* A template's placeholders: a real address or number after them is
+ * taken instead. */
+static void test_placeholders(void)
+{
+	static const char *const emails[] = {
+		"name@example.com", "Your.Name@gmail.com", "firstname.lastname@acme.io",
+		"catherine@email.com", "me@yourdomain.com",
+	};
+	static const char *const phones[] = {
+		"(123) 456-7890", "000-000-0000", "+1 555-0142", "555 0199",
+		"(987) 654-3210",
+	};
+	struct found x;
+	gsize i;
+
+	for (i = 0; i < G_N_ELEMENTS(emails); i++) {
+		g_autofree char *t = g_strdup_printf(
+			"Jo Bloggs\n%s\njo.bloggs@post.test\n", emails[i]);
+
+		g_assert_true(contacts_placeholder_email(emails[i]));
+		find(&x, t);
+		g_assert_cmpstr(x.c.value[CONTACT_EMAIL], ==,
+				"jo.bloggs@post.test");
+		release(&x);
+	}
+	/* Alone, a placeholder is still a phone written, but has no digits
+	 * to link applicants by. */
+	for (i = 0; i < G_N_ELEMENTS(phones); i++) {
+		g_autofree char *t = g_strdup_printf("Phone: %s\n", phones[i]);
+
+		phone(t, phones[i], NULL);
+	}
+	find(&x, "Jo Bloggs\nname@example.com\n");
+	g_assert_cmpstr(x.c.value[CONTACT_EMAIL], ==, "name@example.com");
+	release(&x);
+	phone("Phone: (123) 456-7890 or +44 20 7946 0958\n",
+	      "+44 20 7946 0958", "442079460958");
+	g_assert_false(contacts_placeholder_email("jane.roe@post.test"));
+	g_assert_false(contacts_placeholder_phone("442079460958"));
+	g_assert_false(contacts_placeholder_phone("5550200"));
+}
+
 static void test_email_edges(void)
 {
 	struct found x;
@@ -132,5 +174,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/contacts/name", test_name_rules);
 	g_test_add_func("/contacts/location-label", test_location_label);
 	g_test_add_func("/contacts/email-edges", test_email_edges);
+	g_test_add_func("/contacts/placeholders", test_placeholders);
 	return g_test_run();
 }
