@@ -36,6 +36,8 @@ static const char *const kind_names[CONTACT_N + 1] = {
 #define NAME_LINES 6
 #define HEADER_LINES 12
 #define HEADER_LINE_MAX 400
+/* Longest line a name is read from as a piece of it. */
+#define NAME_LINE_MAX 100
 
 const char *contact_kind_name(enum contact_kind kind)
 {
@@ -370,6 +372,10 @@ static const char *const not_name_words[] = {
 	"lead", "senior", "junior", "street", "road", "avenue", "page",
 	"integration", "profile", "summary", "contact", "email", "phone",
 	"linkedin", "github", "address", "the", "and", "of", "for",
+	"intern", "trainee", "student", "technology", "information",
+	"personal", "details", "data", "lebenslauf", "persönliche",
+	"daten", "datos", "personales", "informations", "personnelles",
+	"portfolio", "website", "homepage", "name",
 };
 
 /* Lowercase particles inside names. */
@@ -424,7 +430,16 @@ static bool name_like(const char *t, uint32_t s, uint32_t e)
 			if (!(g_ascii_isalpha(ch) || ch >= 0x80 ||
 			      strchr("-'.", ch)))
 				return false;
+			/* "Next.js" is a skill; "J.R." and "S.S" are
+			 * initials. */
+			if (ch == '.' && at + 1 < p &&
+			    g_ascii_islower(t[at + 1]))
+				return false;
 		}
+		/* A word of three letters or more closing with a full stop
+		 * ends a sentence ("Cat lover."), not a name. */
+		if (p == e && t[p - 1] == '.' && p - ws > 3)
+			return false;
 		words++;
 	}
 	return words >= 2 && words <= 4;
@@ -478,6 +493,40 @@ static const char *const location_labels[] = {
 };
 
 /* The name and location in the lines [s, e) (a header). */
+/* The longest run of two or three words at s that looks like a name. */
+static void name_prefix(const char *t, uint32_t s, uint32_t e,
+			struct contacts *c)
+{
+	uint32_t ends[4], p = s;
+	unsigned n = 0;
+
+	while (p < e && n < 4) {
+		while (p < e && t[p] != ' ')
+			p++;
+		ends[n++] = p;
+		while (p < e && t[p] == ' ')
+			p++;
+	}
+	/* Only when the next word is one a name never holds (a link, a
+	 * label): "Network Fan Cat Lover." is no name cut short. */
+	for (; n >= 2; n--) {
+		uint32_t ns = ends[n - 1], ne;
+		bool stop = false;
+		size_t i;
+
+		while (ns < e && t[ns] == ' ')
+			ns++;
+		for (ne = ns; ne < e && t[ne] != ' ' && t[ne] != ','; ne++)
+			;
+		for (i = 0; i < G_N_ELEMENTS(not_name_words) && !stop; i++)
+			stop = scan_word_at(t, ne, ns, not_name_words[i]);
+		if (stop && name_like(t, s, ends[n - 1])) {
+			put(c, CONTACT_NAME, t, s, ends[n - 1]);
+			return;
+		}
+	}
+}
+
 static void find_in_header(const char *t, uint32_t s, uint32_t e,
 			   struct contacts *c)
 {
@@ -497,8 +546,9 @@ static void find_in_header(const char *t, uint32_t s, uint32_t e,
 			continue;
 		line++;
 		if (scan_word_at(t, pe, ps, "name") && ps + 5 < pe &&
-		    t[ps + 4] == ':') {
-			uint32_t ns = ps + 5, ne = pe;
+		    (t[ps + 4] == ':' ||
+		     (t[ps + 4] == ' ' && t[ps + 5] == ':'))) {
+			uint32_t ns = ps + (t[ps + 4] == ':' ? 5 : 6), ne = pe;
 
 			scan_trim(t, &ns, &ne);
 			if (name_like(t, ns, ne))
@@ -524,8 +574,14 @@ static void find_in_header(const char *t, uint32_t s, uint32_t e,
 			uint32_t qend = qe, sep2, q2, l2;
 
 			scan_trim(t, &qs, &qend);
-			if (line <= NAME_LINES && name_like(t, qs, qend))
+			/* A name stands on a short line, or opens the first
+			 * one ("Jo Roe GitHub, LinkedIn" from a table row);
+			 * the pieces of a sentence are not names. */
+			if (line <= NAME_LINES && le - ls <= NAME_LINE_MAX &&
+			    name_like(t, qs, qend))
 				put(c, CONTACT_NAME, t, qs, qend);
+			else if (line == 1 && qs == ps)
+				name_prefix(t, qs, qend, c);
 			/* "Berlin, Germany" is split by its comma. */
 			if (qe < pe && t[qe] == ',' &&
 			    !c->value[CONTACT_LOCATION]) {
@@ -559,7 +615,10 @@ void contacts_find(const struct doc *d, const GArray *sections,
 		const struct section *s =
 			&g_array_index(sections, struct section, i);
 
-		if (s->kind == SECTION_UNKNOWN || s->kind == SECTION_CONTACT)
+		/* The header is the text before the first heading; an
+		 * unlabelled heading further down is not one. */
+		if ((s->kind == SECTION_UNKNOWN && i == 0) ||
+		    s->kind == SECTION_CONTACT)
 			find_in_header(t, s->body.start, s->body.end, c);
 	}
 	/* No section before the first heading: the first lines. */

@@ -102,6 +102,40 @@ static void test_name_rules(void)
 	release(&x);
 }
 
+/* The name opens a table row of links, stands after "Name :", and is
+ * never a skill, a sentence, a heading of personal details or a piece
+ * of a long line. */
+static void test_name_classes(void)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "Jo Roe GitHub, LinkedIn, Portfolio\nExperience\n", "Jo Roe" },
+		{ "Name : Kumar S.S\nExperience\n", "Kumar S.S" },
+		{ "Scripting Next.js\nExperience\n", NULL },
+		{ "Network Fan Cat Lover.\nExperience\n", NULL },
+		{ "Personal Details\nExperience\n", NULL },
+		{ "INFORMATION TECHNOLOGY INTERN\nExperience\n", NULL },
+		{ "Highly skilled in the whole Software Development Life Cycle, "
+		  "Quality Assurance Life Cycle, Bug Life Cycle and more\n"
+		  "Experience\n", NULL },
+		{ "Experience\nData Engineer\nSkills\nNatural Language "
+		  "Processing\n", NULL },
+	};
+	gsize i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct found x;
+
+		find(&x, cases[i].text);
+		if (g_strcmp0(x.c.value[CONTACT_NAME], cases[i].want))
+			g_error("\"%s\": name \"%s\", want \"%s\"",
+				cases[i].text, x.c.value[CONTACT_NAME],
+				cases[i].want);
+		release(&x);
+	}
+}
+
 static void test_location_label(void)
 {
 	struct found x;
@@ -175,5 +209,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/contacts/location-label", test_location_label);
 	g_test_add_func("/contacts/email-edges", test_email_edges);
 	g_test_add_func("/contacts/placeholders", test_placeholders);
+	g_test_add_func("/contacts/name-classes", test_name_classes);
 	return g_test_run();
 }
