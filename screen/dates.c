@@ -93,11 +93,27 @@ static const char *const range_words[] = {
 
 /* Words in a role's header that make it a study, not a job. */
 static const char *const study_words[] = {
-	"university", "college", "school", "bachelor", "bachelors",
-	"master", "masters", "degree", "bsc", "msc", "phd", "diploma",
-	"graduated", "academy", "gpa", "b.sc", "m.sc", "b.s.", "m.s.",
-	"ba", "ma", "mba", "beng", "meng", "coursework", "student",
-	"institute", "polytechnic", "a-levels", "gcse", "high school",
+	"bachelor", "bachelors", "master", "masters", "degree", "bsc",
+	"msc", "phd", "diploma", "graduated", "gpa", "b.sc", "m.sc", "b.s.",
+	"m.s.", "ba", "ma", "mba", "beng", "meng", "coursework", "student",
+	"a-levels", "gcse", "high school", "expected graduation",
+};
+
+/* Places of study: a study there unless the header names a job
+ * ("Research Assistant, University of X", "Systems Engineer, X
+ * College"). */
+static const char *const school_words[] = {
+	"university", "college", "school", "academy", "institute",
+	"polytechnic",
+};
+
+/* Words in a role's header that make it something other than paid work:
+ * volunteering, religious service, time between jobs. */
+static const char *const not_work_words[] = {
+	"volunteer", "volunteering", "voluntary", "missionary",
+	"career break", "job seeking", "job search", "sabbatical",
+	"parental leave", "maternity leave", "paternity leave",
+	"unemployed", "unemployment", "gap year",
 };
 
 /* Words that make a line segment a job title. */
@@ -657,6 +673,10 @@ int32_t dates_present(const char *doc_date, const char *as_of)
 
 /* --- roles ------------------------------------------------------------ */
 
+/* A document date before this year is a default, not when it was
+ * written: PDF and Word files of resumes are younger. */
+#define DOC_YEAR_MIN 1995
+
 /* Lines longer than this are cut for the role header search. */
 #define LINE_NEAR 400
 /* Date ranges read per document: a resume has a few dozen at most. */
@@ -964,6 +984,38 @@ static bool in_bullet_text(const char *t, uint32_t len, const struct span *r)
 	return s != r->start;
 }
 
+/* Whether the role whose header is [s, e) is not counted as work: a
+ * study (outside experience sections, where studies are listed apart),
+ * volunteering, or time between jobs. */
+static bool not_counted(const char *t, uint32_t s, uint32_t e, bool in_exp)
+{
+	if (scan_has_any(t, s, e, not_work_words,
+			 G_N_ELEMENTS(not_work_words)))
+		return true;
+	if (in_exp)
+		return false;
+	if (scan_has_any(t, s, e, study_words, G_N_ELEMENTS(study_words)))
+		return true;
+	return scan_has_any(t, s, e, school_words,
+			    G_N_ELEMENTS(school_words)) &&
+	       !scan_has_any(t, s, e, title_words,
+			     G_N_ELEMENTS(title_words));
+}
+
+/* Sections read for roles when there is no experience section: those
+ * whose body may list jobs (two-column pages mix a summary or skills
+ * column with the jobs beside it). */
+static bool may_hold_roles(enum section_kind k)
+{
+	switch (k) {
+	case SECTION_UNKNOWN: case SECTION_OTHER: case SECTION_SUMMARY:
+	case SECTION_SKILLS: case SECTION_CONTACT: case SECTION_LANGUAGES:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Where to look for roles: experience sections; else every section that
  * is not plainly about something else. */
 static void role_scopes(const struct doc *d, const GArray *sections,
@@ -987,7 +1039,7 @@ static void role_scopes(const struct doc *d, const GArray *sections,
 		const struct section *s =
 			&g_array_index(sections, struct section, i);
 
-		if (s->kind == SECTION_UNKNOWN || s->kind == SECTION_OTHER)
+		if (may_hold_roles(s->kind))
 			g_array_append_val(scopes, s->body);
 	}
 }
@@ -1060,9 +1112,10 @@ void dates_experience(const struct doc *d, const GArray *sections,
 			max_m = r->range.end - 1;
 	}
 	/* The document's date means "present" unless the text itself goes
-	 * past it (a template's old creation date). */
+	 * past it (a template's old creation date) or it is a tool's
+	 * default (1980-01-01, older than the file formats). */
 	doc_m = dates_month(d->date);
-	if (doc_m >= 0 && doc_m < as_of && max_m <= doc_m) {
+	if (doc_m >= DOC_YEAR_MIN * 12 && doc_m < as_of && max_m <= doc_m) {
 		x->present = doc_m;
 		x->doc_date_used = true;
 	}
@@ -1088,9 +1141,7 @@ void dates_experience(const struct doc *d, const GArray *sections,
 			lowest = ls;
 		role_header(t, len, r, ls, le, lowest, next_start, &head);
 		r->text.start = head;
-		if (!in_exp)
-			r->education = scan_has_any(t, head, le, study_words,
-					       G_N_ELEMENTS(study_words));
+		r->education = not_counted(t, head, le, in_exp);
 	}
 	/* Each role's text runs to the next one's header. */
 	for (i = 0; i + 1 < x->roles->len; i++) {

@@ -384,6 +384,70 @@ static void test_date_column(void)
 	doc_free(d);
 }
 
+static void test_not_work(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* Volunteering and time between jobs are not counted; a job at a
+	 * university is, a study there is not. */
+	experience("Experience\n"
+		   "Career break, 2023 - 2024\n"
+		   "Volunteer guide, Nordvik Museum, 2021 - 2023\n"
+		   "Engineer, Acme, 2019 - 2021\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 3);
+	g_assert_true(role(&x, 0)->education);
+	g_assert_true(role(&x, 1)->education);
+	g_assert_cmpint(x.months_total, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+	experience("Jane Doe\n"
+		   "Systems Administrator, University of Nordvik\n"
+		   "Jan 2015 - Dec 2018\n"
+		   "Physics, University of Nordvik\n"
+		   "Sep 2011 - Jun 2014\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_false(role(&x, 0)->education);
+	g_assert_true(role(&x, 1)->education);
+	g_assert_cmpint(x.months_total, ==, 48);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_two_columns(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* No experience heading: jobs read beside a summary column are
+	 * still found; education is not read. */
+	experience("Jane Doe\n"
+		   "Summary\n"
+		   "Reliable, curious.\n"
+		   "Shift Manager, Nordvik Freight\n"
+		   "Jan 2019 - Dec 2020\n"
+		   "Education\n"
+		   "BSc Physics, 2015 - 2018\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 1);
+	g_assert_cmpint(x.months_total, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_default_doc_date(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* 1980-01-01 is a tool's default, not when the resume was written. */
+	experience("Experience\n"
+		   "Engineer, Acme\n", "1980-01-01", &x, &d);
+	g_assert_false(x.doc_date_used);
+	g_assert_cmpint(x.present, ==, M(2026, 11));
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
 static void test_no_dates(void)
 {
 	struct experience x;
@@ -419,5 +483,9 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/experience/future", test_future_start);
 	g_test_add_func("/dates/experience/none", test_no_dates);
 	g_test_add_func("/dates/experience/date-column", test_date_column);
+	g_test_add_func("/dates/experience/not-work", test_not_work);
+	g_test_add_func("/dates/experience/two-columns", test_two_columns);
+	g_test_add_func("/dates/experience/default-doc-date",
+			test_default_doc_date);
 	return g_test_run();
 }
