@@ -83,6 +83,30 @@ static void test_empty(void)
 	facts_free(f);
 }
 
+static void test_undated_resume(void)
+{
+	/* A resume whose jobs carry no dates: no counted years, 0; a letter
+	 * says nothing about them. */
+	g_autoptr(doc) d = test_doc(
+		"Jane Doe\n"
+		"Experience\n"
+		"Tutor, Nordvik Learning Centre\n"
+		"Education\n"
+		"BSc Physics, 2020 - 2024\n", NULL);
+	g_autoptr(doc) l = test_doc(
+		"Dear hiring manager,\n"
+		"I would like to apply.\n", NULL);
+	struct facts *f = facts_compute(d, &cfg);
+	double v;
+
+	g_assert_cmpfloat(num(f, "years_total"), ==, 0);
+	g_assert_cmpfloat(num(f, "n_roles"), ==, 0);
+	facts_free(f);
+	f = facts_compute(l, &cfg);
+	g_assert_false(facts_number(f, "years_total", &v));
+	facts_free(f);
+}
+
 /* A two-page resume as a PDF extractor gives it: a sidebar with its own
  * headings, numbered and capitalised headings, mixed bullets. */
 static const char resume[] =
@@ -411,6 +435,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/names", test_names);
 	g_test_add_func("/facts/resume", test_resume);
 	g_test_add_func("/facts/empty", test_empty);
+	g_test_add_func("/facts/undated-resume", test_undated_resume);
 	g_test_add_func("/facts/full-resume", test_full_resume);
 	g_test_add_func("/facts/cover-letter", test_cover_letter_doc);
 	g_test_add_func("/facts/samples", test_samples);
