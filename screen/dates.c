@@ -1154,8 +1154,13 @@ void dates_experience(const struct doc *d, const GArray *sections,
 	for (i = 0; i < x->roles->len; i++) {
 		struct role *r = &g_array_index(x->roles, struct role, i);
 		struct date_interval iv = { r->range.start, r->range.end };
-		uint32_t ts = r->text.start, te = r->text.end;
+		uint32_t ts = r->text.start, te;
 
+		/* Relevance is the role's own: its header (title, employer,
+		 * the line of its dates), not what its bullets mention. */
+		te = scan_line_end_near(t, len, r->range.span.end, LINE_NEAR);
+		te = MAX(te, MAX(r->title.end, r->employer.end));
+		te = MIN(te, r->text.end);
 		if (r->education)
 			continue;
 		if (r->range.start_style)

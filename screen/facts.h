@@ -89,8 +89,9 @@ const char *const *facts_names(void);
  *                           resume (an experience section, or two
  *                           standard sections) without a usable date,
  *                           absent for other documents; ev: ranges
- *   years_relevant          the same over roles whose title or text has
- *                           a relevant word (facts_config.relevant_titles;
+ *   years_relevant          the same over roles whose header (title,
+ *                           employer, the line of its dates) has a
+ *                           relevant word (facts_config.relevant_titles;
  *                           built-in integration words without one);
  *                           absent with years_total; ev: those ranges
  *   n_roles                 dated roles counted (not studies, not bad)

@@ -448,6 +448,38 @@ static void test_default_doc_date(void)
 	doc_free(d);
 }
 
+static void test_relevant_by_header(void)
+{
+	g_autoptr(GPtrArray) words = g_ptr_array_new();
+	struct facts_config c = { .as_of = "2026-11-28" };
+	struct experience x;
+	struct doc *d;
+
+	/* A role is relevant by its own header, not by what its bullets
+	 * mention: a sales role selling an API product is not. */
+	g_ptr_array_add(words, (gpointer)"developer");
+	g_ptr_array_add(words, (gpointer)"API");
+	c.relevant_titles = words;
+	d = test_doc("Experience\n"
+		     "Junior Developer, Nordvik Freight\n"
+		     "Jan 2019 - Dec 2020\n"
+		     "- Kept the billing jobs running\n"
+		     "Sales Manager, Acme\n"
+		     "Jan 2016 - Dec 2018\n"
+		     "- Sold the API platform to retailers\n", NULL);
+	{
+		g_autoptr(GArray) s = sections_find(d);
+
+		dates_experience(d, s, &c, &x);
+	}
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_true(role(&x, 0)->relevant);
+	g_assert_false(role(&x, 1)->relevant);
+	g_assert_cmpint(x.months_relevant, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
 static void test_no_dates(void)
 {
 	struct experience x;
@@ -484,6 +516,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/experience/none", test_no_dates);
 	g_test_add_func("/dates/experience/date-column", test_date_column);
 	g_test_add_func("/dates/experience/not-work", test_not_work);
+	g_test_add_func("/dates/experience/relevant-header",
+			test_relevant_by_header);
 	g_test_add_func("/dates/experience/two-columns", test_two_columns);
 	g_test_add_func("/dates/experience/default-doc-date",
 			test_default_doc_date);
