@@ -8,12 +8,17 @@
  * "2018 - now", "March 2019 to date", "Since 2018", "Summer 2017" (alone:
  * that summer), "Summer 2017 - Fall 2018", "June - August 2019" (one
  * year for both), "15 March 2019 - ...", "March 15, 2019 - ..." (the day
- * dropped), and in an experience section one date on a role's header
- * line ("Groundworker 2017": that year).  Forms not read: numeric dates
- * with a day ("01/02/2019"), ISO months ("2019-03"), "03-2019", academic
- * years ("2019/20"), "between 2019 and 2021", "Q1 2019", "Jan 19"
- * without an apostrophe, month names in other languages, a range broken
- * over two lines, durations without dates ("five years at Acme").
+ * dropped), "4th Feb 2021", "Oct'2017 to till date", "Seit 05/2019",
+ * and in an experience section one date on a role's header line
+ * ("Groundworker 2017": that year).  Text extraction loses dashes and
+ * breaks lines, so two dates side by side in order are a range ("Mar
+ * 2021 Present"), a range may break once around its dash ("Jan 2019 -"
+ * / "Mar 2021"), and a start opening a line with words after its dash
+ * ends at a date opening the next line (a date column read across).
+ * Forms not read: numeric dates with a day ("01/02/2019"), ISO months
+ * ("2019-03"), "03-2019", academic years ("2019/20"), "between 2019 and
+ * 2021", "Q1 2019", "Jan 19" without an apostrophe, month names in other
+ * languages, durations without dates ("five years at Acme").
  *
  * Counting: a year alone starts in January and, as an end, ends before
  * January of that year ("2019 - 2021" is two years); a month is counted
@@ -71,6 +76,16 @@ static const char *const present_words[] = {
 	"date", "presently",
 };
 
+/* Bytes to the end of a line searched for the next one's date. */
+#define LINE_NEXT_MAX 160
+
+/* Words opening a range that runs to now: "Since 2019", and the same
+ * word in a few languages whose resumes write dates in digits
+ * ("Seit 05/2019"). */
+static const char *const since_words[] = {
+	"since", "seit", "depuis", "desde",
+};
+
 /* Words between the two ends of a range (after any dash). */
 static const char *const range_words[] = {
 	"to", "until", "till", "through", "thru",
@@ -78,11 +93,27 @@ static const char *const range_words[] = {
 
 /* Words in a role's header that make it a study, not a job. */
 static const char *const study_words[] = {
-	"university", "college", "school", "bachelor", "bachelors",
-	"master", "masters", "degree", "bsc", "msc", "phd", "diploma",
-	"graduated", "academy", "gpa", "b.sc", "m.sc", "b.s.", "m.s.",
-	"ba", "ma", "mba", "beng", "meng", "coursework", "student",
-	"institute", "polytechnic", "a-levels", "gcse", "high school",
+	"bachelor", "bachelors", "master", "masters", "degree", "bsc",
+	"msc", "phd", "diploma", "graduated", "gpa", "b.sc", "m.sc", "b.s.",
+	"m.s.", "ba", "ma", "mba", "beng", "meng", "coursework", "student",
+	"a-levels", "gcse", "high school", "expected graduation",
+};
+
+/* Places of study: a study there unless the header names a job
+ * ("Research Assistant, University of X", "Systems Engineer, X
+ * College"). */
+static const char *const school_words[] = {
+	"university", "college", "school", "academy", "institute",
+	"polytechnic",
+};
+
+/* Words in a role's header that make it something other than paid work:
+ * volunteering, religious service, time between jobs. */
+static const char *const not_work_words[] = {
+	"volunteer", "volunteering", "voluntary", "missionary",
+	"career break", "job seeking", "job search", "sabbatical",
+	"parental leave", "maternity leave", "paternity leave",
+	"unemployed", "unemployment", "gap year",
 };
 
 /* Words that make a line segment a job title. */
@@ -147,6 +178,13 @@ static bool parse_year(const char *t, uint32_t p, uint32_t end,
 	int v;
 
 	if (p < end && t[p] == '\'') {
+		/* "Oct'2017" as well as "Jan '19" */
+		v = digits(t, p + 1, end, 4);
+		if (v >= 1900 && v <= 2099) {
+			*year = v;
+			*next = p + 5;
+			return true;
+		}
 		v = digits(t, p + 1, end, 2);
 		if (v < 0)
 			return false;
@@ -228,12 +266,20 @@ static bool parse_date(const char *t, uint32_t p, uint32_t end,
 	}
 	if (!g_ascii_isdigit(t[p]) || !at_word_start(t, p))
 		return false;
-	/* "15 March 2019", "1. Mai 2019": the day is dropped */
+	/* "15 March 2019", "1. Mai 2019", "4th Feb 2021": the day is
+	 * dropped */
 	{
+		static const char *const ordinals[] = { "st", "nd", "rd", "th" };
 		uint32_t q2 = p + 1;
 
 		if (q2 < end && g_ascii_isdigit(t[q2]))
 			q2++;
+		for (i = 0; i < G_N_ELEMENTS(ordinals); i++)
+			if (end - q2 >= 2 &&
+			    g_ascii_strncasecmp(t + q2, ordinals[i], 2) == 0) {
+				q2 += 2;
+				break;
+			}
 		if (q2 < end && t[q2] == '.')
 			q2++;
 		if (q2 < end && t[q2] == ' ' && q2 + 1 < end &&
@@ -273,33 +319,74 @@ static bool parse_date(const char *t, uint32_t p, uint32_t end,
 	return true;
 }
 
-/* The separator between two ends: dashes, "to", "until", ... */
-static bool parse_sep(const char *t, uint32_t p, uint32_t end,
-		      uint32_t *next)
+/* How the two ends of a range are joined. */
+enum sep {
+	SEP_NONE = 0,
+	SEP_DASH,		/* a dash or "to", "until", ... */
+	SEP_BARE,		/* white space alone on one line: a dash lost
+				   in extraction ("Mar 2021 Present") */
+};
+
+/* A dash at p (ASCII, en, em, figure dash, minus sign: text that was not
+ * normalised); its length, or 0. */
+static unsigned dash_at(const char *t, uint32_t p, uint32_t end)
+{
+	static const char *const dashes[] = {
+		"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x92",
+		"\xe2\x88\x92",
+	};
+	size_t i;
+
+	if (p < end && t[p] == '-')
+		return 1;
+	for (i = 0; i < G_N_ELEMENTS(dashes); i++)
+		if (end - p >= 3 && memcmp(t + p, dashes[i], 3) == 0)
+			return 3;
+	return 0;
+}
+
+/* Spaces and at most one line break: a range broken over two lines
+ * ("Jan 2019 -" / "Mar 2021"). */
+static uint32_t skip_break(const char *t, uint32_t p, uint32_t end)
+{
+	p = skip_spaces(t, p, end);
+	if (p < end && t[p] == '\n')
+		p = skip_spaces(t, p + 1, end);
+	return p;
+}
+
+/* The separator between two ends: dashes, "to", "until", "to till",
+ * ...; *next is where the second end may start. */
+static enum sep parse_sep(const char *t, uint32_t p, uint32_t end,
+			  uint32_t *next)
 {
 	bool dash = false;
 	size_t i;
+	uint32_t q = skip_spaces(t, p, end), r;
+	unsigned n;
 
-	p = skip_spaces(t, p, end);
-	while (p < end && t[p] == '-') {
-		p++;
+	/* "Jan 2019" / "- Mar 2021": the dash opens the next line */
+	r = skip_break(t, q, end);
+	if (r > q && dash_at(t, r, end))
+		q = r;
+	while ((n = dash_at(t, q, end)) != 0) {
+		q += n;
 		dash = true;
 	}
-	/* En and em dash, for text that was not normalised. */
-	while (end - p >= 3 && (memcmp(t + p, "\xe2\x80\x93", 3) == 0 ||
-				memcmp(t + p, "\xe2\x80\x94", 3) == 0)) {
-		p += 3;
-		dash = true;
-	}
-	p = skip_spaces(t, p, end);
-	for (i = 0; i < G_N_ELEMENTS(range_words); i++)
-		if (scan_word_at(t, end, p, range_words[i])) {
-			p = skip_spaces(t, p + strlen(range_words[i]), end);
-			dash = true;
+	q = dash ? skip_break(t, q, end) : skip_spaces(t, q, end);
+	for (;;) {
+		for (i = 0; i < G_N_ELEMENTS(range_words); i++)
+			if (scan_word_at(t, end, q, range_words[i]))
+				break;
+		if (i == G_N_ELEMENTS(range_words))
 			break;
-		}
-	*next = p;
-	return dash;
+		q = skip_spaces(t, q + strlen(range_words[i]), end);
+		dash = true;
+	}
+	*next = q;
+	if (dash)
+		return SEP_DASH;
+	return q > p ? SEP_BARE : SEP_NONE;
 }
 
 static int32_t start_month(const struct pdate *d)
@@ -337,7 +424,7 @@ static bool month_pair(const char *t, uint32_t p, uint32_t end,
 	q = p + strlen(month_names[i].name);
 	if (q < end && t[q] == '.')
 		q++;
-	if (!parse_sep(t, q, end, &s) ||
+	if (parse_sep(t, q, end, &s) != SEP_DASH ||
 	    !parse_date(t, s, end, as_of_year, true, &b, &e) ||
 	    b.present || !b.month || b.style == DATE_STYLE_SEASON)
 		return false;
@@ -350,12 +437,40 @@ static bool month_pair(const char *t, uint32_t p, uint32_t end,
 	return true;
 }
 
+/* True when only spaces stand between the start of its line and p. */
+static bool opens_line(const char *t, uint32_t p)
+{
+	while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t'))
+		p--;
+	return p == 0 || t[p - 1] == '\n';
+}
+
+/* The end of a range whose start opens a line and whose dash is followed
+ * by words ("Jun 2009 - Acme Ltd" / "2011 Manager": a column of dates
+ * read across into the text beside it): a date opening the next line,
+ * when that date does not start a range of its own. */
+static bool end_next_line(const char *t, uint32_t s, uint32_t end,
+			  int as_of_year, struct pdate *b, uint32_t *e)
+{
+	const char *nl;
+	uint32_t n, x;
+
+	nl = memchr(t + s, '\n', MIN(end - s, LINE_NEXT_MAX));
+	if (!nl)
+		return false;
+	n = skip_spaces(t, nl - t + 1, end);
+	if (!parse_date(t, n, end, as_of_year, true, b, e))
+		return false;
+	return parse_sep(t, *e, end, &x) != SEP_DASH;
+}
+
 /* A range whose first date starts at p. */
 static bool parse_range(const char *t, uint32_t p, uint32_t end,
 			int as_of_year, struct date_range *r)
 {
 	struct pdate a, b;
-	uint32_t q, s;
+	enum sep sep;
+	uint32_t q, s, e;
 	int yy;
 
 	if (!parse_date(t, p, end, as_of_year, false, &a, &q))
@@ -363,16 +478,19 @@ static bool parse_range(const char *t, uint32_t p, uint32_t end,
 	memset(r, 0, sizeof(*r));
 	r->start = start_month(&a);
 	r->start_style = a.style;
-	if (parse_sep(t, q, end, &s)) {
-		uint32_t e;
-
-		if (parse_date(t, s, end, as_of_year, true, &b, &e)) {
-			r->span = (struct span){ p, e };
-			r->end_style = b.style;
-			r->open = b.present;
-			r->end = b.present ? -1 : end_month(&b, r->start);
-			return true;
-		}
+	sep = parse_sep(t, q, end, &s);
+	if (sep != SEP_NONE &&
+	    parse_date(t, s, end, as_of_year, true, &b, &e) &&
+	    /* two dates side by side are a range when in order */
+	    (sep == SEP_DASH || b.present || b.year > a.year ||
+	     (b.year == a.year && b.month > a.month && a.month))) {
+		r->span = (struct span){ p, e };
+		r->end_style = b.style;
+		r->open = b.present;
+		r->end = b.present ? -1 : end_month(&b, r->start);
+		return true;
+	}
+	if (sep == SEP_DASH) {
 		/* "2019-21" */
 		if (a.style == DATE_STYLE_YEAR &&
 		    (yy = digits(t, s, end, 2)) >= 0 && at_word_start(t, s)) {
@@ -381,6 +499,15 @@ static bool parse_range(const char *t, uint32_t p, uint32_t end,
 			r->span = (struct span){ p, s + 2 };
 			r->end_style = DATE_STYLE_YEAR;
 			r->end = end_month(&b, r->start);
+			return true;
+		}
+		if (opens_line(t, p) &&
+		    end_next_line(t, s, end, as_of_year, &b, &e) &&
+		    (b.present || b.year >= a.year)) {
+			r->span = (struct span){ p, e };
+			r->end_style = b.style;
+			r->open = b.present;
+			r->end = b.present ? -1 : end_month(&b, r->start);
 			return true;
 		}
 	}
@@ -414,6 +541,7 @@ bool dates_next(const char *t, uint32_t off, uint32_t end, int as_of_year,
 {
 	struct pdate a;
 	uint32_t p, q;
+	size_t i;
 
 	for (p = off; p < end; p++) {
 		unsigned char c = t[p];
@@ -422,8 +550,11 @@ bool dates_next(const char *t, uint32_t off, uint32_t end, int as_of_year,
 			continue;
 		if (c != '\'' && !at_word_start(t, p))
 			continue;
-		if (scan_word_at(t, end, p, "since")) {
-			q = skip_spaces(t, p + 5, end);
+		for (i = 0; i < G_N_ELEMENTS(since_words); i++)
+			if (scan_word_at(t, end, p, since_words[i]))
+				break;
+		if (i < G_N_ELEMENTS(since_words)) {
+			q = skip_spaces(t, p + strlen(since_words[i]), end);
 			if (parse_date(t, q, end, as_of_year, false, &a, &q)) {
 				memset(out, 0, sizeof(*out));
 				out->span = (struct span){ p, q };
@@ -541,6 +672,10 @@ int32_t dates_present(const char *doc_date, const char *as_of)
 }
 
 /* --- roles ------------------------------------------------------------ */
+
+/* A document date before this year is a default, not when it was
+ * written: PDF and Word files of resumes are younger. */
+#define DOC_YEAR_MIN 1995
 
 /* Lines longer than this are cut for the role header search. */
 #define LINE_NEAR 400
@@ -849,6 +984,38 @@ static bool in_bullet_text(const char *t, uint32_t len, const struct span *r)
 	return s != r->start;
 }
 
+/* Whether the role whose header is [s, e) is not counted as work: a
+ * study (outside experience sections, where studies are listed apart),
+ * volunteering, or time between jobs. */
+static bool not_counted(const char *t, uint32_t s, uint32_t e, bool in_exp)
+{
+	if (scan_has_any(t, s, e, not_work_words,
+			 G_N_ELEMENTS(not_work_words)))
+		return true;
+	if (in_exp)
+		return false;
+	if (scan_has_any(t, s, e, study_words, G_N_ELEMENTS(study_words)))
+		return true;
+	return scan_has_any(t, s, e, school_words,
+			    G_N_ELEMENTS(school_words)) &&
+	       !scan_has_any(t, s, e, title_words,
+			     G_N_ELEMENTS(title_words));
+}
+
+/* Sections read for roles when there is no experience section: those
+ * whose body may list jobs (two-column pages mix a summary or skills
+ * column with the jobs beside it). */
+static bool may_hold_roles(enum section_kind k)
+{
+	switch (k) {
+	case SECTION_UNKNOWN: case SECTION_OTHER: case SECTION_SUMMARY:
+	case SECTION_SKILLS: case SECTION_CONTACT: case SECTION_LANGUAGES:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Where to look for roles: experience sections; else every section that
  * is not plainly about something else. */
 static void role_scopes(const struct doc *d, const GArray *sections,
@@ -872,7 +1039,7 @@ static void role_scopes(const struct doc *d, const GArray *sections,
 		const struct section *s =
 			&g_array_index(sections, struct section, i);
 
-		if (s->kind == SECTION_UNKNOWN || s->kind == SECTION_OTHER)
+		if (may_hold_roles(s->kind))
 			g_array_append_val(scopes, s->body);
 	}
 }
@@ -945,9 +1112,10 @@ void dates_experience(const struct doc *d, const GArray *sections,
 			max_m = r->range.end - 1;
 	}
 	/* The document's date means "present" unless the text itself goes
-	 * past it (a template's old creation date). */
+	 * past it (a template's old creation date) or it is a tool's
+	 * default (1980-01-01, older than the file formats). */
 	doc_m = dates_month(d->date);
-	if (doc_m >= 0 && doc_m < as_of && max_m <= doc_m) {
+	if (doc_m >= DOC_YEAR_MIN * 12 && doc_m < as_of && max_m <= doc_m) {
 		x->present = doc_m;
 		x->doc_date_used = true;
 	}
@@ -973,9 +1141,7 @@ void dates_experience(const struct doc *d, const GArray *sections,
 			lowest = ls;
 		role_header(t, len, r, ls, le, lowest, next_start, &head);
 		r->text.start = head;
-		if (!in_exp)
-			r->education = scan_has_any(t, head, le, study_words,
-					       G_N_ELEMENTS(study_words));
+		r->education = not_counted(t, head, le, in_exp);
 	}
 	/* Each role's text runs to the next one's header. */
 	for (i = 0; i + 1 < x->roles->len; i++) {
@@ -988,8 +1154,13 @@ void dates_experience(const struct doc *d, const GArray *sections,
 	for (i = 0; i < x->roles->len; i++) {
 		struct role *r = &g_array_index(x->roles, struct role, i);
 		struct date_interval iv = { r->range.start, r->range.end };
-		uint32_t ts = r->text.start, te = r->text.end;
+		uint32_t ts = r->text.start, te;
 
+		/* Relevance is the role's own: its header (title, employer,
+		 * the line of its dates), not what its bullets mention. */
+		te = scan_line_end_near(t, len, r->range.span.end, LINE_NEAR);
+		te = MAX(te, MAX(r->title.end, r->employer.end));
+		te = MIN(te, r->text.end);
 		if (r->education)
 			continue;
 		if (r->range.start_style)

@@ -47,7 +47,8 @@ struct role {
 	struct span title, employer;	/* may be empty */
 	struct span text;	/* header lines through its last line */
 	bool relevant;		/* a relevant word in title or text */
-	bool education;		/* a study, not a job: not counted */
+	bool education;		/* a study, volunteering or a break
+				   between jobs: not counted */
 };
 
 struct experience {

@@ -213,7 +213,11 @@ static void compute_experience(struct facts *f, const struct doc *d,
 	}
 	set(f, F_N_ROLES, counted);
 	set(f, F_DATE_PROBLEMS, x->problems);
-	if (counted) {
+	/* A resume whose roles carry no usable date has no counted years
+	 * (undated claims count nothing); other documents have none to
+	 * tell. */
+	if (counted || f->num[F_HAS_EXPERIENCE_SECTION] ||
+	    f->num[F_SECTIONS_PRESENT] >= 2) {
 		set(f, F_YEARS_TOTAL, x->months_total / 12.0);
 		set(f, F_YEARS_RELEVANT, x->months_relevant / 12.0);
 	}
@@ -964,7 +968,7 @@ static void print_text(const struct facts *f, const struct doc *d,
 		if (r->relevant)
 			g_string_append(out, " [relevant]");
 		if (r->education)
-			g_string_append(out, " [education: not counted]");
+			g_string_append(out, " [not work: not counted]");
 		if (r->range.problem)
 			g_string_append_printf(out, " [%s: not counted]",
 					       problem_names[r->range.problem]);

@@ -85,10 +85,13 @@ const char *const *facts_names(void);
  *   has_location            0/1; ev: where
  *   no_contact              1 when neither e-mail nor phone is given
  * experience (dates.h; "present" = min(document date, as-of))
- *   years_total             merged years of all dated roles; absent
- *                           when no role has a usable date; ev: ranges
- *   years_relevant          the same over roles whose title or text has
- *                           a relevant word (facts_config.relevant_titles;
+ *   years_total             merged years of all dated roles; 0 for a
+ *                           resume (an experience section, or two
+ *                           standard sections) without a usable date,
+ *                           absent for other documents; ev: ranges
+ *   years_relevant          the same over roles whose header (title,
+ *                           employer, the line of its dates) has a
+ *                           relevant word (facts_config.relevant_titles;
  *                           built-in integration words without one);
  *                           absent with years_total; ev: those ranges
  *   n_roles                 dated roles counted (not studies, not bad)

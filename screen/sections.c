@@ -224,6 +224,53 @@ static const struct label {
 	{ "outsideinterests", SECTION_INTERESTS },
 	{ "spokenlanguages", SECTION_LANGUAGES },
 	{ "foreignlanguages", SECTION_LANGUAGES },
+	{ "extracurricular", SECTION_INTERESTS },
+	{ "extracurriculars", SECTION_INTERESTS },
+	{ "extracurricularactivity", SECTION_INTERESTS },
+	{ "involvement", SECTION_INTERESTS },
+	{ "campusinvolvement", SECTION_INTERESTS },
+	{ "studentinvolvement", SECTION_INTERESTS },
+	{ "leadershipandinvolvement", SECTION_INTERESTS },
+	{ "clubsandsocieties", SECTION_INTERESTS },
+	{ "service", SECTION_VOLUNTEERING },
+	{ "volunteerservice", SECTION_VOLUNTEERING },
+	/* Headings of resumes written in German, French or Spanish, their
+	 * accents folded ("Berufstätigkeit", "Expérience") */
+	{ "berufserfahrung", SECTION_EXPERIENCE },
+	{ "berufstatigkeit", SECTION_EXPERIENCE },
+	{ "beruflicherwerdegang", SECTION_EXPERIENCE },
+	{ "werdegang", SECTION_EXPERIENCE },
+	{ "praktika", SECTION_EXPERIENCE },
+	{ "ausbildung", SECTION_EDUCATION },
+	{ "schulbildung", SECTION_EDUCATION },
+	{ "studium", SECTION_EDUCATION },
+	{ "bildungsweg", SECTION_EDUCATION },
+	{ "kenntnisse", SECTION_SKILLS },
+	{ "sonstigekenntnisse", SECTION_SKILLS },
+	{ "fahigkeiten", SECTION_SKILLS },
+	{ "sprachkenntnisse", SECTION_LANGUAGES },
+	{ "sprachen", SECTION_LANGUAGES },
+	{ "projekte", SECTION_PROJECTS },
+	{ "zertifikate", SECTION_CERTIFICATIONS },
+	{ "weiterbildung", SECTION_CERTIFICATIONS },
+	{ "zusatzqualifikationen", SECTION_CERTIFICATIONS },
+	{ "personlichedaten", SECTION_CONTACT },
+	{ "experienceprofessionnelle", SECTION_EXPERIENCE },
+	{ "experiencesprofessionnelles", SECTION_EXPERIENCE },
+	{ "parcoursprofessionnel", SECTION_EXPERIENCE },
+	{ "formation", SECTION_EDUCATION },
+	{ "competences", SECTION_SKILLS },
+	{ "langues", SECTION_LANGUAGES },
+	{ "projets", SECTION_PROJECTS },
+	{ "experiencia", SECTION_EXPERIENCE },
+	{ "experiencialaboral", SECTION_EXPERIENCE },
+	{ "experienciaprofesional", SECTION_EXPERIENCE },
+	{ "educacion", SECTION_EDUCATION },
+	{ "formacion", SECTION_EDUCATION },
+	{ "formacionacademica", SECTION_EDUCATION },
+	{ "habilidades", SECTION_SKILLS },
+	{ "idiomas", SECTION_LANGUAGES },
+	{ "proyectos", SECTION_PROJECTS },
 };
 
 /* Words that show a languages section is about spoken languages. */
@@ -332,21 +379,44 @@ static uint32_t skip_prefix(const char *t, uint32_t s, uint32_t e)
 	}
 }
 
-/* The letters of [s, e) lowercased into key (maybe empty); false when
- * the span holds something no heading holds (digits, '@', non-ASCII) or
- * is too long.  Counts words into *words. */
+/* The ASCII letter an accented letter at t + i folds to ("ä" -> 'a'),
+ * or 0; *len gets its length in bytes. */
+static unsigned char fold_letter(const char *t, uint32_t i, uint32_t e,
+				 uint32_t *len)
+{
+	gunichar u = g_utf8_get_char_validated(t + i, e - i), dec[4];
+	gsize n;
+
+	if (u == (gunichar)-1 || u == (gunichar)-2 || !g_unichar_isalpha(u))
+		return 0;
+	n = g_unichar_fully_decompose(u, FALSE, dec, G_N_ELEMENTS(dec));
+	if (n == 0 || dec[0] >= 0x80 || !g_ascii_isalpha(dec[0]))
+		return 0;
+	*len = g_utf8_skip[(unsigned char)t[i]];
+	return (unsigned char)dec[0];
+}
+
+/* The letters of [s, e) lowercased into key (maybe empty), accents
+ * folded; false when the span holds something no heading holds (digits,
+ * '@', other non-ASCII) or is too long.  Counts words into *words. */
 static bool make_key(const char *t, uint32_t s, uint32_t e, char *key,
 		     unsigned *words)
 {
 	size_t n = 0;
 	bool in_word = false;
-	uint32_t i;
+	uint32_t i, len;
 
 	*words = 0;
 	key[0] = 0;
 	for (i = s; i < e; i++) {
 		unsigned char c = t[i];
 
+		if (c >= 0x80) {
+			c = fold_letter(t, i, e, &len);
+			if (!c)
+				return false;
+			i += len - 1;
+		}
 		if (g_ascii_isalpha(c)) {
 			if (n + 1 >= KEY_MAX)
 				return false;
@@ -357,7 +427,7 @@ static bool make_key(const char *t, uint32_t s, uint32_t e, char *key,
 			continue;
 		}
 		in_word = false;
-		if (g_ascii_isdigit(c) || c == '@' || c >= 0x80)
+		if (g_ascii_isdigit(c) || c == '@')
 			return false;
 	}
 	key[n] = 0;
@@ -487,7 +557,125 @@ struct cand {
 	uint32_t line, label_s, label_e, line_end;
 	uint8_t level;
 	bool inline_body;
+	bool upper;		/* its letters are all capitals */
+	bool entry;		/* a year on it or on the two lines below: the
+				   head of a dated entry, if not a heading */
 };
+
+/* A year 1900-2099 standing as a word in [s, e). */
+static bool has_year(const char *t, uint32_t s, uint32_t e)
+{
+	uint32_t i;
+
+	for (i = s; i + 4 <= e; i++) {
+		if (!(t[i] == '1' && t[i + 1] == '9') &&
+		    !(t[i] == '2' && t[i + 1] == '0'))
+			continue;
+		if (i > s && g_ascii_isalnum(t[i - 1]))
+			continue;
+		if (!g_ascii_isdigit(t[i + 2]) || !g_ascii_isdigit(t[i + 3]))
+			continue;
+		if (i + 4 < e && g_ascii_isalnum(t[i + 4]))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* No lowercase letter in [s, e), and some letter. */
+static bool all_upper(const char *t, uint32_t s, uint32_t e)
+{
+	const char *p = t + s, *end = t + e;
+	bool any = false;
+
+	while (p < end) {
+		gunichar u = g_utf8_get_char_validated(p, end - p);
+
+		if (u == (gunichar)-1 || u == (gunichar)-2)
+			return false;
+		if (g_unichar_islower(u))
+			return false;
+		any = any || g_unichar_isalpha(u);
+		p = g_utf8_next_char(p);
+	}
+	return any;
+}
+
+/* A bullet mark opens [s, e): "-", "*", "+", "•", "▪", "◦", "·" or a
+ * Symbol-font bullet. */
+static bool bullet_at(const char *t, uint32_t s, uint32_t e)
+{
+	static const char *const marks[] = {
+		"\xe2\x80\xa2", "\xe2\x96\xaa", "\xe2\x97\xa6", "\xc2\xb7",
+		"\xef\x82\xb7", "\xe2\x80\x93",
+	};
+	size_t i, n;
+
+	if (strchr("-*+", t[s]))
+		return true;
+	for (i = 0; i < G_N_ELEMENTS(marks); i++) {
+		n = strlen(marks[i]);
+		if (e - s >= n && memcmp(t + s, marks[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the line [s, e) (trimmed) could be a heading we cannot label:
+ * short, a few words, not a bullet, not a sentence, no date on it. */
+static bool heading_shape(const char *t, uint32_t s, uint32_t e)
+{
+	unsigned words = 0;
+	bool in_word = false;
+	uint32_t i;
+
+	if (e - s > HEADING_MAX_BYTES || strchr(".,;", t[e - 1]))
+		return false;
+	if (bullet_at(t, s, e))
+		return false;
+	if (has_year(t, s, e))
+		return false;
+	for (i = s; i < e; i++) {
+		bool w = g_ascii_isalpha(t[i]) ||
+			 (unsigned char)t[i] >= 0x80;
+
+		if (w && !in_word)
+			words++;
+		in_word = w;
+	}
+	return words > 0 && words <= HEADING_MAX_WORDS;
+}
+
+/* A year on the line [ls, le) or on the two non-blank lines below it. */
+static bool dated_below(const char *t, uint32_t len, uint32_t ls,
+			uint32_t le)
+{
+	unsigned k = 0;
+
+	for (;;) {
+		uint32_t s = ls, e = le;
+
+		scan_trim(t, &s, &e);
+		if (s < e) {
+			if (has_year(t, s, e))
+				return true;
+			if (++k == 3)
+				return false;
+		}
+		if (le >= len)
+			return false;
+		ls = le + 1;
+		le = scan_line_end(t, len, ls);
+	}
+}
+
+/* Sections made of dated entries, whose entry heads the source may set
+ * as headings (a bold job title or school line). */
+static bool entry_section(enum section_kind k)
+{
+	return k == SECTION_EXPERIENCE || k == SECTION_EDUCATION ||
+	       k == SECTION_VOLUNTEERING || k == SECTION_PROJECTS;
+}
 
 static void add_section(GArray *out, enum section_kind kind, uint32_t hs,
 			uint32_t he, uint32_t bs, uint32_t be, uint8_t level,
@@ -512,7 +700,9 @@ GArray *sections_find(const struct doc *d)
 	const char *t;
 	uint32_t len, ls, le, first_text = G_MAXUINT32;
 	unsigned max_level = 0;
-	bool any_labelled = false, in_full = false;
+	bool any_labelled = false, in_full = false, prev_line_cand = false;
+	bool caps = true;
+	enum section_kind in_kind = SECTION_UNKNOWN;
 	unsigned last_level = 0;	/* level of the last labelled heading */
 	guint i, n;
 
@@ -528,8 +718,10 @@ GArray *sections_find(const struct doc *d)
 		le = scan_line_end(t, len, ls);
 		e = le;
 		scan_trim(t, &s, &e);
-		if (s == e)
+		if (s == e) {
+			prev_line_cand = false;
 			continue;
+		}
 		if (first_text == G_MAXUINT32)
 			first_text = s;
 		b = doc_block_at(d, s);
@@ -539,6 +731,31 @@ GArray *sections_find(const struct doc *d)
 			continue;
 		c.level = b ? b->heading : 0;
 		c.kind = sections_label(t, s, e, &lend);
+		/* "VOLUNTEER" / "EXPERIENCE": one heading set on two lines */
+		if (prev_line_cand && cands->len) {
+			struct cand *pc = &g_array_index(cands, struct cand,
+							 cands->len - 1);
+			uint32_t jend;
+			enum section_kind jk = pc->inline_body ? SECTION_N :
+				sections_label(t, pc->label_s, e, &jend);
+
+			if (jk != SECTION_N && jend >= e) {
+				pc->kind = jk;
+				pc->label_e = e;
+				pc->line_end = le;
+				pc->upper = pc->upper && all_upper(t, s, e);
+				if (pc->kind != SECTION_OTHER) {
+					any_labelled = true;
+					in_full = true;
+				}
+				continue;
+			}
+		}
+		prev_line_cand = false;
+		/* "skills." ending a line of prose */
+		if (c.kind != SECTION_N && g_ascii_islower(t[s]) &&
+		    strchr(".,;", t[e - 1]))
+			c.kind = SECTION_N;
 		if (c.kind == SECTION_N) {
 			/* Unlabelled source headings count only after a
 			 * labelled one (the name line above them is often
@@ -549,7 +766,12 @@ GArray *sections_find(const struct doc *d)
 			 * job or school line inside that section. */
 			if (last_level && c.level > last_level)
 				continue;
+			/* A job line, a date line, a bullet or a sentence
+			 * set in the headings' font. */
+			if (!heading_shape(t, s, e))
+				continue;
 			c.kind = SECTION_OTHER;
+			c.entry = dated_below(t, len, ls, le);
 			lend = e;
 		} else if (lend < e && in_full) {
 			/* "Languages: Java, Go" inside a section is a
@@ -569,17 +791,34 @@ GArray *sections_find(const struct doc *d)
 		while (c.label_e > c.label_s && is_deco(t[c.label_e - 1]))
 			c.label_e--;
 		c.line_end = c.inline_body ? lend : le;
+		c.upper = all_upper(t, c.label_s, c.label_e);
 		g_array_append_val(cands, c);
+		prev_line_cand = !c.inline_body;
 	}
 	if (first_text == G_MAXUINT32)
 		return out;
-	/* Drop unlabelled headings ranked below the labelled ones. */
+	/* Are the labelled headings all in capitals? */
+	for (i = 0; i < cands->len; i++) {
+		struct cand *c = &g_array_index(cands, struct cand, i);
+
+		if (c->kind != SECTION_OTHER && !c->inline_body && !c->upper)
+			caps = false;
+	}
+	/* Drop unlabelled headings ranked below the labelled ones, written
+	 * unlike them (a "Business Analyst" line among "EXPERIENCE" and
+	 * "EDUCATION"), or heading a dated entry inside a section made of
+	 * such entries (a bold job title over its dates). */
 	for (i = 0, n = 0; i < cands->len; i++) {
 		struct cand *c = &g_array_index(cands, struct cand, i);
 
-		if (c->kind == SECTION_OTHER &&
-		    (max_level == 0 || c->level > max_level))
+		if (c->kind != SECTION_OTHER) {
+			if (!c->inline_body)
+				in_kind = c->kind;
+		} else if (max_level == 0 || c->level > max_level ||
+			   (caps && !c->upper) ||
+			   (c->entry && entry_section(in_kind))) {
 			continue;
+		}
 		g_array_index(cands, struct cand, n++) = *c;
 	}
 	g_array_set_size(cands, n);

@@ -57,6 +57,19 @@ static void test_forms(void)
 	check("Nov - Feb 2020", M(2019, 11), M(2020, 3), false);
 	/* Two-digit years: the century follows the as-of year. */
 	check("Jan '98 - Dec '99", M(1998, 1), M(2000, 1), false);
+	/* A dash lost in extraction: two dates side by side, in order. */
+	check("Mar. 2021 Present", M(2021, 3), M(2026, 12), true);
+	check("Feb. 2021 Mar. 2021", M(2021, 2), M(2021, 4), false);
+	check("Lead, Acme 2010 2013", M(2010, 1), M(2013, 1), false);
+	/* A range broken over lines. */
+	check("Jan 2019 -\nMar 2021", M(2019, 1), M(2021, 4), false);
+	check("07/2014\n-\n06/2015", M(2014, 7), M(2015, 7), false);
+	check("March -\nMay 2008", M(2008, 3), M(2008, 6), false);
+	/* "to till date", a year after an apostrophe, an ordinal day */
+	check("Oct'2017 to Till date", M(2017, 10), M(2026, 12), true);
+	check("from JUN-2018 to 04th feb 2021", M(2018, 6), M(2021, 3),
+	      false);
+	check("Seit 05/2019", M(2019, 5), M(2026, 12), true);
 	/* An end in the future is cut at present. */
 	check("2024 - 2027", M(2024, 1), M(2026, 12), false);
 }
@@ -73,6 +86,9 @@ static void test_not_ranges(void)
 	g_assert_false(range("v1.2019", &r));
 	g_assert_false(range("13/2019 - 14/2020", &r));
 	g_assert_false(range("January", &r));
+	/* side by side but out of order: two dates, not a range */
+	g_assert_false(range("2021 2019", &r));
+	g_assert_false(range("Jan 2019\n\nMar 2021", &r));
 	g_assert_false(range("", &r));
 }
 
@@ -342,6 +358,128 @@ static void test_future_start(void)
 	doc_free(d);
 }
 
+static void test_date_column(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* A column of dates read across into the text beside it: the end
+	 * of the range opens the next line. */
+	experience("Experience\n"
+		   "Jun 2009 - Nordvik Freight, Bergen\n"
+		   "2011 Shift Manager\n"
+		   "Ran the night shift.\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 1);
+	g_assert_cmpint(role(&x, 0)->range.start, ==, M(2009, 6));
+	g_assert_cmpint(role(&x, 0)->range.end, ==, M(2011, 1));
+	dates_experience_release(&x);
+	doc_free(d);
+	/* The next line's date starts a range of its own. */
+	experience("Experience\n"
+		   "Jun 2009 - Nordvik Freight\n"
+		   "2011 - 2013 Shift Manager\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_cmpint(role(&x, 1)->range.start, ==, M(2011, 1));
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_not_work(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* Volunteering and time between jobs are not counted; a job at a
+	 * university is, a study there is not. */
+	experience("Experience\n"
+		   "Career break, 2023 - 2024\n"
+		   "Volunteer guide, Nordvik Museum, 2021 - 2023\n"
+		   "Engineer, Acme, 2019 - 2021\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 3);
+	g_assert_true(role(&x, 0)->education);
+	g_assert_true(role(&x, 1)->education);
+	g_assert_cmpint(x.months_total, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+	experience("Jane Doe\n"
+		   "Systems Administrator, University of Nordvik\n"
+		   "Jan 2015 - Dec 2018\n"
+		   "Physics, University of Nordvik\n"
+		   "Sep 2011 - Jun 2014\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_false(role(&x, 0)->education);
+	g_assert_true(role(&x, 1)->education);
+	g_assert_cmpint(x.months_total, ==, 48);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_two_columns(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* No experience heading: jobs read beside a summary column are
+	 * still found; education is not read. */
+	experience("Jane Doe\n"
+		   "Summary\n"
+		   "Reliable, curious.\n"
+		   "Shift Manager, Nordvik Freight\n"
+		   "Jan 2019 - Dec 2020\n"
+		   "Education\n"
+		   "BSc Physics, 2015 - 2018\n", NULL, &x, &d);
+	g_assert_cmpuint(x.roles->len, ==, 1);
+	g_assert_cmpint(x.months_total, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_default_doc_date(void)
+{
+	struct experience x;
+	struct doc *d;
+
+	/* 1980-01-01 is a tool's default, not when the resume was written. */
+	experience("Experience\n"
+		   "Engineer, Acme\n", "1980-01-01", &x, &d);
+	g_assert_false(x.doc_date_used);
+	g_assert_cmpint(x.present, ==, M(2026, 11));
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
+static void test_relevant_by_header(void)
+{
+	g_autoptr(GPtrArray) words = g_ptr_array_new();
+	struct facts_config c = { .as_of = "2026-11-28" };
+	struct experience x;
+	struct doc *d;
+
+	/* A role is relevant by its own header, not by what its bullets
+	 * mention: a sales role selling an API product is not. */
+	g_ptr_array_add(words, (gpointer)"developer");
+	g_ptr_array_add(words, (gpointer)"API");
+	c.relevant_titles = words;
+	d = test_doc("Experience\n"
+		     "Junior Developer, Nordvik Freight\n"
+		     "Jan 2019 - Dec 2020\n"
+		     "- Kept the billing jobs running\n"
+		     "Sales Manager, Acme\n"
+		     "Jan 2016 - Dec 2018\n"
+		     "- Sold the API platform to retailers\n", NULL);
+	{
+		g_autoptr(GArray) s = sections_find(d);
+
+		dates_experience(d, s, &c, &x);
+	}
+	g_assert_cmpuint(x.roles->len, ==, 2);
+	g_assert_true(role(&x, 0)->relevant);
+	g_assert_false(role(&x, 1)->relevant);
+	g_assert_cmpint(x.months_relevant, ==, 24);
+	dates_experience_release(&x);
+	doc_free(d);
+}
+
 static void test_no_dates(void)
 {
 	struct experience x;
@@ -376,5 +514,12 @@ int main(int argc, char **argv)
 			test_problems_not_counted);
 	g_test_add_func("/dates/experience/future", test_future_start);
 	g_test_add_func("/dates/experience/none", test_no_dates);
+	g_test_add_func("/dates/experience/date-column", test_date_column);
+	g_test_add_func("/dates/experience/not-work", test_not_work);
+	g_test_add_func("/dates/experience/relevant-header",
+			test_relevant_by_header);
+	g_test_add_func("/dates/experience/two-columns", test_two_columns);
+	g_test_add_func("/dates/experience/default-doc-date",
+			test_default_doc_date);
 	return g_test_run();
 }

@@ -41,7 +41,15 @@ static void test_labels(void)
 			SECTION_CONTACT);
 	g_assert_cmpint(label("\xef\x82\xb1 EXPERIENCE"), ==,
 			SECTION_EXPERIENCE);
-	g_assert_cmpint(label("\xc3\x89" "ducation"), ==, SECTION_N);
+	/* Accents folded: headings of resumes in other languages. */
+	g_assert_cmpint(label("\xc3\x89" "ducation"), ==, SECTION_EDUCATION);
+	g_assert_cmpint(label("Berufst\xc3\xa4tigkeit"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("AUSBILDUNG"), ==, SECTION_EDUCATION);
+	g_assert_cmpint(label("Exp\xc3\xa9rience professionnelle"), ==,
+			SECTION_EXPERIENCE);
+	g_assert_cmpint(label("Extracurricular Activity"), ==,
+			SECTION_INTERESTS);
 	g_assert_cmpint(label("Internships"), ==, SECTION_EXPERIENCE);
 	/* a letter on the resume's first page is its personal statement */
 	g_assert_cmpint(label("COVER NOTE"), ==, SECTION_SUMMARY);
@@ -131,6 +139,51 @@ static void test_source_levels(void)
 	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_UNKNOWN);
 	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_EXPERIENCE);
 	g_assert_cmpint(nth(s, 2)->kind, ==, SECTION_OTHER);
+}
+
+static void test_entry_heads(void)
+{
+	/* Bold job, school and date lines in the headings' font: a line
+	 * written unlike the labelled headings (these are in capitals), a
+	 * line heading a dated entry in experience, a date line and a
+	 * bullet are not headings; a short line in capitals with no date
+	 * below is. */
+	g_autoptr(doc) d = test_doc(
+		"#1 Jane Doe\n"
+		"#1 EXPERIENCE\n"
+		"#1 PLATFORM ENGINEER\n"
+		"Nordvik Freight\n"
+		"Mar 2019 - Present\n"
+		"#1 Nordvik Freight 2016 - 2019\n"
+		"#1 \xe2\x80\xa2 Kept the lights on\n"
+		"#1 EDUCATION\n"
+		"#1 Data Science (BS)\n"
+		"Aug 2012 - May 2016\n"
+		"#1 SIDE QUESTS\n"
+		"Dragons.\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 4);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_EXPERIENCE);
+	g_assert_cmpint(nth(s, 2)->kind, ==, SECTION_EDUCATION);
+	g_assert_cmpint(nth(s, 3)->kind, ==, SECTION_OTHER);
+}
+
+static void test_split_heading(void)
+{
+	/* One heading set on two lines; "skills." ending prose is not. */
+	g_autoptr(doc) d = test_doc(
+		"Objective\n"
+		"A job that uses my\n"
+		"skills.\n"
+		"#1 VOLUNTEER\n"
+		"#1 EXPERIENCE\n"
+		"Food bank, 2019 - 2021\n", NULL);
+	g_autoptr(GArray) s = sections_find(d);
+
+	g_assert_cmpuint(s->len, ==, 2);
+	g_assert_cmpint(nth(s, 0)->kind, ==, SECTION_SUMMARY);
+	g_assert_cmpint(nth(s, 1)->kind, ==, SECTION_VOLUNTEERING);
 }
 
 static void test_sidebar_levels(void)
@@ -229,5 +282,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/sections/no-headings", test_no_headings);
 	g_test_add_func("/sections/sidebar-levels", test_sidebar_levels);
 	g_test_add_func("/sections/empty", test_empty);
+	g_test_add_func("/sections/entry-heads", test_entry_heads);
+	g_test_add_func("/sections/split-heading", test_split_heading);
 	return g_test_run();
 }
