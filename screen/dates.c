@@ -1044,6 +1044,21 @@ static void role_scopes(const struct doc *d, const GArray *sections,
 	}
 }
 
+
+/* Words one finds in a job title of any trade: a header without any of
+ * them names no title. */
+static const char *const job_nouns[] = {
+	"engineer", "developer", "programmer", "manager", "analyst",
+	"assistant", "consultant", "specialist", "administrator",
+	"technician", "director", "officer", "coordinator", "lead", "head",
+	"architect", "intern", "associate", "representative", "clerk",
+	"accountant", "auditor", "nurse", "teacher", "lecturer", "designer",
+	"scientist", "researcher", "founder", "owner", "executive", "agent",
+	"operator", "supervisor", "tester", "president",
+	"chef", "cook", "driver", "sales", "advisor", "adviser", "trainee",
+	"apprentice", "professor", "editor", "writer", "partner",
+};
+
 void dates_experience(const struct doc *d, const GArray *sections,
 		      const struct facts_config *cfg, struct experience *x)
 {
@@ -1157,8 +1172,14 @@ void dates_experience(const struct doc *d, const GArray *sections,
 		uint32_t ts = r->text.start, te;
 
 		/* Relevance is the role's own: its header (title, employer,
-		 * the line of its dates), not what its bullets mention. */
+		 * the line of its dates), not what its bullets mention.  A
+		 * header with no job title in it ("2020-now" alone, "Acme AS,
+		 * Bergen - 2019-present") takes the line after it too: the
+		 * title, or the first line of the work. */
 		te = scan_line_end_near(t, len, r->range.span.end, LINE_NEAR);
+		if (!scan_has_any(t, ts, te, job_nouns,
+				  G_N_ELEMENTS(job_nouns)) && te + 1 < len)
+			te = scan_line_end_near(t, len, te + 1, LINE_NEAR);
 		te = MAX(te, MAX(r->title.end, r->employer.end));
 		te = MIN(te, r->text.end);
 		if (r->education)

@@ -478,6 +478,28 @@ static void test_relevant_by_header(void)
 	g_assert_cmpint(x.months_relevant, ==, 24);
 	dates_experience_release(&x);
 	doc_free(d);
+
+	/* A date alone on its line heads the title after it; a header with
+	 * no job title in it ("employer, city - dates") takes the first
+	 * line of the work; a sales title keeps its bullets out. */
+	d = test_doc("Experience\n"
+		     "2021-2024\n"
+		     "Junior Developer, Nordvik Freight: billing jobs.\n"
+		     "Fjordline Data, Oslo - 2017-2020\n"
+		     "Built the API layer for the payroll exports.\n"
+		     "Sales Manager, Acme - 2014-2016\n"
+		     "Sold the API platform to retailers.\n", NULL);
+	{
+		g_autoptr(GArray) s = sections_find(d);
+
+		dates_experience(d, s, &c, &x);
+	}
+	g_assert_cmpuint(x.roles->len, ==, 3);
+	g_assert_true(role(&x, 0)->relevant);
+	g_assert_true(role(&x, 1)->relevant);
+	g_assert_false(role(&x, 2)->relevant);
+	dates_experience_release(&x);
+	doc_free(d);
 }
 
 static void test_no_dates(void)
