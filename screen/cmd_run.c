@@ -613,6 +613,10 @@ static bool write_reports(struct run *r, GError **err)
 	for (i = 0; i < problems->len; i++)
 		fprintf(stderr, "screener run: annotated copy of %s\n",
 			(const char *)g_ptr_array_index(problems, i));
+	/* A copy that could not be made is tried again by the next run:
+	 * the reports are not marked as written from this data. */
+	if (problems->len)
+		return true;
 	/* Recorded only once the files are in place: a crash in between
 	 * costs a rewrite, never stale reports. */
 	return store_set_output_version(r->st, dir, version, err);

@@ -41,6 +41,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/capability.h>
+#include <linux/landlock.h>
 
 #include "confine.h"
 
@@ -232,6 +233,71 @@ static bool empty_root(const char *scratch, guint64 fsize, guint flags,
 	return true;
 }
 
+#ifndef LANDLOCK_ACCESS_FS_TRUNCATE
+#define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14)
+#endif
+
+static void landlock_allow(int ruleset, const char *dir, guint64 rights)
+{
+	struct landlock_path_beneath_attr pb = { .allowed_access = rights };
+
+	pb.parent_fd = open(dir, O_PATH | O_CLOEXEC);
+	if (pb.parent_fd < 0)
+		return;
+	(void)syscall(SYS_landlock_add_rule, ruleset,
+		      LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
+	close(pb.parent_fd);
+}
+
+/* Where no empty root could be made (an ordinary user without user
+ * namespaces): Landlock, which any process may ask for, leaves it the
+ * scratch folder (the annotator may write there) and the converters,
+ * and no other file, to read or to write. */
+static bool landlock_root(const char *scratch, guint flags,
+			  struct confine_result *r)
+{
+	guint64 handled = (LANDLOCK_ACCESS_FS_MAKE_SYM << 1) - 1;
+	guint64 mine = LANDLOCK_ACCESS_FS_READ_DIR;
+	struct landlock_ruleset_attr attr = { 0 };
+	int abi, fd;
+	size_t i;
+
+	abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
+		      LANDLOCK_CREATE_RULESET_VERSION);
+	if (abi < 1) {
+		g_strlcat(r->detail[CONFINE_ROOT], "; no Landlock either",
+			  sizeof(r->detail[CONFINE_ROOT]));
+		return false;
+	}
+	if (abi >= 2)
+		handled |= LANDLOCK_ACCESS_FS_REFER;
+	if (abi >= 3)
+		handled |= LANDLOCK_ACCESS_FS_TRUNCATE;
+	if (flags & CONFINE_WRITABLE)
+		mine |= LANDLOCK_ACCESS_FS_READ_FILE |
+			LANDLOCK_ACCESS_FS_WRITE_FILE |
+			LANDLOCK_ACCESS_FS_REMOVE_FILE |
+			LANDLOCK_ACCESS_FS_MAKE_REG |
+			(handled & LANDLOCK_ACCESS_FS_TRUNCATE);
+	attr.handled_access_fs = handled;
+	fd = syscall(SYS_landlock_create_ruleset, &attr, sizeof(attr), 0);
+	if (fd < 0)
+		return false;
+	landlock_allow(fd, scratch, mine);
+	for (i = 0; i < G_N_ELEMENTS(gconv_dirs); i++)
+		landlock_allow(fd, gconv_dirs[i],
+			       LANDLOCK_ACCESS_FS_READ_FILE |
+			       LANDLOCK_ACCESS_FS_READ_DIR);
+	if (syscall(SYS_landlock_restrict_self, fd, 0) < 0) {
+		close(fd);
+		return false;
+	}
+	close(fd);
+	note(r, CONFINE_ROOT, true, "Landlock: no file but its own empty "
+	     "folder (no user namespace)");
+	return true;
+}
+
 /* Step 5: no capability left, in any set.  Harmless where there were
  * none to drop. */
 static void drop_capabilities(void)
@@ -310,6 +376,9 @@ bool confine_self(const char *scratch, guint64 fsize, guint flags,
 		note(r, CONFINE_ROOT, false, "needs a user namespace or root");
 		if (chdir(scratch) < 0)
 			return false;
+		/* After the no_new_privs the caller set: Landlock needs
+		 * it. */
+		(void)landlock_root(scratch, flags, r);
 	}
 
 	drop_capabilities();

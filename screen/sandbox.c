@@ -88,7 +88,11 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -778,6 +782,15 @@ GBytes *sandbox_annotate(struct sandbox *sb, const guint8 *pdf, gsize len,
 	gsize n;
 
 	g_return_val_if_fail(sb->annotator, NULL);
+#ifdef SCREENER_FAULTS
+	/* Test builds: a run whose copies all fail (then the next run must
+	 * make them). */
+	if (g_getenv("SCREENER_TEST_ANNOTATE_FAILS")) {
+		g_set_error_literal(err, SCREENER_ERROR, SE_FAILED,
+				    "annotation refused for this test");
+		return NULL;
+	}
+#endif
 	if (spec_len > SPEC_MAX) {
 		g_set_error(err, SCREENER_ERROR, SE_FAILED,
 			    "too many highlights (%" G_GSIZE_FORMAT
@@ -1160,6 +1173,165 @@ static void fault_huge(void)
 	write_full(CHILD_FD, &h, sizeof(h));
 }
 
+/* ---- the escape payload: what a compromised parser would try ----
+ *
+ * "SCREENER-FAULT:escape\tSECRET\tVICTIM\tOUTDIR\tOWN" runs every
+ * escape of SECURITY.md from inside the child and replies with an error
+ * whose message lists "name=blocked" or "name=ESCAPED" for each: SECRET
+ * is a file only root may read, VICTIM a file anyone may write, OUTDIR a
+ * folder anyone may write in, OWN a file of the test's own uid. */
+
+static bool escape_open(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+/* Write through a shared mapping: RLIMIT_FSIZE does not see it. */
+static bool escape_mmap(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CLOEXEC);
+	void *p;
+
+	if (fd < 0)
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return false;
+	((char *)p)[0] = '!';
+	munmap(p, 4096);
+	return true;
+}
+
+static bool escape_setns(pid_t parent)
+{
+	g_autofree char *path = g_strdup_printf("/proc/%d/ns/net",
+						(int)parent);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = setns(fd, CLONE_NEWNET) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Any network at all: the host's loopback answers, even with a
+ * refusal, only where the child shares the host's network. */
+static bool escape_network(void)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET,
+				 .sin_port = htons(1),
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0 ||
+	     errno == ECONNREFUSED;
+	close(fd);
+	return ok;
+}
+
+static bool escape_vm_read(pid_t parent)
+{
+	char buf[16];
+	struct iovec local = { buf, sizeof(buf) };
+	struct iovec remote = { (void *)&escape_vm_read, sizeof(buf) };
+
+	return process_vm_readv(parent, &local, 1, &remote, 1, 0) > 0;
+}
+
+static bool escape_fork(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	if (pid < 0)
+		return false;
+	waitpid(pid, NULL, 0);
+	return true;
+}
+
+/* The classic walk: a chroot below the root, then ".." past it. */
+static bool escape_chroot(void)
+{
+	int i;
+
+	(void)mkdir("walk", 0700);
+	if (chroot("walk") < 0 && chroot(".") < 0)
+		return false;
+	for (i = 0; i < 64; i++)
+		(void)chdir("..");
+	return chroot(".") == 0 || access("/etc/passwd", F_OK) == 0;
+}
+
+static bool escape_rlimit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_max == RLIM_INFINITY)
+		return false;
+	rl.rlim_max++;
+	return setrlimit(RLIMIT_NOFILE, &rl) == 0;
+}
+
+static void fault_escape_run(const guint8 *data, gsize len)
+{
+	g_autofree char *text = g_strndup((const char *)data, len);
+	g_auto(GStrv) f = g_strsplit(text, "\t", 6);
+	pid_t parent = getppid();
+	GString *out = g_string_new("escape:");
+	g_autofree char *planted = NULL;
+	g_autofree char *moved = NULL;
+	g_autofree char *mem = NULL;
+
+	if (g_strv_length(f) != 5) {
+		child_reply(SE_FAILED, "escape: bad request", 19);
+		g_string_free(out, TRUE);
+		return;
+	}
+	planted = g_build_filename(f[3], "planted", NULL);
+	moved = g_strconcat(f[2], ".moved", NULL);
+	mem = g_strdup_printf("/proc/%d/mem", (int)parent);
+#define TRY(name, escaped) \
+	g_string_append_printf(out, " %s=%s", name, \
+			       (escaped) ? "ESCAPED" : "blocked")
+	TRY("shadow", escape_open("/etc/shadow", O_RDONLY));
+	TRY("secret", escape_open(f[1], O_RDONLY));
+	TRY("own", escape_open(f[4], O_RDONLY));
+	TRY("write", escape_open(f[2], O_WRONLY));
+	TRY("create", escape_open(planted, O_WRONLY | O_CREAT));
+	TRY("mmap", escape_mmap(f[2]));
+	TRY("rename", rename(f[2], moved) == 0);
+	TRY("unlink", unlink(f[2]) == 0);
+	TRY("chmod", chmod(f[2], 0600) == 0);
+	TRY("setns", escape_setns(parent));
+	TRY("network", escape_network());
+	TRY("mem", escape_open(mem, O_RDWR));
+	TRY("ptrace", ptrace(PTRACE_ATTACH, parent, NULL, NULL) == 0);
+	TRY("vmread", escape_vm_read(parent));
+	TRY("kill", kill(parent, 0) == 0);
+	TRY("killall", kill(-1, 0) == 0);
+	TRY("fork", escape_fork());
+	TRY("chroot", escape_chroot());
+	TRY("umount", umount2("/", MNT_DETACH) == 0);
+	TRY("rlimit", escape_rlimit());
+#undef TRY
+	child_reply(SE_FAILED, out->str, out->len);
+	g_string_free(out, TRUE);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -1184,6 +1356,10 @@ static bool child_fault(const guint8 *data, gsize len)
 
 	if (len < plen || memcmp(data, prefix, plen) != 0)
 		return false;
+	if (len >= plen + 7 && memcmp(data + plen, "escape\t", 7) == 0) {
+		fault_escape_run(data + plen, len - plen);
+		return true;
+	}
 	for (i = 0; i < G_N_ELEMENTS(faults); i++) {
 		gsize n = strlen(faults[i].name);
 
