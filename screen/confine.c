@@ -142,9 +142,9 @@ static void bind_ro(const char *root, const char *src)
 	g_autofree char *dst = g_build_filename(root, src, NULL);
 
 	if (!g_file_test(src, G_FILE_TEST_IS_DIR) || !mkdirs(dst) ||
-	    mount(src, dst, NULL, MS_BIND | MS_REC, NULL) < 0)
+	    mount(src, dst, "none", MS_BIND | MS_REC, NULL) < 0)
 		return;
-	if (mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
+	if (mount("none", dst, "none", MS_REMOUNT | MS_BIND | MS_RDONLY |
 		  MS_NOSUID | MS_NODEV, NULL) < 0)
 		(void)umount2(dst, MNT_DETACH);
 }
@@ -170,7 +170,7 @@ static bool empty_root(const char *scratch, guint64 fsize, guint flags,
 		return false;
 	}
 	/* Without this a mount of ours could show on the host. */
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+	if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) < 0) {
 		note(r, CONFINE_ROOT, false, "private mounts: %s%s",
 		     g_strerror(errno), errno == EINVAL ?
 		     " (\"/\" is not a mount point: a chroot?)" : "");
@@ -198,14 +198,14 @@ static bool empty_root(const char *scratch, guint64 fsize, guint flags,
 							 NULL);
 
 		if (mkdir(proc, 0555) < 0 ||
-		    mount("/proc", proc, NULL, MS_BIND | MS_REC, NULL) < 0) {
+		    mount("/proc", proc, "none", MS_BIND | MS_REC, NULL) < 0) {
 			note(r, CONFINE_ROOT, false, "/proc: %s",
 			     g_strerror(errno));
 			return false;
 		}
 	}
 #endif
-	if (!writable && mount(NULL, scratch, NULL, MS_REMOUNT | MS_BIND |
+	if (!writable && mount("none", scratch, "none", MS_REMOUNT | MS_BIND |
 			       MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
 			       NULL) < 0) {
 		note(r, CONFINE_ROOT, false, "read-only: %s",
@@ -390,9 +390,13 @@ bool confine_self(const char *scratch, guint64 fsize, guint flags,
 	}
 	note(r, CONFINE_UID, true, "uid %u%s, no capabilities",
 	     (unsigned)uid, root ? " (nobody; started as root)" : "");
-	/* A change of uid may have reset it: set it last. */
+	/* A change of uid may have reset it: set it last.  Not under
+	 * ASan: LeakSanitizer reads our /proc/PID/task from a thread of
+	 * its own, which only a dumpable process allows. */
+#ifndef SCREENER_ASAN
 	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
 		return false;
+#endif
 	return true;
 }
 
@@ -426,7 +430,7 @@ static const char *const allowed_writer[] = {
  * never a fork) that ptraces the threads, with /proc. */
 static const char *const allowed_asan[] = {
 	"ptrace", "wait4", "waitid", "prctl", "arch_prctl", "mincore",
-	"pipe", "pipe2", "sched_setaffinity", "kill", "tkill",
+	"pipe", "pipe2", "sched_setaffinity", "getdents", "open",
 };
 #endif
 

@@ -1009,6 +1009,10 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
 	 * parent (sandbox_check()); a step failing half-way is fatal. */
 	if (!confine_self(scratch, fsize, flags, &confined))
 		child_fatal("cannot confine the child");
+#ifdef SCREENER_VALGRIND
+	/* valgrind writes its log, a file, from this process. */
+	fsize = RLIM_INFINITY;
+#endif
 	if (!set_limit(RLIMIT_CORE, 0, 0) ||
 	    !set_limit(RLIMIT_FSIZE, fsize, fsize) ||
 	    !limit_nofile() ||
@@ -1032,6 +1036,7 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
 	g_strlcpy(confined.detail[CONFINE_NPROC], "RLIMIT_NPROC 0",
 		  sizeof(confined.detail[CONFINE_NPROC]));
 #else
+	confined.have |= 1u << CONFINE_NPROC;
 	g_strlcpy(confined.detail[CONFINE_NPROC], "sanitizer build: "
 		  "threads only, by the allow-list",
 		  sizeof(confined.detail[CONFINE_NPROC]));
