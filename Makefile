@@ -14,7 +14,7 @@
 #   make fuzz-replay every fuzz target once over its seed corpus (ASan+UBSan)
 #   make fuzz       libFuzzer campaigns (clang), FUZZ_SECONDS per target
 
-PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0
+PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0 libseccomp
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2

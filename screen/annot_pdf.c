@@ -172,22 +172,26 @@ static bool apply_spec(PopplerDocument *pdf, const guint8 *spec,
 	return true;
 }
 
-/* Save pdf with its changes and read the copy back.  The child's root
- * is a private tmpfs (sandbox.c), so the file never leaves it.  Not
+/* Save pdf with its changes and read the copy back.  The child's
+ * working folder is its private tmpfs root, or an empty folder of its
+ * own (sandbox.c), so the file never outlives it.  Not
  * poppler_document_save_to_fd(): poppler 22.12 neither flushes nor
  * closes the FILE it opens there, so the copy comes out cut short. */
 static GBytes *save_copy(PopplerDocument *pdf, GError **err)
 {
-	static const char path[] = "/annotated.pdf";
+	g_autofree char *cwd = g_get_current_dir();
+	g_autofree char *path = g_build_filename(cwd, ANNOT_PDF_COPY_NAME,
+						 NULL);
+	g_autofree char *uri = g_filename_to_uri(path, NULL, NULL);
 	g_autoptr(GError) perr = NULL;
 	char *data = NULL;
 	gsize len = 0;
 
-	if (!poppler_document_save(pdf, "file:///annotated.pdf", &perr) ||
+	if (!uri || !poppler_document_save(pdf, uri, &perr) ||
 	    !g_file_get_contents(path, &data, &len, &perr)) {
 		g_set_error(err, SCREENER_ERROR, SE_FAILED,
 			    "cannot save the annotated copy: %s",
-			    perr->message);
+			    perr ? perr->message : "no working folder");
 		unlink(path);
 		return NULL;
 	}

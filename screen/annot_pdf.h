@@ -29,6 +29,10 @@ struct annot_mark {
 	const char *note;	/* UTF-8: criterion and rule */
 };
 
+/* The file the annotation child saves its copy to, in its working
+ * folder (poppler saves only to a file). */
+#define ANNOT_PDF_COPY_NAME "annotated.pdf"
+
 /* Append one highlight to spec (start with an empty GByteArray). */
 void annot_spec_add(GByteArray *spec, const struct annot_mark *m);
 

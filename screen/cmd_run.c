@@ -31,6 +31,7 @@
 #include "progress.h"
 #include "report.h"
 #include "rules.h"
+#include "sandbox.h"
 #include "store.h"
 #include "timing.h"
 
@@ -45,6 +46,7 @@ struct run {
 	int jobs;
 	int settle;		/* seconds; 0: take files as they are */
 	gboolean quiet;
+	gboolean check_sandbox;	/* print the confinement layers, exit */
 	gboolean times;		/* hidden: time per stage on stderr */
 
 	struct ruleset *rs;
@@ -611,9 +613,56 @@ static bool write_reports(struct run *r, GError **err)
 	for (i = 0; i < problems->len; i++)
 		fprintf(stderr, "screener run: annotated copy of %s\n",
 			(const char *)g_ptr_array_index(problems, i));
+	/* A copy that could not be made is tried again by the next run:
+	 * the reports are not marked as written from this data. */
+	if (problems->len)
+		return true;
 	/* Recorded only once the files are in place: a crash in between
 	 * costs a rewrite, never stale reports. */
 	return store_set_output_version(r->st, dir, version, err);
+}
+
+/* "--check-sandbox": each layer of the children's confinement as this
+ * machine gives it.  0 all there, 1 some missing, 4 no child. */
+static int check_sandbox(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GPtrArray) layers = sandbox_check("/proc/self/exe", &err);
+	int rc = EXIT_OK;
+
+	if (!layers) {
+		fprintf(stderr, "screener run: %s\n", err->message);
+		return EXIT_FATAL;
+	}
+	for (guint i = 0; i < layers->len; i++) {
+		const struct sandbox_layer *l = g_ptr_array_index(layers, i);
+
+		printf("%-20s %-3s %s\n", l->name, l->ok ? "yes" : "no",
+		       l->detail);
+		if (!l->ok)
+			rc = EXIT_SOME_FAILED;
+	}
+	return rc;
+}
+
+/* Once per run, each layer this machine does not give the children;
+ * the run goes on with the others. */
+static void say_missing_layers(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GPtrArray) layers = sandbox_check("/proc/self/exe", &err);
+
+	if (!layers) {
+		fprintf(stderr, "screener run: %s\n", err->message);
+		return;
+	}
+	for (guint i = 0; i < layers->len; i++) {
+		const struct sandbox_layer *l = g_ptr_array_index(layers, i);
+
+		if (!l->ok)
+			fprintf(stderr, "screener run: sandbox: no %s (%s); "
+				"going on without it\n", l->name, l->detail);
+	}
 }
 
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)
@@ -693,6 +742,9 @@ int cmd_run(int argc, char **argv)
 		  "print nothing unless something failed", NULL },
 		{ "times", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
 		  &r.times, "time per stage on stderr (make bench)", NULL },
+		{ "check-sandbox", 0, 0, G_OPTION_ARG_NONE, &r.check_sandbox,
+		  "print what confines the parsers on this machine, and\n"
+		  "                         exit (1: a layer is missing)", NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx =
@@ -714,6 +766,10 @@ int cmd_run(int argc, char **argv)
 	if (argc > 1) {
 		fprintf(stderr, "screener run: unexpected argument '%s'\n",
 			argv[1]);
+		goto out;
+	}
+	if (r.check_sandbox) {
+		rc = check_sandbox();
 		goto out;
 	}
 	if (!r.inbox)
@@ -775,6 +831,7 @@ int cmd_run(int argc, char **argv)
 		rc = exit_for(err);
 		goto out;
 	}
+	say_missing_layers();
 	rc = run_locked(&r, ib, &err);
 	if (err) {
 		progress_clear(r.progress);

@@ -88,7 +88,11 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -98,6 +102,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 #include "annot_pdf.h"
+#include "confine.h"
 #include "error.h"
 #include "extract.h"
 #include "sandbox.h"
@@ -139,6 +144,8 @@ struct rep_header {
 struct sandbox {
 	char *exe;
 	bool annotator;		/* child jailed for sandbox_annotate() */
+	char *scratch;		/* the child's empty folder (see
+				   confine_self()), removed with it */
 	struct caps caps;
 	pid_t pid;		/* 0: no child yet */
 	int sock;		/* our end, non-blocking */
@@ -151,6 +158,10 @@ struct sandbox {
 struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps)
 {
 	struct sandbox *sb = g_new0(struct sandbox, 1);
+
+	/* No child may ptrace us or open our /proc files, even one running
+	 * as our own uid (a non-root run without a user namespace). */
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 
 	sb->exe = g_strdup(self_exe);
 	sb->caps = *caps;
@@ -219,16 +230,33 @@ static int reap(pid_t pid)
 	return status;
 }
 
-/* End the child at once and reap it. */
+/* The child's empty folder, and the annotator's copy left in it where
+ * the child had no tmpfs of its own. */
+static void remove_scratch(struct sandbox *sb)
+{
+	g_autofree char *copy = NULL;
+
+	if (!sb->scratch)
+		return;
+	copy = g_build_filename(sb->scratch, ANNOT_PDF_COPY_NAME, NULL);
+	(void)unlink(copy);
+	(void)rmdir(sb->scratch);
+	g_clear_pointer(&sb->scratch, g_free);
+}
+
+/* End the child at once and reap it.  Its process group goes too: it
+ * cannot fork, but if it ever did, nothing of it outlives the run. */
 static void stop_child(struct sandbox *sb)
 {
 	if (sb->pid > 0) {
+		kill(-sb->pid, SIGKILL);
 		kill(sb->pid, SIGKILL);
 		reap(sb->pid);
 	}
 	sb->pid = 0;
 	close_fd(&sb->sock);
 	close_fd(&sb->errfd);
+	remove_scratch(sb);
 }
 
 /* A healthy child is done with: close its socket so it returns from
@@ -265,6 +293,7 @@ static void retire_child(struct sandbox *sb)
 		kill(pid, SIGKILL);
 		status = reap(pid);
 	}
+	kill(-pid, SIGKILL);
 	sb->pid = 0;
 	drain_stderr(sb);
 #ifdef SCREENER_ASAN
@@ -287,15 +316,132 @@ static int above_fixed(int fd)
 	return moved;
 }
 
-static bool spawn_child(struct sandbox *sb, GError **err)
+/* The child's environment: empty, but for what a sanitizer or valgrind
+ * build needs to run at all.  Caller frees with g_strfreev(). */
+static char **child_env(void)
 {
-	char ppid[24], mem[24], cpu[24], fsize[24];
-	char *argv[] = { "screener", "__child", ppid, mem, cpu, NULL, NULL };
+#ifdef SCREENER_VALGRIND
+	/* valgrind follows the exec through variables of its own. */
+	return g_strdupv(environ);
+#else
+	static const char *const keep[] = {
+		"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS",
+		"ASAN_SYMBOLIZER_PATH",
+	};
+	GPtrArray *env = g_ptr_array_new();
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(keep); i++) {
+		const char *v = g_getenv(keep[i]);
+
+#ifndef SCREENER_ASAN
+		break;
+#endif
+		if (v)
+			g_ptr_array_add(env, g_strconcat(keep[i], "=", v,
+							 NULL));
+	}
+	g_ptr_array_add(env, NULL);
+	return (char **)g_ptr_array_free(env, FALSE);
+#endif
+}
+
+/* Test builds: SCREENER_TEST_CONFINE=no-userns,chroot makes the child
+ * act as on a machine without user namespaces, or in a plain chroot. */
+static guint test_confine_flags(void)
+{
+	guint flags = 0;
+#ifdef SCREENER_FAULTS
+	const char *v = g_getenv("SCREENER_TEST_CONFINE");
+
+	if (v && strstr(v, "no-userns"))
+		flags |= CONFINE_TEST_NO_USERNS;
+	if (v && strstr(v, "chroot"))
+		flags |= CONFINE_TEST_CHROOT;
+#endif
+	return flags;
+}
+
+/* An empty folder for the child (see confine_self()): only ours, but
+ * as root the child's uid must be able to enter it, and the annotator
+ * write in it.  Caller frees and removes. */
+static char *make_scratch(bool writable, GError **err)
+{
+	char *dir = g_dir_make_tmp("screener-XXXXXX", err);
+
+	if (!dir)
+		return NULL;
+	if (geteuid() == 0 &&
+	    (writable ? chown(dir, CONFINE_NOBODY, CONFINE_NOBODY) :
+			chmod(dir, 0711)) < 0) {
+		g_set_error(err, SCREENER_ERROR, SE_FAILED, "%s: %s", dir,
+			    g_strerror(errno));
+		(void)rmdir(dir);
+		g_free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* posix_spawn "SELF __child MODE PPID MEM CPU FSIZE SCRATCH FLAGS" with
+ * fd 0 /dev/null, fds 1 and 2 out, fd 3 sock (when >= 0), in a process
+ * group of its own.  Returns 0 or an errno. */
+static int spawn_self(const char *exe, const char *mode,
+		      const struct caps *caps, guint64 fsize,
+		      const char *scratch, int out, int sock, pid_t *pid)
+{
+	char ppid[24], mem[24], cpu[24], fs[24], flags[24];
+	char *argv[] = { "screener", "__child", (char *)mode, ppid, mem, cpu,
+			 fs, (char *)scratch, flags, NULL };
+	g_auto(GStrv) env = child_env();
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	sigset_t none, all;
+	int rc;
+
+	g_snprintf(ppid, sizeof(ppid), "%ld", (long)getpid());
+	g_snprintf(mem, sizeof(mem), "%" G_GUINT64_FORMAT,
+		   caps->memory_bytes);
+	g_snprintf(cpu, sizeof(cpu), "%" G_GUINT64_FORMAT, cpu_budget(caps));
+	g_snprintf(fs, sizeof(fs), "%" G_GUINT64_FORMAT, fsize);
+	g_snprintf(flags, sizeof(flags), "%u", test_confine_flags());
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, out, 1);
+	posix_spawn_file_actions_adddup2(&fa, out, 2);
+	if (sock >= 0)
+		posix_spawn_file_actions_adddup2(&fa, sock, CHILD_FD);
+	/* The child starts with no signal blocked and every handler at its
+	 * default, whatever the calling thread had; its own process group
+	 * is killed whole when it ends. */
+	sigemptyset(&none);
+	sigfillset(&all);
+	sigdelset(&all, SIGKILL);
+	sigdelset(&all, SIGSTOP);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &all);
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
+					POSIX_SPAWN_SETSIGDEF |
+					POSIX_SPAWN_SETPGROUP);
+	rc = posix_spawn(pid, exe, &fa, &attr, argv, env);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&fa);
+	return rc;
+}
+
+static bool spawn_child(struct sandbox *sb, GError **err)
+{
+	guint64 fsize = sb->annotator ? annot_reply_cap(&sb->caps) : 0;
 	int sv[2], ep[2], rc;
 
+	sb->scratch = make_scratch(sb->annotator, err);
+	if (!sb->scratch) {
+		g_prefix_error(err, "cannot start the extractor: ");
+		return false;
+	}
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
 		rc = errno;
 		goto fail;
@@ -308,37 +454,10 @@ static bool spawn_child(struct sandbox *sb, GError **err)
 	}
 	sv[1] = above_fixed(sv[1]);
 	ep[1] = above_fixed(ep[1]);
-	g_snprintf(ppid, sizeof(ppid), "%ld", (long)getpid());
-	g_snprintf(mem, sizeof(mem), "%" G_GUINT64_FORMAT,
-		   sb->caps.memory_bytes);
-	g_snprintf(cpu, sizeof(cpu), "%" G_GUINT64_FORMAT,
-		   cpu_budget(&sb->caps));
-	if (sb->annotator) {
-		g_snprintf(fsize, sizeof(fsize), "%" G_GUINT64_FORMAT,
-			   annot_reply_cap(&sb->caps));
-		argv[5] = fsize;
-	}
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, ep[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, ep[1], 2);
-	posix_spawn_file_actions_adddup2(&fa, sv[1], CHILD_FD);
-	/* The child starts with no signal blocked and every handler at its
-	 * default, whatever the calling thread had. */
-	sigemptyset(&none);
-	sigfillset(&all);
-	sigdelset(&all, SIGKILL);
-	sigdelset(&all, SIGSTOP);
-	posix_spawnattr_init(&attr);
-	posix_spawnattr_setsigmask(&attr, &none);
-	posix_spawnattr_setsigdefault(&attr, &all);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
-					POSIX_SPAWN_SETSIGDEF);
 	rc = sv[1] < 0 || ep[1] < 0 ? EMFILE :
-	     posix_spawn(&sb->pid, sb->exe, &fa, &attr, argv, environ);
-	posix_spawnattr_destroy(&attr);
-	posix_spawn_file_actions_destroy(&fa);
+	     spawn_self(sb->exe, sb->annotator ? "annotate" : "extract",
+			&sb->caps, fsize, sb->scratch, ep[1], sv[1],
+			&sb->pid);
 	if (sv[1] >= 0)
 		close(sv[1]);
 	if (ep[1] >= 0)
@@ -357,6 +476,7 @@ static bool spawn_child(struct sandbox *sb, GError **err)
 	sb->documents = 0;
 	return true;
 fail:
+	remove_scratch(sb);
 	g_set_error(err, SCREENER_ERROR, SE_FAILED,
 		    "cannot start the extractor: %s", g_strerror(rc));
 	return false;
@@ -412,6 +532,7 @@ static void child_died(struct sandbox *sb, gint64 deadline, bool timed_out,
 		kill(sb->pid, SIGKILL);
 		status = reap(sb->pid);
 	}
+	kill(-sb->pid, SIGKILL);
 	sb->pid = 0;
 	drain_stderr(sb);
 	stop_child(sb);
@@ -661,6 +782,15 @@ GBytes *sandbox_annotate(struct sandbox *sb, const guint8 *pdf, gsize len,
 	gsize n;
 
 	g_return_val_if_fail(sb->annotator, NULL);
+#ifdef SCREENER_FAULTS
+	/* Test builds: a run whose copies all fail (then the next run must
+	 * make them). */
+	if (g_getenv("SCREENER_TEST_ANNOTATE_FAILS")) {
+		g_set_error_literal(err, SCREENER_ERROR, SE_FAILED,
+				    "annotation refused for this test");
+		return NULL;
+	}
+#endif
 	if (spec_len > SPEC_MAX) {
 		g_set_error(err, SCREENER_ERROR, SE_FAILED,
 			    "too many highlights (%" G_GSIZE_FORMAT
@@ -672,6 +802,122 @@ GBytes *sandbox_annotate(struct sandbox *sb, const guint8 *pdf, gsize len,
 	if (!buf || !(body = reply_body(sb, buf, &n, err)))
 		return NULL;
 	return g_bytes_new(body, n);
+}
+
+static void layer_free(gpointer p)
+{
+	struct sandbox_layer *l = p;
+
+	g_free(l->detail);
+	g_free(l);
+}
+
+static void add_layer(GPtrArray *out, const char *name, bool ok,
+		      const char *detail)
+{
+	struct sandbox_layer *l = g_new0(struct sandbox_layer, 1);
+
+	l->name = name;
+	l->ok = ok;
+	l->detail = g_strdup(detail);
+	g_ptr_array_add(out, l);
+}
+
+/* Read all a "check" child prints, up to a size and a time. */
+static bool read_check(int fd, GString *out, gint64 deadline)
+{
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		gint64 left = deadline - g_get_monotonic_time();
+		char chunk[4096];
+		ssize_t n;
+
+		if (left <= 0 || out->len > 65536)
+			return false;
+		if (poll(&p, 1, (int)MIN((left + 999) / 1000, G_MAXINT)) < 0 &&
+		    errno != EINTR)
+			return false;
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n <= 0)
+			return n == 0;
+		g_string_append_len(out, chunk, n);
+	}
+}
+
+GPtrArray *sandbox_check(const char *self_exe, GError **err)
+{
+	struct caps caps = caps_default();
+	g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(layer_free);
+	g_autoptr(GString) text = g_string_new(NULL);
+	g_autofree char *scratch = NULL;
+	g_auto(GStrv) lines = NULL;
+	guint seen = 0;
+	pid_t pid = 0;
+	int ep[2], rc, status;
+	bool done;
+
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	scratch = make_scratch(false, err);
+	if (!scratch)
+		return NULL;
+	if (pipe2(ep, O_CLOEXEC) < 0) {
+		rc = errno;
+		(void)rmdir(scratch);
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "cannot start the sandbox check: %s",
+			    g_strerror(rc));
+		return NULL;
+	}
+	ep[1] = above_fixed(ep[1]);
+	rc = ep[1] < 0 ? EMFILE : spawn_self(self_exe, "check", &caps, 0,
+					     scratch, ep[1], -1, &pid);
+	if (ep[1] >= 0)
+		close(ep[1]);
+	done = rc == 0 && read_check(ep[0], text, g_get_monotonic_time() +
+				     60 * G_USEC_PER_SEC);
+	close(ep[0]);
+	if (rc == 0) {
+		kill(-pid, SIGKILL);
+		kill(pid, SIGKILL);
+		status = reap(pid);
+	}
+	(void)rmdir(scratch);
+	if (rc != 0 || !done || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != EXIT_OK) {
+		g_strchomp(text->str);
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "the sandbox check failed: %s", rc ?
+			    g_strerror(rc) : text->len ? text->str :
+			    "no answer");
+		return NULL;
+	}
+	lines = g_strsplit(text->str, "\n", -1);
+	for (guint i = 0; lines[i] && lines[i][0]; i++) {
+		g_auto(GStrv) f = g_strsplit(lines[i], "\t", 3);
+		guint64 n;
+
+		if (g_strv_length(f) != 3 ||
+		    !g_ascii_string_to_unsigned(f[0], 10, 0,
+						CONFINE_N_LAYERS - 1, &n, NULL) ||
+		    (seen >> n) & 1)
+			continue;
+		seen |= 1u << n;
+		add_layer(out, confine_layer_name(n), strcmp(f[1], "1") == 0,
+			  f[2]);
+	}
+	if (seen != (1u << CONFINE_N_LAYERS) - 1) {
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "the sandbox check failed: incomplete answer");
+		return NULL;
+	}
+	/* The parent's own layers: always there. */
+	add_layer(out, "empty environment", true, "nothing inherited");
+	add_layer(out, "own process group", true, "killed whole at the end");
+	add_layer(out, "parent not dumpable", true,
+		  "no ptrace, no /proc/PID/mem of the parent");
+	return g_steal_pointer(&out);
 }
 
 void sandbox_free(struct sandbox *sb)
@@ -727,46 +973,17 @@ static bool limit_nofile(void)
 #endif
 }
 
-/* The annotator must write its copy somewhere (poppler saves only to a
- * file), so its file-size limit cannot be 0.  Instead it gets a
- * filesystem of its own: a private mount namespace (with CAP_SYS_ADMIN,
- * else inside a new user namespace) whose root is an empty tmpfs of
- * fsize bytes that nothing outside can see and that vanishes with the
- * child.  Any step failing is fatal: no jail, no annotation. */
+/* poppler stores notes as UTF-16 through g_convert(): iconv loads its
+ * tables on first use, from files the jail may not show.  Loaded before
+ * confining and kept while the child lives. */
 static GIConv annot_iconv = (GIConv)-1;
 
-static void child_jail(guint64 fsize)
-{
-	char opts[64];
-
-	g_snprintf(opts, sizeof(opts), "size=%" G_GUINT64_FORMAT ",mode=0700",
-		   fsize);
-	/* poppler stores notes as UTF-16 through g_convert(); iconv loads
-	 * its tables from /usr/lib on first use, which the jail hides.
-	 * Load them now and keep them loaded while the child lives. */
-	annot_iconv = g_iconv_open("UTF-16BE", "UTF-8");
-	if (annot_iconv == (GIConv)-1)
-		child_fatal("cannot prepare the annotator (iconv)");
-	if (unshare(CLONE_NEWNS | CLONE_NEWNET) < 0 &&
-	    unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET) < 0)
-		child_fatal("cannot confine the annotator (unshare)");
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-	    mount("none", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-		  opts) < 0)
-		child_fatal("cannot confine the annotator (mount)");
-#ifdef SCREENER_ASAN
-	/* LeakSanitizer stops the process through /proc/self/task when it
-	 * exits: sanitizer builds see /proc inside the jail. */
-	if (mkdir("/tmp/proc", 0500) < 0 ||
-	    mount("/proc", "/tmp/proc", NULL, MS_BIND | MS_REC, NULL) < 0)
-		child_fatal("cannot confine the annotator (proc)");
-#endif
-	if (chroot("/tmp") < 0 || chdir("/") < 0)
-		child_fatal("cannot confine the annotator (chroot)");
-}
+/* What confine_self() did, kept for the "check" child's report. */
+static struct confine_result confined;
 
 static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
-			 bool annotator, guint64 fsize)
+			 bool annotator, guint64 fsize, const char *scratch,
+			 guint flags)
 {
 	/* A parent gone before this line would leave us orphaned: the
 	 * signal only covers deaths from now on. */
@@ -782,12 +999,20 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
 	}
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		child_fatal("PR_SET_NO_NEW_PRIVS");
-	/* No network: needs CAP_SYS_ADMIN, or a user namespace.  Without
-	 * either we go on; the extractors open no sockets. */
-	if (annotator)
-		child_jail(fsize);
-	else if (unshare(CLONE_NEWNET) < 0)
-		(void)unshare(CLONE_NEWUSER | CLONE_NEWNET);
+	if (annotator) {
+		annot_iconv = g_iconv_open("UTF-16BE", "UTF-8");
+		if (annot_iconv == (GIConv)-1)
+			child_fatal("cannot prepare the annotator (iconv)");
+		flags |= CONFINE_WRITABLE;
+	}
+	/* Each layer the machine refuses is named once per run by the
+	 * parent (sandbox_check()); a step failing half-way is fatal. */
+	if (!confine_self(scratch, fsize, flags, &confined))
+		child_fatal("cannot confine the child");
+#ifdef SCREENER_VALGRIND
+	/* valgrind writes its log, a file, from this process. */
+	fsize = RLIM_INFINITY;
+#endif
 	if (!set_limit(RLIMIT_CORE, 0, 0) ||
 	    !set_limit(RLIMIT_FSIZE, fsize, fsize) ||
 	    !limit_nofile() ||
@@ -801,6 +1026,22 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
 #else
 	(void)mem;
 #endif
+	/* No new process, ever.  Sanitizer builds: LeakSanitizer's exit
+	 * check needs a thread of its own, and the allow-list still
+	 * refuses any clone that is not one. */
+#ifndef SCREENER_ASAN
+	if (!set_limit(RLIMIT_NPROC, 0, 0))
+		child_fatal("setrlimit NPROC");
+	confined.have |= 1u << CONFINE_NPROC;
+	g_strlcpy(confined.detail[CONFINE_NPROC], "RLIMIT_NPROC 0",
+		  sizeof(confined.detail[CONFINE_NPROC]));
+#else
+	confined.have |= 1u << CONFINE_NPROC;
+	g_strlcpy(confined.detail[CONFINE_NPROC], "sanitizer build: "
+		  "threads only, by the allow-list",
+		  sizeof(confined.detail[CONFINE_NPROC]));
+#endif
+	(void)confine_seccomp(flags, &confined);
 }
 
 /* Give this document its own CPU allowance: soft limit = used + cpu,
@@ -937,6 +1178,165 @@ static void fault_huge(void)
 	write_full(CHILD_FD, &h, sizeof(h));
 }
 
+/* ---- the escape payload: what a compromised parser would try ----
+ *
+ * "SCREENER-FAULT:escape\tSECRET\tVICTIM\tOUTDIR\tOWN" runs every
+ * escape of SECURITY.md from inside the child and replies with an error
+ * whose message lists "name=blocked" or "name=ESCAPED" for each: SECRET
+ * is a file only root may read, VICTIM a file anyone may write, OUTDIR a
+ * folder anyone may write in, OWN a file of the test's own uid. */
+
+static bool escape_open(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+/* Write through a shared mapping: RLIMIT_FSIZE does not see it. */
+static bool escape_mmap(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CLOEXEC);
+	void *p;
+
+	if (fd < 0)
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return false;
+	((char *)p)[0] = '!';
+	munmap(p, 4096);
+	return true;
+}
+
+static bool escape_setns(pid_t parent)
+{
+	g_autofree char *path = g_strdup_printf("/proc/%d/ns/net",
+						(int)parent);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = setns(fd, CLONE_NEWNET) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Any network at all: the host's loopback answers, even with a
+ * refusal, only where the child shares the host's network. */
+static bool escape_network(void)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET,
+				 .sin_port = htons(1),
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0 ||
+	     errno == ECONNREFUSED;
+	close(fd);
+	return ok;
+}
+
+static bool escape_vm_read(pid_t parent)
+{
+	char buf[16];
+	struct iovec local = { buf, sizeof(buf) };
+	struct iovec remote = { (void *)&escape_vm_read, sizeof(buf) };
+
+	return process_vm_readv(parent, &local, 1, &remote, 1, 0) > 0;
+}
+
+static bool escape_fork(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	if (pid < 0)
+		return false;
+	waitpid(pid, NULL, 0);
+	return true;
+}
+
+/* The classic walk: a chroot below the root, then ".." past it. */
+static bool escape_chroot(void)
+{
+	int i;
+
+	(void)mkdir("walk", 0700);
+	if (chroot("walk") < 0 && chroot(".") < 0)
+		return false;
+	for (i = 0; i < 64; i++)
+		(void)chdir("..");
+	return chroot(".") == 0 || access("/etc/passwd", F_OK) == 0;
+}
+
+static bool escape_rlimit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_max == RLIM_INFINITY)
+		return false;
+	rl.rlim_max++;
+	return setrlimit(RLIMIT_NOFILE, &rl) == 0;
+}
+
+static void fault_escape_run(const guint8 *data, gsize len)
+{
+	g_autofree char *text = g_strndup((const char *)data, len);
+	g_auto(GStrv) f = g_strsplit(text, "\t", 6);
+	pid_t parent = getppid();
+	GString *out = g_string_new("escape:");
+	g_autofree char *planted = NULL;
+	g_autofree char *moved = NULL;
+	g_autofree char *mem = NULL;
+
+	if (g_strv_length(f) != 5) {
+		child_reply(SE_FAILED, "escape: bad request", 19);
+		g_string_free(out, TRUE);
+		return;
+	}
+	planted = g_build_filename(f[3], "planted", NULL);
+	moved = g_strconcat(f[2], ".moved", NULL);
+	mem = g_strdup_printf("/proc/%d/mem", (int)parent);
+#define TRY(name, escaped) \
+	g_string_append_printf(out, " %s=%s", name, \
+			       (escaped) ? "ESCAPED" : "blocked")
+	TRY("shadow", escape_open("/etc/shadow", O_RDONLY));
+	TRY("secret", escape_open(f[1], O_RDONLY));
+	TRY("own", escape_open(f[4], O_RDONLY));
+	TRY("write", escape_open(f[2], O_WRONLY));
+	TRY("create", escape_open(planted, O_WRONLY | O_CREAT));
+	TRY("mmap", escape_mmap(f[2]));
+	TRY("rename", rename(f[2], moved) == 0);
+	TRY("unlink", unlink(f[2]) == 0);
+	TRY("chmod", chmod(f[2], 0600) == 0);
+	TRY("setns", escape_setns(parent));
+	TRY("network", escape_network());
+	TRY("mem", escape_open(mem, O_RDWR));
+	TRY("ptrace", ptrace(PTRACE_ATTACH, parent, NULL, NULL) == 0);
+	TRY("vmread", escape_vm_read(parent));
+	TRY("kill", kill(parent, 0) == 0);
+	TRY("killall", kill(-1, 0) == 0);
+	TRY("fork", escape_fork());
+	TRY("chroot", escape_chroot());
+	TRY("umount", umount2("/", MNT_DETACH) == 0);
+	TRY("rlimit", escape_rlimit());
+#undef TRY
+	child_reply(SE_FAILED, out->str, out->len);
+	g_string_free(out, TRUE);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -961,6 +1361,10 @@ static bool child_fault(const guint8 *data, gsize len)
 
 	if (len < plen || memcmp(data, prefix, plen) != 0)
 		return false;
+	if (len >= plen + 7 && memcmp(data + plen, "escape\t", 7) == 0) {
+		fault_escape_run(data + plen, len - plen);
+		return true;
+	}
 	for (i = 0; i < G_N_ELEMENTS(faults); i++) {
 		gsize n = strlen(faults[i].name);
 
@@ -1059,19 +1463,49 @@ static bool child_serve_one(struct req_header *req, struct caps *caps,
 	return child_extract(data, req->len, caps, req->flags & FLAG_RAW);
 }
 
+/* The "check" child: confined as an extraction child, it says which
+ * layers it has, one line each: "N\t1|0\tdetail". */
+static int child_check(void)
+{
+	GString *out = g_string_new(NULL);
+	int i;
+	bool ok;
+
+	for (i = 0; i < CONFINE_N_LAYERS; i++)
+		g_string_append_printf(out, "%d\t%d\t%s\n", i,
+				       (confined.have >> i) & 1,
+				       confined.detail[i]);
+	ok = write_full(1, out->str, out->len);
+	g_string_free(out, TRUE);
+	return ok ? EXIT_OK : EXIT_FATAL;
+}
+
 int sandbox_child_main(int argc, char **argv)
 {
-	guint64 parent, mem, cpu, fsize = 0;
-	bool annotator = argc == 5;
+	guint64 parent, mem, cpu, fsize;
+	bool annotator, check;
+	guint flags;
 
-	if (argc != 4 && argc != 5)
+	if (argc != 8)
 		return EXIT_USAGE;
-	parent = g_ascii_strtoull(argv[1], NULL, 10);
-	mem = g_ascii_strtoull(argv[2], NULL, 10);
-	cpu = g_ascii_strtoull(argv[3], NULL, 10);
-	if (annotator)
-		fsize = g_ascii_strtoull(argv[4], NULL, 10);
-	child_harden((pid_t)parent, mem, cpu, annotator, fsize);
+	annotator = strcmp(argv[1], "annotate") == 0;
+	check = strcmp(argv[1], "check") == 0;
+	if (!annotator && !check && strcmp(argv[1], "extract") != 0)
+		return EXIT_USAGE;
+	parent = g_ascii_strtoull(argv[2], NULL, 10);
+	mem = g_ascii_strtoull(argv[3], NULL, 10);
+	cpu = g_ascii_strtoull(argv[4], NULL, 10);
+	fsize = g_ascii_strtoull(argv[5], NULL, 10);
+#ifdef SCREENER_FAULTS
+	flags = (guint)g_ascii_strtoull(argv[7], NULL, 10) &
+		(CONFINE_TEST_NO_USERNS | CONFINE_TEST_CHROOT);
+#else
+	flags = 0;
+#endif
+	child_harden((pid_t)parent, mem, cpu, annotator, fsize, argv[6],
+		     flags);
+	if (check)
+		return child_check();
 	for (;;) {
 		struct req_header req;
 		struct caps caps;

@@ -3,8 +3,10 @@
  *
  * A struct sandbox is one long-lived child (fork+exec of our own binary
  * as "screener __child") that serves many documents in turn over a
- * socketpair, under setrlimit (AS, CPU, CORE=0, NOFILE, FSIZE),
- * PR_SET_NO_NEW_PRIVS and no network.  The parent enforces the wall-clock
+ * socketpair, under setrlimit (AS, CPU, CORE=0, NOFILE, FSIZE, NPROC=0),
+ * PR_SET_NO_NEW_PRIVS, an empty environment and the layers of
+ * confine.h (unprivileged uid, user and network namespaces, an empty
+ * root, a system-call allow-list).  The parent enforces the wall-clock
  * limit and turns a timeout, a crash or an out-of-memory death into a
  * per-file GError, then starts a fresh child for the next document.
  *
@@ -39,11 +41,10 @@ struct doc *sandbox_extract(struct sandbox *sb, const guint8 *data,
 			    gsize len, bool raw, GError **err);
 
 /* A sandbox whose child annotates PDFs instead of extracting them.  Its
- * child has the same limits, except that it may write files up to the
- * size of an annotated copy, and so is confined to an empty read-only
- * root in a mount namespace of its own; where the kernel allows neither
- * that nor a user namespace, every sandbox_annotate() fails (the child
- * exits at start). */
+ * child has the same confinement, except that it may write files up to
+ * the size of an annotated copy: in its own private tmpfs root, or where
+ * the machine gives none, in an empty folder of its own that is removed
+ * with it. */
 struct sandbox *sandbox_new_annotator(const char *self_exe,
 				      const struct caps *caps);
 
@@ -51,6 +52,19 @@ struct sandbox *sandbox_new_annotator(const char *self_exe,
  * Errors as sandbox_extract().  Caller unrefs the bytes. */
 GBytes *sandbox_annotate(struct sandbox *sb, const guint8 *pdf, gsize len,
 			 const guint8 *spec, gsize spec_len, GError **err);
+
+/* One layer of the children's confinement, as this machine gives it. */
+struct sandbox_layer {
+	const char *name;	/* "user namespace", "seccomp allow-list"... */
+	bool ok;
+	char *detail;		/* what it is, or why it is missing */
+};
+
+/* Start one child confined as the extraction children are and ask it
+ * which layers it got (SECURITY.md lists them).  Returns a
+ * GPtrArray of struct sandbox_layer (free with g_ptr_array_unref()), or
+ * NULL with SE_FAILED when no child could be started or confined. */
+GPtrArray *sandbox_check(const char *self_exe, GError **err);
 
 /* The current child's process id, 0 when none is running (tests, and a
  * progress display that wants to show it). */

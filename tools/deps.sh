@@ -3,7 +3,7 @@
 # something is missing, so a fresh machine needs nothing typed by hand.
 set -e
 PKGS="build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libxml2-dev
-libpcre2-dev libsqlite3-dev libzip-dev libhunspell-dev hunspell-en-us hunspell-en-gb
+libpcre2-dev libsqlite3-dev libzip-dev libseccomp-dev libhunspell-dev hunspell-en-us hunspell-en-gb
 python3 sqlite3 poppler-utils chromium valgrind"
 missing=""
 for p in $PKGS; do

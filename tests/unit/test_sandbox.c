@@ -1,17 +1,25 @@
 /* test_sandbox.c - the extraction child: same result as extracting in
  * process, its limits, every fault of the test hook mapped to its message
- * with no zombie left and a fresh child for the next document.
+ * with no zombie left and a fresh child for the next document; and the
+ * confinement of every child (HARDENING 25, 26, 35): the escape payload
+ * of the test build, run inside extraction and annotation children, as
+ * root and as nobody, with and without user namespaces, gets nowhere.
  *
  * Runs the screener binary built next to this test (BUILD/screener, made
  * with -DSCREENER_FAULTS by "make test" and "make asan"). */
 #include <dirent.h>
 #include <errno.h>
+#include <grp.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <linux/landlock.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "annot_pdf.h"
 #include "error.h"
 #include "extract.h"
 #include "sandbox.h"
@@ -406,6 +414,341 @@ static void test_replaced_after_quota(void)
 	sandbox_free(sb);
 }
 
+/* ---- confinement ---- */
+
+#define NOBODY 65534
+
+/* Files the payload goes for: a secret only root may read, a victim
+ * anyone may write, a folder anyone may write in, a file of the
+ * running uid that anyone may read (only the jail keeps it out). */
+struct escape_env {
+	char *dir, *secret, *victim, *out, *own;
+	GString *payload;
+};
+
+static void escape_env_init(struct escape_env *e, uid_t owner)
+{
+	e->dir = g_strdup("/tmp/screener-escape-XXXXXX");
+	g_assert_nonnull(g_mkdtemp_full(e->dir, 0755));
+	g_assert_cmpint(chmod(e->dir, 0755), ==, 0);
+	e->secret = g_build_filename(e->dir, "secret", NULL);
+	e->victim = g_build_filename(e->dir, "victim", NULL);
+	e->out = g_build_filename(e->dir, "out", NULL);
+	e->own = g_build_filename(e->dir, "own", NULL);
+	g_assert_true(g_file_set_contents(e->secret, "secret\n", -1, NULL));
+	g_assert_cmpint(chmod(e->secret, 0600), ==, 0);
+	g_assert_true(g_file_set_contents(e->victim, "victim\n", -1, NULL));
+	g_assert_cmpint(chmod(e->victim, 0666), ==, 0);
+	g_assert_true(g_file_set_contents(e->own, "own\n", -1, NULL));
+	g_assert_cmpint(chmod(e->own, 0644), ==, 0);
+	if (geteuid() == 0)
+		g_assert_cmpint(chown(e->own, owner, owner), ==, 0);
+	g_assert_cmpint(mkdir(e->out, 0777), ==, 0);
+	g_assert_cmpint(chmod(e->out, 0777), ==, 0);
+	e->payload = g_string_new(NULL);
+	g_string_printf(e->payload, "SCREENER-FAULT:escape\t%s\t%s\t%s\t%s",
+			e->secret, e->victim, e->out, e->own);
+}
+
+/* Nothing the payload tried left a trace outside. */
+static void escape_env_check(const struct escape_env *e)
+{
+	g_autofree char *text = NULL;
+	g_autofree char *moved = g_strconcat(e->victim, ".moved", NULL);
+	g_autoptr(GDir) d = g_dir_open(e->out, 0, NULL);
+	struct stat st;
+
+	g_assert_true(g_file_get_contents(e->victim, &text, NULL, NULL));
+	g_assert_cmpstr(text, ==, "victim\n");
+	g_assert_cmpint(stat(e->victim, &st), ==, 0);
+	g_assert_cmpint(st.st_mode & 07777, ==, 0666);
+	g_assert_false(g_file_test(moved, G_FILE_TEST_EXISTS));
+	g_assert_nonnull(d);
+	g_assert_null(g_dir_read_name(d));
+}
+
+static void escape_env_clear(struct escape_env *e)
+{
+	g_autofree char *moved = g_strconcat(e->victim, ".moved", NULL);
+	g_autofree char *planted = g_build_filename(e->out, "planted", NULL);
+
+	unlink(planted);
+	rmdir(e->out);
+	unlink(moved);
+	unlink(e->victim);
+	unlink(e->secret);
+	unlink(e->own);
+	rmdir(e->dir);
+	g_free(e->dir);
+	g_free(e->secret);
+	g_free(e->victim);
+	g_free(e->out);
+	g_free(e->own);
+	g_string_free(e->payload, TRUE);
+}
+
+static const char *const escapes[] = {
+	"shadow", "secret", "own", "write", "create", "mmap", "rename",
+	"unlink", "chmod", "setns", "network", "mem", "ptrace", "vmread",
+	"kill", "killall", "fork", "chroot", "umount", "rlimit",
+};
+
+/* Every escape was tried and blocked, but for allowed (a known gap of
+ * the weakest layer set, or NULL). */
+static void assert_blocked(const char *msg, const char *allowed)
+{
+	size_t i;
+
+	g_assert_true(g_str_has_prefix(msg, "escape:"));
+	for (i = 0; i < G_N_ELEMENTS(escapes); i++) {
+		g_autofree char *want = g_strdup_printf(" %s=blocked",
+							escapes[i]);
+
+		if (allowed && strcmp(escapes[i], allowed) == 0)
+			continue;
+		if (!strstr(msg, want))
+			g_error("%s not blocked: %s", escapes[i], msg);
+	}
+}
+
+/* The files of the test under way, made by the test's own uid before
+ * any change to nobody. */
+static struct escape_env env;
+
+/* The payload in an extraction child and in an annotation child; both
+ * children gone, with their process groups, once freed. */
+static void escape_in_children(const char *allowed)
+{
+	struct caps caps = caps_default();
+	struct escape_env e = env;
+	int kind;
+
+	for (kind = 0; kind < 2; kind++) {
+		struct sandbox *sb = kind ? sandbox_new_annotator(screener,
+								  &caps) :
+					    sandbox_new(screener, &caps);
+		g_autoptr(GError) err = NULL;
+		const guint8 *p = (const guint8 *)e.payload->str;
+		pid_t pid;
+
+		if (kind) {
+			g_assert_null(sandbox_annotate(sb, p, e.payload->len,
+						       NULL, 0, &err));
+		} else {
+			g_autoptr(doc) d = sandbox_extract(sb, p,
+							   e.payload->len,
+							   false, &err);
+
+			g_assert_null(d);
+		}
+		g_assert_error(err, SCREENER_ERROR, SE_FAILED);
+		assert_blocked(err->message, allowed);
+		pid = sandbox_pid(sb);
+		sandbox_free(sb);
+		assert_reaped(pid);
+		g_assert_cmpint(kill(-pid, 0), ==, -1);
+		g_assert_cmpint(errno, ==, ESRCH);
+		escape_env_check(&e);
+	}
+}
+
+static void escape_both(const char *allowed)
+{
+	escape_env_init(&env, geteuid());
+	escape_in_children(allowed);
+	escape_env_clear(&env);
+}
+
+static void escape_nobody(const char *allowed);
+
+static bool have_userns(void)
+{
+	g_autofree char *n = NULL;
+
+	return g_file_get_contents("/proc/sys/user/max_user_namespaces", &n,
+				   NULL, NULL) && atoi(n) > 0;
+}
+
+/* Without a user namespace an ordinary user's child has no empty root:
+ * Landlock keeps it from the user's own files, where the kernel has it. */
+static const char *gap_without_userns(void)
+{
+	if (geteuid() == 0 || syscall(SYS_landlock_create_ruleset, NULL, 0,
+				      LANDLOCK_CREATE_RULESET_VERSION) >= 1)
+		return NULL;
+	return "own";
+}
+
+/* Run fn as nobody in a child of the test; its assertions count. */
+static void as_nobody(void (*fn)(const char *), const char *arg)
+{
+	pid_t pid;
+	int status = 0;
+
+	if (geteuid() != 0) {
+		g_test_skip("not root: cannot become nobody (the suite as an "
+			    "ordinary user is this very run)");
+		return;
+	}
+	pid = fork();
+	g_assert_cmpint(pid, >=, 0);
+	if (pid == 0) {
+		if (setgroups(0, NULL) < 0 || setresgid(NOBODY, NOBODY,
+							NOBODY) < 0 ||
+		    setresuid(NOBODY, NOBODY, NOBODY) < 0)
+			_exit(99);
+		fn(arg);
+		_exit(0);
+	}
+	g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+	g_assert_true(WIFEXITED(status));
+	g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+}
+
+static void escape_nobody(const char *allowed)
+{
+	escape_env_init(&env, NOBODY);
+	as_nobody(escape_in_children, allowed);
+	escape_env_clear(&env);
+}
+
+static void test_escape(void)
+{
+	if (!have_userns()) {
+		g_test_skip("no user namespaces on this machine");
+		return;
+	}
+	escape_both(NULL);
+}
+
+static void test_escape_nobody(void)
+{
+	if (!have_userns()) {
+		g_test_skip("no user namespaces on this machine");
+		return;
+	}
+	escape_nobody(NULL);
+}
+
+/* As root without user namespaces: a mount namespace and nobody. */
+static void test_escape_no_userns(void)
+{
+	g_setenv("SCREENER_TEST_CONFINE", "no-userns", TRUE);
+	escape_both(gap_without_userns());
+	g_unsetenv("SCREENER_TEST_CONFINE");
+}
+
+/* As root in a plain chroot ("/" not a mount point, no user namespace):
+ * a chroot into an empty folder, no capability to walk out of it. */
+static void test_escape_chroot(void)
+{
+	g_setenv("SCREENER_TEST_CONFINE", "no-userns,chroot", TRUE);
+	escape_both(gap_without_userns());
+	g_unsetenv("SCREENER_TEST_CONFINE");
+}
+
+/* An ordinary user without user namespaces: Landlock for the files, the
+ * allow-list and the uid for the rest. */
+static void test_escape_nobody_no_userns(void)
+{
+	g_setenv("SCREENER_TEST_CONFINE", "no-userns", TRUE);
+	escape_nobody(syscall(SYS_landlock_create_ruleset, NULL, 0,
+			      LANDLOCK_CREATE_RULESET_VERSION) >= 1 ?
+		      NULL : "own");
+	g_unsetenv("SCREENER_TEST_CONFINE");
+}
+
+static const struct sandbox_layer *layer(GPtrArray *layers, const char *n)
+{
+	for (guint i = 0; i < layers->len; i++) {
+		const struct sandbox_layer *l = g_ptr_array_index(layers, i);
+
+		if (strcmp(l->name, n) == 0)
+			return l;
+	}
+	g_error("no layer %s", n);
+	return NULL;
+}
+
+/* What --check-sandbox prints: every layer, each there where the
+ * machine gives it; a missing one says why. */
+static void test_check(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GPtrArray) all = NULL;
+	g_autoptr(GPtrArray) some = NULL;
+
+	if (!have_userns()) {
+		g_test_skip("no user namespaces on this machine");
+		return;
+	}
+	all = sandbox_check(screener, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(all->len, ==, 9);
+	for (guint i = 0; i < all->len; i++) {
+		const struct sandbox_layer *l = g_ptr_array_index(all, i);
+
+		if (!l->ok)
+			g_error("%s missing: %s", l->name, l->detail);
+	}
+	g_setenv("SCREENER_TEST_CONFINE", "no-userns", TRUE);
+	some = sandbox_check(screener, &err);
+	g_unsetenv("SCREENER_TEST_CONFINE");
+	g_assert_no_error(err);
+	g_assert_false(layer(some, "user namespace")->ok);
+	g_assert_cmpstr(layer(some, "user namespace")->detail, ==,
+			"disabled for this test");
+	g_assert_true(layer(some, "seccomp allow-list")->ok);
+	g_assert_true(layer(some, "unprivileged uid")->ok);
+}
+
+/* HARDENING 35: an annotated copy as an ordinary user (it failed with
+ * "Value too large for defined data type": a user namespace with no uid
+ * map) and in a plain chroot. */
+static void annotate_sample(const char *unused)
+{
+	g_autofree char *build = built_dir();
+	g_autofree char *path = g_build_filename(build, "..", "samples",
+						 "ben-carter.pdf", NULL);
+	static const struct annot_box box = { 72, 72, 200, 90 };
+	struct annot_mark m = { 1, 0xffe14d, &box, 1, "c1 test: rule r" };
+	g_autoptr(GByteArray) spec = g_byte_array_new();
+	struct caps caps = caps_default();
+	struct sandbox *sb = sandbox_new_annotator(screener, &caps);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GBytes) out = NULL;
+	g_autofree char *pdf = NULL;
+	gsize len = 0;
+
+	g_assert_true(g_file_get_contents(path, &pdf, &len, NULL));
+	annot_spec_add(spec, &m);
+	out = sandbox_annotate(sb, (const guint8 *)pdf, len, spec->data,
+			       spec->len, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(g_bytes_get_size(out), >, len);
+	g_assert_cmpmem(g_bytes_get_data(out, NULL), len, pdf, len);
+	sandbox_free(sb);
+}
+
+static void test_annotate_nobody(void)
+{
+	as_nobody(annotate_sample, NULL);
+}
+
+static void test_annotate_nobody_no_userns(void)
+{
+	g_setenv("SCREENER_TEST_CONFINE", "no-userns", TRUE);
+	as_nobody(annotate_sample, NULL);
+	g_unsetenv("SCREENER_TEST_CONFINE");
+}
+
+static void test_annotate_chroot(void)
+{
+	g_setenv("SCREENER_TEST_CONFINE", "no-userns,chroot", TRUE);
+	annotate_sample(NULL);
+	g_unsetenv("SCREENER_TEST_CONFINE");
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -429,5 +772,19 @@ int main(int argc, char **argv)
 	g_test_add_func("/sandbox/threads", test_threads);
 	g_test_add_func("/sandbox/replaced_after_quota",
 			test_replaced_after_quota);
+	g_test_add_func("/sandbox/confine/check", test_check);
+	g_test_add_func("/sandbox/confine/escape", test_escape);
+	g_test_add_func("/sandbox/confine/escape-nobody", test_escape_nobody);
+	g_test_add_func("/sandbox/confine/escape-no-userns",
+			test_escape_no_userns);
+	g_test_add_func("/sandbox/confine/escape-chroot", test_escape_chroot);
+	g_test_add_func("/sandbox/confine/escape-nobody-no-userns",
+			test_escape_nobody_no_userns);
+	g_test_add_func("/sandbox/confine/annotate-nobody",
+			test_annotate_nobody);
+	g_test_add_func("/sandbox/confine/annotate-nobody-no-userns",
+			test_annotate_nobody_no_userns);
+	g_test_add_func("/sandbox/confine/annotate-chroot",
+			test_annotate_chroot);
 	return g_test_run();
 }
