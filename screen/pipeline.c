@@ -427,11 +427,21 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 		years_of(prof, w, n, &sf, years_ev);
 		sf.years_evidence = years_ev->len ? years_ev->str : NULL;
 		sf.signal_evidence = signal;
-	} else {
+	} else if (review->len || !n_ok) {
 		sf.review = review->len ? review->str : "no resume";
 	}
+	/* Only letters, all read: scored like anyone (the resume criteria
+	 * find nothing), so archived unless the ranking finds the author's
+	 * resume; a resume that could not be read goes to review above. */
 	sf.form = job->form;
 	score_applicant(cfg->score, mr ? mr->crit : NULL, &sf, &a->result);
+	if (!resume && !sf.review && a->result.bucket == SCORE_ARCHIVE) {
+		char *r = g_strdup_printf("no resume, a cover letter only; %s",
+					  a->result.reason);
+
+		g_free(a->result.reason);
+		a->result.reason = r;
+	}
 	if (mr && mr->n_crit < cfg->score->n_crit) {
 		/* A rule set and its results disagree: a bug of ours; keep
 		 * the scores we have. */
