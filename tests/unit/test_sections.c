@@ -36,6 +36,12 @@ static void test_labels(void)
 	g_assert_cmpint(label("Professional Experience (10 years)"), ==,
 			SECTION_EXPERIENCE);
 	g_assert_cmpint(label("Soft Skills"), ==, SECTION_SKILLS);
+	/* A long CV's project list and the duties under each project. */
+	g_assert_cmpint(label("Project Summary:"), ==, SECTION_PROJECTS);
+	g_assert_cmpint(label("Major Projects executed:"), ==,
+			SECTION_PROJECTS);
+	g_assert_cmpint(label("Roles and Responsibilities:"), ==,
+			SECTION_EXPERIENCE);
 	/* Icons before sidebar headings: an emoji, a private-use glyph. */
 	g_assert_cmpint(label("\xf0\x9f\x93\x9e Contact"), ==,
 			SECTION_CONTACT);
