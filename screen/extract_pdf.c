@@ -30,7 +30,10 @@
  * blocks, before and after the page text (see mark_running()), so they do
  * not cut what runs on over a page break.
  * Characters of icon fonts that come out as ASCII letters (no Unicode
- * map) are blanked before step 1 (see blank_icons()).
+ * map) are blanked before step 1 (see blank_icons()), and characters that
+ * poppler gives for what a glyph is rather than what it looks like (a
+ * soft hyphen drawn as a hyphen, a space glyph mapped to tab and CR) are
+ * read as drawn (see page_glyph_text()).
  * Each output line is one block (kind body, with its page); a line whose
  * text is clearly larger than the page's body text, or a short all-capital
  * line, is marked as a heading (level 1 for a much larger size, else 2).
@@ -189,6 +192,71 @@ static void blank_icons(struct page_ctx *pc, PopplerPage *page)
 		}
 	}
 	poppler_page_free_text_attributes(attrs);
+}
+
+/* The hyphens a font may list together for its one hyphen glyph. */
+static bool is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x00AD || c == 0x2010 || c == 0x2011;
+}
+
+/* What the page's characters stand for as drawn.  Every character of a
+ * PDF page is a glyph the reader sees, so:
+ *  - a soft hyphen (U+00AD) is a visible hyphen, not a hint: LaTeX's T1
+ *    fonts and some Word and Quartz exports map their hyphen glyph to
+ *    it, for a date range's dash ("2019 - 2024") and a compound's hyphen
+ *    alike.  Left as it is, text.c would drop it as an invisible break
+ *    hint and glue the two sides together.  At a line end, text.c
+ *    decides whether it broke a word, as it does for any hyphen;
+ *  - tab, CR, VT and FF inside a line are spacing: poppler ends its
+ *    lines with '\n' itself, and a font that maps its space glyph to
+ *    every white-space code point ("\t\r \u00A0") would otherwise put
+ *    each word on a line of its own;
+ *  - a glyph mapped to several hyphens (hyphen-minus, soft hyphen and
+ *    U+2010: every code point the font draws with that glyph) comes out
+ *    as that many characters sharing its box, so a hyphen right after a
+ *    hyphen of another code point, with no gap, is the same glyph: it
+ *    is dropped and its box joins the first one's.
+ * Rebuilds pc->text and the byte ranges of pc->chars. */
+static void page_glyph_text(struct page_ctx *pc)
+{
+	GString *t = g_string_sized_new(strlen(pc->text) + 1);
+	guint w = 0;
+	gunichar prev = 0;	/* the last kept character, as poppler gave it */
+
+	for (guint i = 0; i < pc->chars->len; i++) {
+		struct pchar ch = g_array_index(pc->chars, struct pchar, i);
+		gunichar orig = ch.c;
+		guint32 at;
+
+		if (w > 0 && is_hyphen(orig) && is_hyphen(prev) &&
+		    orig != prev) {
+			struct pchar *p =
+				&g_array_index(pc->chars, struct pchar, w - 1);
+
+			if (ch.x1 <= p->x2 + 0.1f * (p->y2 - p->y1)) {
+				p->x2 = MAX(p->x2, ch.x2);
+				continue;
+			}
+		}
+		if (orig == '\t' || orig == '\r' || orig == '\v' || orig == '\f')
+			ch.c = ' ';
+		else if (orig == 0x00AD)
+			ch.c = '-';
+		at = (guint32)t->len;
+		if (ch.c == orig)
+			g_string_append_len(t, pc->text + ch.b0,
+					    ch.b1 - ch.b0);
+		else
+			g_string_append_unichar(t, ch.c);
+		ch.b0 = at;
+		ch.b1 = (guint32)t->len;
+		g_array_index(pc->chars, struct pchar, w++) = ch;
+		prev = orig;
+	}
+	g_array_set_size(pc->chars, w);
+	g_free(pc->text);
+	pc->text = g_string_free(t, FALSE);
 }
 
 static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
@@ -735,6 +803,7 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 		return pc;
 	}
 	blank_icons(pc, page);
+	page_glyph_text(pc);
 	*chars = page_frags(pc);
 	pc->body = page_body_height(pc);
 	page_order(pc);
