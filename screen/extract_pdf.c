@@ -37,7 +37,10 @@
  * Each output line is one block (kind body, with its page); a line whose
  * text is clearly larger than the page's body text, or a short all-capital
  * line, is marked as a heading (level 1 for a much larger size, else 2).
- * Fragments of one line are joined by one space.
+ * Fragments of one line are joined by one space, unless the first ends
+ * in a zero-width character whose box runs over the second: poppler ends
+ * its line there (Google Docs puts U+200B after a hyphen, "408-\u200B" +
+ * "766"), and a space would split a word that has no gap.
  *
  * Glyphs: every character appended gets its box (points, top-left origin,
  * the rotated page as displayed); the space joining two fragments gets the
@@ -693,6 +696,24 @@ static guint line_end(const struct page_ctx *pc, guint a)
 	return z;
 }
 
+/* Zero-width characters: Google Docs draws U+200B after a hyphen a
+ * line may break at, with the advance of a wide glyph. */
+static bool is_invisible(gunichar c)
+{
+	return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+/* Whether fragment f ends in a zero-width character whose box runs
+ * over the start of g, the next fragment of its line. */
+static bool runs_into(const struct page_ctx *pc, const struct frag *f,
+		      const struct frag *g)
+{
+	const struct pchar *last =
+		&g_array_index(pc->chars, struct pchar, f->c1 - 1);
+
+	return is_invisible(last->c) && g->x1 < last->x2 && g->x2 > last->x1;
+}
+
 /* Emit the line of fragments [a, z) as one block of kind.  False once
  * the text cap is hit. */
 static bool emit_line(struct page_ctx *pc, guint a, guint z,
@@ -704,7 +725,7 @@ static bool emit_line(struct page_ctx *pc, guint a, guint z,
 	doc_block_open(pc->d, pc->pageno, kind,
 		       kind == DOC_BLOCK_BODY ? line_heading(pc, a, z) : 0);
 	for (guint i = a; i < z && ok; i++) {
-		if (i > a) {
+		if (i > a && !runs_into(pc, &fr[i - 1], &fr[i])) {
 			guint32 off = pc->d->raw->len;
 
 			ok = doc_append(pc->d, " ", 1);

@@ -651,6 +651,31 @@ static void test_glyph_text(void)
 				"Phone 555-0142 on-call"));
 }
 
+/* A zero-width space drawn with a wide advance after a hyphen (Google
+ * Docs) runs over the next digits; poppler ends its line there, and the
+ * two pieces are one word again. */
+static void test_zero_width_join(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *plain = ascii_map("");
+	g_autofree char *zw = ascii_map("1 beginbfchar\n<57> <200B>\n"
+					"endbfchar");
+	static const char body[] =
+		"BT /F1 10 Tf 60 600 Td (Call 408-) Tj /F2 10 Tf (W) Tj ET\n"
+		"BT /F1 10 Tf 102 600 Td (766-0142 today) Tj ET\n"
+		"BT /F1 10 Tf 60 560 Td (Plain words) Tj ET\n"
+		"BT /F1 10 Tf 60 520 Td (Kept apart) Tj ET";
+	g_autoptr(GString) pdf = make_mapped_pdf(plain, zw, body);
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	text_normalise(d, false);
+	g_assert_nonnull(strstr(d->text->str, "Call 408-766-0142 today\n"));
+}
+
 /* Scanned pages among text pages: a warning when they are a minority, no
  * text layer when they are the majority. */
 static void test_scanned_pages(void)
@@ -844,6 +869,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/glyph-text", test_glyph_text);
+	g_test_add_func("/extract_pdf/zero-width-join", test_zero_width_join);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
