@@ -17,7 +17,8 @@
  *     height (a word space is a third of it);
  *  2. column gutters are vertical strips, at least one text height wide,
  *     crossed by fragments over at most a quarter of the page's text
- *     height (narrowed to where the fewest cross: gutter_core()), with
+ *     height (narrowed to where the fewest cross: gutter_core(), unless
+ *     only lines in large type cross it), with
  *     columns of text (not table cells: lines at least six text heights
  *     wide) on both sides, side by side over a fifth of it, and neither
  *     side a sparse column of labels (see side_is_labels());
@@ -432,6 +433,7 @@ static GArray *page_gutters(struct page_ctx *pc)
 	float x0 = G_MAXFLOAT, x1 = -G_MAXFLOAT;
 	float y0 = G_MAXFLOAT, y1 = -G_MAXFLOAT, height, bin;
 	g_autofree float *cov = NULL;
+	g_autofree float *body_cov = NULL;	/* cov without large type */
 	guint nbins, b = 0;
 
 	for (guint i = 0; i < pc->frags->len; i++) {
@@ -449,17 +451,22 @@ static GArray *page_gutters(struct page_ctx *pc)
 	bin = MAX(1.0f, (x1 - x0) / MAX_BINS);
 	nbins = (guint)((x1 - x0) / bin) + 1;
 	cov = g_new0(float, nbins);
+	body_cov = g_new0(float, nbins);
 	for (guint i = 0; i < pc->frags->len; i++) {
 		const struct frag *f =
 			&g_array_index(pc->frags, struct frag, i);
 		guint a = (guint)((f->x1 - x0) / bin);
 		guint z = MIN(nbins - 1, (guint)((f->x2 - x0) / bin));
+		bool large = fheight(f) >= 1.5f * pc->body;
 
-		for (guint k = a; k <= z; k++)
+		for (guint k = a; k <= z; k++) {
 			cov[k] += fheight(f);
+			if (!large)
+				body_cov[k] += fheight(f);
+		}
 	}
 	while (b < nbins) {
-		guint a, z;
+		guint a, z, run_a, run_z;
 		float left = 0, right = 0, lw = 0, rw = 0;
 		float ly0 = G_MAXFLOAT, ly1 = -G_MAXFLOAT;
 		float ry0 = G_MAXFLOAT, ry1 = -G_MAXFLOAT;
@@ -474,9 +481,29 @@ static GArray *page_gutters(struct page_ctx *pc)
 		z = b;	/* the run is [a, z) */
 		if (a == 0 || z >= nbins)
 			continue;	/* a margin, not a gutter */
+		run_a = a;
+		run_z = z;
 		gutter_core(cov, &a, &z, pc->body);
+		/* A name or title in large type that starts inside the gap
+		 * adds more than a text height over part of it and leaves
+		 * too narrow a core.  When only large type crosses the run,
+		 * the gap is the run: such lines span the columns and are
+		 * read across them. */
+		if ((z - a) * bin < pc->body) {
+			guint k = run_a;
+
+			while (k < run_z && body_cov[k] == 0)
+				k++;
+			if (k == run_z) {
+				a = run_a;
+				z = run_z;
+			}
+		}
+		/* Fragments starting in bin z start at x0 + z * bin or
+		 * after, but not always in float: half a bin of slack keeps
+		 * on its side a column whose lines all start at one x. */
 		g.x1 = x0 + a * bin;
-		g.x2 = x0 + z * bin;
+		g.x2 = x0 + z * bin - bin / 2;
 		if (g.x2 - g.x1 < pc->body)
 			continue;
 		for (guint i = 0; i < pc->frags->len; i++) {

@@ -540,8 +540,8 @@ static GString *make_pdf(const char *kinds)
 	return pdf;
 }
 
-/* A one-page A4 PDF whose text is drawn in Helvetica through fonts F1
- * and F2, each with a ToUnicode map: "bfchar" lines (code, then the
+/* A one-page A4 PDF whose text is drawn in Helvetica (font F1) and
+ * Courier (F2, 0.6 em a character), each with a ToUnicode map: "bfchar" lines (code, then the
  * UTF-16BE it stands for) on top of Helvetica's own codes.  That is how a
  * font tells a reader which characters its glyphs are, and where PDF
  * makers put soft hyphens and several code points for one glyph.
@@ -570,7 +570,7 @@ static GString *make_mapped_pdf(const char *f1_map, const char *f2_map,
 	OBJ("<< /Length %zu >>\nstream\n%s\nendstream", strlen(body), body);
 	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
 	    "/ToUnicode 7 0 R >>");
-	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Courier "
 	    "/ToUnicode 8 0 R >>");
 	for (guint i = 0; i < 2; i++) {
 		g_autofree char *cmap = g_strdup_printf(
@@ -674,6 +674,91 @@ static void test_zero_width_join(void)
 	g_assert_no_error(err);
 	text_normalise(d, false);
 	g_assert_nonnull(strstr(d->text->str, "Call 408-766-0142 today\n"));
+}
+
+/* Draw lines[] in font F1 at size pt from (x, y) down, step apart. */
+static void draw_lines(GString *body, const char *const *lines, gsize n,
+		       double x, double y, double pt, double step)
+{
+	for (gsize i = 0; i < n; i++)
+		g_string_append_printf(body, "BT /F1 %.1f Tf %.5f %.2f Td (%s) "
+				       "Tj ET\n", pt, x, y - i * step,
+				       lines[i]);
+}
+
+static const char *const main_lines[] = {
+	"EXPERIENCE",
+	"Integration Engineer, Harbour Freight Systems",
+	"January 2019 - March 2023",
+	"Built REST and SOAP endpoints for carrier bookings and",
+	"wrote the field mappings between the booking schemas.",
+	"Set up alert thresholds and runbooks for the queues.",
+	"Support Analyst, Meadow Clinics",
+	"June 2016 - December 2018",
+	"Reconciled patient records between two scheduling",
+	"systems and tracked the fixes with the vendor teams.",
+};
+static const char *const side_lines[] = {
+	"CONTACT", "ana.ruiz@example.org", "+1 555 0100", "SKILLS",
+	"Kafka and RabbitMQ", "OAuth 2.0, SAML", "Postman, Pact",
+	"EDUCATION", "BSc Computer Science", "2012 - 2016",
+};
+
+/* A narrow sidebar on the right whose lines all start at one x, on
+ * baselines of its own: a column, read after the main one, not line by
+ * line with it.  The x positions are those where the gutter's edge,
+ * computed in float, lands a hair right of the sidebar's lines. */
+static void test_right_sidebar(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 24 Tf 50.699997 790 Td (Ana Ruiz) Tj ET\n");
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 50.699997, 740,
+		   10, 14);
+	draw_lines(body, side_lines, G_N_ELEMENTS(side_lines), 407.69998,
+		   745, 10, 15.5);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	assert_consecutive(d, main_lines, G_N_ELEMENTS(main_lines));
+	assert_consecutive(d, side_lines, G_N_ELEMENTS(side_lines));
+	assert_glyphs_sane(d);
+}
+
+/* A left sidebar, right-aligned against its gutter, under a name and a
+ * title in large type that start inside the gutter: the columns are
+ * still found, and the title is read before the main column. */
+static void test_title_in_gutter(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 36 Tf 163 790 Td (ANA RUIZ) Tj ET\n"
+		"BT /F1 20 Tf 200 750 Td (Integration Engineer) Tj ET\n");
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 232, 700,
+		   10, 14);
+	/* Right-aligned at x = 195, in Courier: 6 pt a character. */
+	for (gsize i = 0; i < G_N_ELEMENTS(side_lines); i++)
+		g_string_append_printf(body, "BT /F2 10 Tf %zu %.1f Td (%s) Tj "
+				       "ET\n", 195 - 6 * strlen(side_lines[i]),
+				       705 - i * 15.5, side_lines[i]);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	assert_consecutive(d, main_lines, G_N_ELEMENTS(main_lines));
+	assert_consecutive(d, side_lines, G_N_ELEMENTS(side_lines));
+	assert_glyphs_sane(d);
 }
 
 /* Scanned pages among text pages: a warning when they are a minority, no
@@ -870,6 +955,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/glyph-text", test_glyph_text);
 	g_test_add_func("/extract_pdf/zero-width-join", test_zero_width_join);
+	g_test_add_func("/extract_pdf/right-sidebar", test_right_sidebar);
+	g_test_add_func("/extract_pdf/title-in-gutter", test_title_in_gutter);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
