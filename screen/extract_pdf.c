@@ -642,16 +642,21 @@ static void page_order(struct page_ctx *pc)
 static unsigned line_heading(struct page_ctx *pc, guint a, guint z)
 {
 	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
-	float h = 0;
+	float h = 0, fh = 0;
 	guint chars = 0, upper = 0, lower = 0, words = 1;
 	bool other = false;
 
+	/* The size of its letters and digits: a bullet or an icon from a
+	 * font with a taller box does not make a line a heading. */
 	for (guint i = a; i < z; i++) {
-		h = MAX(h, fheight(&fr[i]));
+		fh = MAX(fh, fheight(&fr[i]));
 		for (guint c = fr[i].c0; c < fr[i].c1; c++) {
-			gunichar u = g_array_index(pc->chars, struct pchar,
-						   c).c;
+			const struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, c);
+			gunichar u = ch->c;
 
+			if (g_unichar_isalnum(u))
+				h = MAX(h, ch->y2 - ch->y1);
 			chars++;
 			if (g_unichar_isupper(u))
 				upper++;
@@ -665,6 +670,8 @@ static unsigned line_heading(struct page_ctx *pc, guint a, guint z)
 	}
 	if (chars > 80 || pc->body <= 0)
 		return 0;
+	if (h == 0)
+		h = fh;
 	if (h >= 1.5f * pc->body)
 		return 1;
 	if (h >= 1.15f * pc->body)

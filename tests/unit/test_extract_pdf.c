@@ -761,6 +761,32 @@ static void test_title_in_gutter(void)
 	assert_glyphs_sane(d);
 }
 
+/* A bullet from a font with a taller box does not make its line a
+ * heading; text in larger type does. */
+static void test_bullet_not_heading(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 16 Tf 60 700 Td (Projects) Tj ET\n"
+		"BT /F1 20 Tf 60 680 Td (*) Tj /F1 10 Tf ( Built the order sync "
+		"between the shop and the warehouse) Tj ET\n");
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 60, 650, 10,
+		   14);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	g_assert_cmpuint(block(d, must_find(d, "Projects", true))->heading,
+			 ==, 1);
+	g_assert_cmpuint(block(d, must_find(d, "Built the order sync",
+					    false))->heading, ==, 0);
+}
+
 /* Scanned pages among text pages: a warning when they are a minority, no
  * text layer when they are the majority. */
 static void test_scanned_pages(void)
@@ -957,6 +983,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/zero-width-join", test_zero_width_join);
 	g_test_add_func("/extract_pdf/right-sidebar", test_right_sidebar);
 	g_test_add_func("/extract_pdf/title-in-gutter", test_title_in_gutter);
+	g_test_add_func("/extract_pdf/bullet-not-heading",
+			test_bullet_not_heading);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
