@@ -17,7 +17,8 @@
  *     height (a word space is a third of it);
  *  2. column gutters are vertical strips, at least one text height wide,
  *     crossed by fragments over at most a quarter of the page's text
- *     height (narrowed to where the fewest cross: gutter_core()), with
+ *     height (narrowed to where the fewest cross: gutter_core(), unless
+ *     only lines in large type cross it), with
  *     columns of text (not table cells: lines at least six text heights
  *     wide) on both sides, side by side over a fifth of it, and neither
  *     side a sparse column of labels (see side_is_labels());
@@ -30,11 +31,17 @@
  * blocks, before and after the page text (see mark_running()), so they do
  * not cut what runs on over a page break.
  * Characters of icon fonts that come out as ASCII letters (no Unicode
- * map) are blanked before step 1 (see blank_icons()).
+ * map) are blanked before step 1 (see blank_icons()), and characters that
+ * poppler gives for what a glyph is rather than what it looks like (a
+ * soft hyphen drawn as a hyphen, a space glyph mapped to tab and CR) are
+ * read as drawn (see page_glyph_text()).
  * Each output line is one block (kind body, with its page); a line whose
  * text is clearly larger than the page's body text, or a short all-capital
  * line, is marked as a heading (level 1 for a much larger size, else 2).
- * Fragments of one line are joined by one space.
+ * Fragments of one line are joined by one space, unless the first ends
+ * in a zero-width character whose box runs over the second: poppler ends
+ * its line there (Google Docs puts U+200B after a hyphen, "408-\u200B" +
+ * "766"), and a space would split a word that has no gap.
  *
  * Glyphs: every character appended gets its box (points, top-left origin,
  * the rotated page as displayed); the space joining two fragments gets the
@@ -189,6 +196,71 @@ static void blank_icons(struct page_ctx *pc, PopplerPage *page)
 		}
 	}
 	poppler_page_free_text_attributes(attrs);
+}
+
+/* The hyphens a font may list together for its one hyphen glyph. */
+static bool is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x00AD || c == 0x2010 || c == 0x2011;
+}
+
+/* What the page's characters stand for as drawn.  Every character of a
+ * PDF page is a glyph the reader sees, so:
+ *  - a soft hyphen (U+00AD) is a visible hyphen, not a hint: LaTeX's T1
+ *    fonts and some Word and Quartz exports map their hyphen glyph to
+ *    it, for a date range's dash ("2019 - 2024") and a compound's hyphen
+ *    alike.  Left as it is, text.c would drop it as an invisible break
+ *    hint and glue the two sides together.  At a line end, text.c
+ *    decides whether it broke a word, as it does for any hyphen;
+ *  - tab, CR, VT and FF inside a line are spacing: poppler ends its
+ *    lines with '\n' itself, and a font that maps its space glyph to
+ *    every white-space code point ("\t\r \u00A0") would otherwise put
+ *    each word on a line of its own;
+ *  - a glyph mapped to several hyphens (hyphen-minus, soft hyphen and
+ *    U+2010: every code point the font draws with that glyph) comes out
+ *    as that many characters sharing its box, so a hyphen right after a
+ *    hyphen of another code point, with no gap, is the same glyph: it
+ *    is dropped and its box joins the first one's.
+ * Rebuilds pc->text and the byte ranges of pc->chars. */
+static void page_glyph_text(struct page_ctx *pc)
+{
+	GString *t = g_string_sized_new(strlen(pc->text) + 1);
+	guint w = 0;
+	gunichar prev = 0;	/* the last kept character, as poppler gave it */
+
+	for (guint i = 0; i < pc->chars->len; i++) {
+		struct pchar ch = g_array_index(pc->chars, struct pchar, i);
+		gunichar orig = ch.c;
+		guint32 at;
+
+		if (w > 0 && is_hyphen(orig) && is_hyphen(prev) &&
+		    orig != prev) {
+			struct pchar *p =
+				&g_array_index(pc->chars, struct pchar, w - 1);
+
+			if (ch.x1 <= p->x2 + 0.1f * (p->y2 - p->y1)) {
+				p->x2 = MAX(p->x2, ch.x2);
+				continue;
+			}
+		}
+		if (orig == '\t' || orig == '\r' || orig == '\v' || orig == '\f')
+			ch.c = ' ';
+		else if (orig == 0x00AD)
+			ch.c = '-';
+		at = (guint32)t->len;
+		if (ch.c == orig)
+			g_string_append_len(t, pc->text + ch.b0,
+					    ch.b1 - ch.b0);
+		else
+			g_string_append_unichar(t, ch.c);
+		ch.b0 = at;
+		ch.b1 = (guint32)t->len;
+		g_array_index(pc->chars, struct pchar, w++) = ch;
+		prev = orig;
+	}
+	g_array_set_size(pc->chars, w);
+	g_free(pc->text);
+	pc->text = g_string_free(t, FALSE);
 }
 
 static void frag_close(struct page_ctx *pc, struct frag *f, guint c1)
@@ -361,6 +433,7 @@ static GArray *page_gutters(struct page_ctx *pc)
 	float x0 = G_MAXFLOAT, x1 = -G_MAXFLOAT;
 	float y0 = G_MAXFLOAT, y1 = -G_MAXFLOAT, height, bin;
 	g_autofree float *cov = NULL;
+	g_autofree float *body_cov = NULL;	/* cov without large type */
 	guint nbins, b = 0;
 
 	for (guint i = 0; i < pc->frags->len; i++) {
@@ -378,17 +451,22 @@ static GArray *page_gutters(struct page_ctx *pc)
 	bin = MAX(1.0f, (x1 - x0) / MAX_BINS);
 	nbins = (guint)((x1 - x0) / bin) + 1;
 	cov = g_new0(float, nbins);
+	body_cov = g_new0(float, nbins);
 	for (guint i = 0; i < pc->frags->len; i++) {
 		const struct frag *f =
 			&g_array_index(pc->frags, struct frag, i);
 		guint a = (guint)((f->x1 - x0) / bin);
 		guint z = MIN(nbins - 1, (guint)((f->x2 - x0) / bin));
+		bool large = fheight(f) >= 1.5f * pc->body;
 
-		for (guint k = a; k <= z; k++)
+		for (guint k = a; k <= z; k++) {
 			cov[k] += fheight(f);
+			if (!large)
+				body_cov[k] += fheight(f);
+		}
 	}
 	while (b < nbins) {
-		guint a, z;
+		guint a, z, run_a, run_z;
 		float left = 0, right = 0, lw = 0, rw = 0;
 		float ly0 = G_MAXFLOAT, ly1 = -G_MAXFLOAT;
 		float ry0 = G_MAXFLOAT, ry1 = -G_MAXFLOAT;
@@ -403,9 +481,29 @@ static GArray *page_gutters(struct page_ctx *pc)
 		z = b;	/* the run is [a, z) */
 		if (a == 0 || z >= nbins)
 			continue;	/* a margin, not a gutter */
+		run_a = a;
+		run_z = z;
 		gutter_core(cov, &a, &z, pc->body);
+		/* A name or title in large type that starts inside the gap
+		 * adds more than a text height over part of it and leaves
+		 * too narrow a core.  When only large type crosses the run,
+		 * the gap is the run: such lines span the columns and are
+		 * read across them. */
+		if ((z - a) * bin < pc->body) {
+			guint k = run_a;
+
+			while (k < run_z && body_cov[k] == 0)
+				k++;
+			if (k == run_z) {
+				a = run_a;
+				z = run_z;
+			}
+		}
+		/* Fragments starting in bin z start at x0 + z * bin or
+		 * after, but not always in float: half a bin of slack keeps
+		 * on its side a column whose lines all start at one x. */
 		g.x1 = x0 + a * bin;
-		g.x2 = x0 + z * bin;
+		g.x2 = x0 + z * bin - bin / 2;
 		if (g.x2 - g.x1 < pc->body)
 			continue;
 		for (guint i = 0; i < pc->frags->len; i++) {
@@ -544,16 +642,21 @@ static void page_order(struct page_ctx *pc)
 static unsigned line_heading(struct page_ctx *pc, guint a, guint z)
 {
 	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
-	float h = 0;
+	float h = 0, fh = 0;
 	guint chars = 0, upper = 0, lower = 0, words = 1;
 	bool other = false;
 
+	/* The size of its letters and digits: a bullet or an icon from a
+	 * font with a taller box does not make a line a heading. */
 	for (guint i = a; i < z; i++) {
-		h = MAX(h, fheight(&fr[i]));
+		fh = MAX(fh, fheight(&fr[i]));
 		for (guint c = fr[i].c0; c < fr[i].c1; c++) {
-			gunichar u = g_array_index(pc->chars, struct pchar,
-						   c).c;
+			const struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, c);
+			gunichar u = ch->c;
 
+			if (g_unichar_isalnum(u))
+				h = MAX(h, ch->y2 - ch->y1);
 			chars++;
 			if (g_unichar_isupper(u))
 				upper++;
@@ -567,6 +670,8 @@ static unsigned line_heading(struct page_ctx *pc, guint a, guint z)
 	}
 	if (chars > 80 || pc->body <= 0)
 		return 0;
+	if (h == 0)
+		h = fh;
 	if (h >= 1.5f * pc->body)
 		return 1;
 	if (h >= 1.15f * pc->body)
@@ -625,6 +730,24 @@ static guint line_end(const struct page_ctx *pc, guint a)
 	return z;
 }
 
+/* Zero-width characters: Google Docs draws U+200B after a hyphen a
+ * line may break at, with the advance of a wide glyph. */
+static bool is_invisible(gunichar c)
+{
+	return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+/* Whether fragment f ends in a zero-width character whose box runs
+ * over the start of g, the next fragment of its line. */
+static bool runs_into(const struct page_ctx *pc, const struct frag *f,
+		      const struct frag *g)
+{
+	const struct pchar *last =
+		&g_array_index(pc->chars, struct pchar, f->c1 - 1);
+
+	return is_invisible(last->c) && g->x1 < last->x2 && g->x2 > last->x1;
+}
+
 /* Emit the line of fragments [a, z) as one block of kind.  False once
  * the text cap is hit. */
 static bool emit_line(struct page_ctx *pc, guint a, guint z,
@@ -636,7 +759,7 @@ static bool emit_line(struct page_ctx *pc, guint a, guint z,
 	doc_block_open(pc->d, pc->pageno, kind,
 		       kind == DOC_BLOCK_BODY ? line_heading(pc, a, z) : 0);
 	for (guint i = a; i < z && ok; i++) {
-		if (i > a) {
+		if (i > a && !runs_into(pc, &fr[i - 1], &fr[i])) {
 			guint32 off = pc->d->raw->len;
 
 			ok = doc_append(pc->d, " ", 1);
@@ -735,6 +858,7 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 		return pc;
 	}
 	blank_icons(pc, page);
+	page_glyph_text(pc);
 	*chars = page_frags(pc);
 	pc->body = page_body_height(pc);
 	page_order(pc);

@@ -165,6 +165,8 @@ struct norm {
 				   ended: letter + '-', or a soft hyphen */
 	bool soft;		/* a soft hyphen since the last visible
 				   character */
+	enum { LAST_OTHER, LAST_WORD, LAST_BULLET } last;	/* what the
+				   last visible character written was */
 	GArray *joins;		/* guint32: out offsets of the hyphens of
 				   lines joined at a hard hyphen */
 	/* NFKC of single characters seen before, by code point modulo 64:
@@ -183,8 +185,12 @@ static void put(struct norm *n, const char *s, gsize len, guint32 off)
 }
 
 /* Before a visible character: write the pending newlines (or join a
- * hyphenated word) and the pending space. */
-static void before_visible(struct norm *n, gunichar first)
+ * hyphenated word) and the pending space.  A bullet glued to a word
+ * ("\u2022Python", "REST\u2022SOAP") gets a space from off, the raw
+ * offset of the character after the gap: a bullet is never part of a
+ * word, and a word glued to it would not be read. */
+static void before_visible(struct norm *n, gunichar first, guint32 off,
+			   bool bullet)
 {
 	if (n->nl) {
 		if (n->hy == HY_HARD && n->nl == 1 &&
@@ -206,8 +212,17 @@ static void before_visible(struct norm *n, gunichar first)
 	n->soft = false;
 	if (n->sp && n->content)
 		put(n, " ", 1, n->sp_off);
+	else if (n->content &&
+		 ((n->last == LAST_BULLET && g_unichar_isalnum(first)) ||
+		  (bullet && n->last == LAST_WORD)))
+		put(n, " ", 1, off);
 	n->sp = false;
 	n->content = true;
+}
+
+static bool is_bullet(const char *s, gsize len)
+{
+	return len == 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0;
 }
 
 /* A visible character (or a run of them): s[0..len), all from raw
@@ -216,12 +231,17 @@ static void visible(struct norm *n, const char *s, gsize len, guint32 off,
 		    bool run)
 {
 	gsize at, i;
+	gunichar first = run ? (gunichar)(guchar)*s : g_utf8_get_char(s);
+	bool bullet = !run && is_bullet(s, len);
 
-	before_visible(n, run ? (gunichar)(guchar)*s : g_utf8_get_char(s));
+	before_visible(n, first, off, bullet);
 	if (!run) {
 		put(n, s, len, off);
+		n->last = bullet ? LAST_BULLET : g_unichar_isalnum(first) ?
+			LAST_WORD : LAST_OTHER;
 		return;
 	}
+	n->last = g_ascii_isalnum(s[len - 1]) ? LAST_WORD : LAST_OTHER;
 	at = n->map->len;
 	g_string_append_len(n->out, s, (gssize)len);
 	g_array_set_size(n->map, at + len);
@@ -346,6 +366,40 @@ static bool printable_ascii(guchar c)
 	return c > 0x20 && c < 0x7F;
 }
 
+/* White space inside a line: what a gap between words is made of. */
+static bool blank(gunichar c)
+{
+	return c == ' ' || c == '\t' ||
+	       (c < 0xFFFFFFFEu && g_unichar_type(c) ==
+		G_UNICODE_SPACE_SEPARATOR);
+}
+
+/* Whether the character before raw[i] is white space on the line. */
+static bool blank_before(const char *raw, gsize i)
+{
+	const char *p = i ? g_utf8_find_prev_char(raw, raw + i) : NULL;
+
+	return p && blank(g_utf8_get_char_validated(p, (gssize)(raw + i - p)));
+}
+
+/* A U+FFFD run starting at raw[i], after white space and a word on the
+ * same line, and followed by white space: a spacing glyph with no
+ * Unicode value in a gap between words (some Word and online-converter
+ * PDFs draw their gaps so), not a letter lost from a word.  Returns the
+ * offset past the run, or 0 when raw[i] starts no such run. */
+static gsize spacer_end(const struct norm *n, const char *raw, gsize len,
+			gsize i)
+{
+	gsize j = i, k;
+
+	if (!n->content || !blank_before(raw, i))
+		return 0;
+	while (j + 3 <= len && memcmp(raw + j, "\xEF\xBF\xBD", 3) == 0)
+		j += 3;
+	return j > i && j < len && blank(decode(raw + j, len - j, &k)) ?
+		j : 0;
+}
+
 static void normalise(struct norm *n, const char *raw, gsize len)
 {
 	gsize i = 0, j, k;
@@ -398,6 +452,11 @@ static void normalise(struct norm *n, const char *raw, gsize len)
 			continue;
 		}
 		ch = decode(raw + i, len - i, &k);
+		if (ch == 0xFFFD && (j = spacer_end(n, raw, len, i)) > 0) {
+			space(n, (guint32)i);
+			i = j;
+			continue;
+		}
 		if (ch == (gunichar)-1) {
 			emit(n, 0xFFFD, (guint32)i);
 			i += k;

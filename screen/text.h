@@ -28,6 +28,9 @@
  *   (ligatures become letters, full-width forms ASCII);
  * - spaces are folded to one and trimmed at line ends; blank lines are
  *   folded to one and dropped at the start and end; lines stay lines;
+ * - a run of U+FFFD between white space, after a word on the line, is
+ *   white space (a gap glyph without a Unicode value);
+ * - a bullet glued to a word gets a space between them ("\u2022Java");
  * - a line ending in letter + '-' is joined to the next when that starts
  *   with a lowercase letter ("integra-\ntion" -> "integration"); a line
  *   ending in a soft hyphen is joined whatever follows.

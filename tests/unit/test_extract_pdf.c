@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "error.h"
 #include "extract.h"
+#include "text.h"
 
 #define PAGE_W 595.0f	/* A4, the size of every sample */
 #define PAGE_H 842.0f
@@ -539,6 +540,253 @@ static GString *make_pdf(const char *kinds)
 	return pdf;
 }
 
+/* A one-page A4 PDF whose text is drawn in Helvetica (font F1) and
+ * Courier (F2, 0.6 em a character), each with a ToUnicode map: "bfchar" lines (code, then the
+ * UTF-16BE it stands for) on top of Helvetica's own codes.  That is how a
+ * font tells a reader which characters its glyphs are, and where PDF
+ * makers put soft hyphens and several code points for one glyph.
+ * Caller frees the string. */
+static GString *make_mapped_pdf(const char *f1_map, const char *f2_map,
+				const char *body)
+{
+	GString *pdf = g_string_new("%PDF-1.4\n");
+	g_autoptr(GArray) offs = g_array_new(FALSE, FALSE, sizeof(gsize));
+	const char *maps[2] = { f1_map, f2_map };
+	gsize xref;
+
+#define OBJ(...) do { \
+		gsize o_ = pdf->len; \
+		g_array_append_val(offs, o_); \
+		g_string_append_printf(pdf, "%u 0 obj\n", offs->len); \
+		g_string_append_printf(pdf, __VA_ARGS__); \
+		g_string_append(pdf, "\nendobj\n"); \
+	} while (0)
+
+	OBJ("<< /Type /Catalog /Pages 2 0 R >>");
+	OBJ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+	OBJ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+	    "/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> "
+	    "/Contents 4 0 R >>");
+	OBJ("<< /Length %zu >>\nstream\n%s\nendstream", strlen(body), body);
+	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+	    "/ToUnicode 7 0 R >>");
+	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Courier "
+	    "/ToUnicode 8 0 R >>");
+	for (guint i = 0; i < 2; i++) {
+		g_autofree char *cmap = g_strdup_printf(
+			"/CIDInit /ProcSet findresource begin\n"
+			"12 dict begin\nbegincmap\n"
+			"/CMapName /Test%u def\n/CMapType 2 def\n"
+			"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+			"%s\nendcmap\n"
+			"CMapName currentdict /CMap defineresource pop\n"
+			"end\nend", i, maps[i]);
+
+		OBJ("<< /Length %zu >>\nstream\n%s\nendstream",
+		    strlen(cmap), cmap);
+	}
+#undef OBJ
+	xref = pdf->len;
+	g_string_append_printf(pdf, "xref\n0 %u\n0000000000 65535 f \n",
+			       offs->len + 1);
+	for (guint i = 0; i < offs->len; i++)
+		g_string_append_printf(pdf, "%010zu 00000 n \n",
+				       g_array_index(offs, gsize, i));
+	g_string_append_printf(pdf, "trailer\n<< /Size %u /Root 1 0 R >>\n"
+			       "startxref\n%zu\n%%%%EOF\n", offs->len + 1, xref);
+	return pdf;
+}
+
+/* The ToUnicode map of an ASCII font: every printable code is itself. */
+static char *ascii_map(const char *extra)
+{
+	GString *m = g_string_new("1 beginbfrange\n<21> <7E> <0021>\n"
+				  "endbfrange\n");
+
+	g_string_append(m, extra);
+	return g_string_free(m, FALSE);
+}
+
+/* What a PDF draws is what is read.  A hyphen glyph mapped to U+00AD
+ * (LaTeX T1 fonts, some Word and Quartz exports) is a dash between dates
+ * and a hyphen inside a word, not an invisible break hint; at a line
+ * end it is a hyphen like any other.  A space glyph mapped to every
+ * white-space code point ("\t\r \u00A0") is one gap, not a line break,
+ * and a hyphen glyph mapped to three hyphens is one hyphen. */
+static void test_glyph_text(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *soft = ascii_map("2 beginbfchar\n<20> <0020>\n"
+					  "<2D> <00AD>\nendbfchar");
+	g_autofree char *many = ascii_map("2 beginbfchar\n"
+					  "<20> <0009000D002000A0>\n"
+					  "<2D> <002D00AD2010>\nendbfchar");
+	static const char body[] =
+		"BT /F1 10 Tf 60 780 Td (Data Engineer Sep. 2019 - Mar. 2024) "
+		"Tj 0 -14 Td (Built hands-on labs for the integra-) Tj "
+		"0 -14 Td (tion team; integration tests) Tj ET\n"
+		"BT /F2 10 Tf 60 700 Td (Site Lead 07/2014 - 06/2015) Tj "
+		"0 -14 Td (Phone 555-0142 on-call) Tj ET";
+	g_autoptr(GString) pdf = make_mapped_pdf(soft, many, body);
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	must_find(d, "Data Engineer Sep. 2019 - Mar. 2024", true);
+	must_find(d, "Built hands-on labs for the integra-", true);
+	g_assert_null(strchr(d->raw->str, '\r'));
+	g_assert_null(strstr(d->raw->str, "\xC2\xAD"));
+	assert_glyphs_sane(d);
+	/* The one hyphen kept has the whole glyph's box. */
+	g_assert_cmpfloat(glyph_of(d, "-0142")->x2, >=,
+			  glyph_of(d, "0142")->x1 - 0.01f);
+
+	/* After normalisation, the line-end hyphen joins its word. */
+	text_normalise(d, false);
+	g_assert_nonnull(strstr(d->text->str, "Sep. 2019 - Mar. 2024\n"));
+	g_assert_nonnull(strstr(d->text->str, "for the integration team"));
+	g_assert_nonnull(strstr(d->text->str, "Site Lead 07/2014 - 06/2015\n"
+				"Phone 555-0142 on-call"));
+}
+
+/* A zero-width space drawn with a wide advance after a hyphen (Google
+ * Docs) runs over the next digits; poppler ends its line there, and the
+ * two pieces are one word again. */
+static void test_zero_width_join(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *plain = ascii_map("");
+	g_autofree char *zw = ascii_map("1 beginbfchar\n<57> <200B>\n"
+					"endbfchar");
+	static const char body[] =
+		"BT /F1 10 Tf 60 600 Td (Call 408-) Tj /F2 10 Tf (W) Tj ET\n"
+		"BT /F1 10 Tf 102 600 Td (766-0142 today) Tj ET\n"
+		"BT /F1 10 Tf 60 560 Td (Plain words) Tj ET\n"
+		"BT /F1 10 Tf 60 520 Td (Kept apart) Tj ET";
+	g_autoptr(GString) pdf = make_mapped_pdf(plain, zw, body);
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	text_normalise(d, false);
+	g_assert_nonnull(strstr(d->text->str, "Call 408-766-0142 today\n"));
+}
+
+/* Draw lines[] in font F1 at size pt from (x, y) down, step apart. */
+static void draw_lines(GString *body, const char *const *lines, gsize n,
+		       double x, double y, double pt, double step)
+{
+	for (gsize i = 0; i < n; i++)
+		g_string_append_printf(body, "BT /F1 %.1f Tf %.5f %.2f Td (%s) "
+				       "Tj ET\n", pt, x, y - i * step,
+				       lines[i]);
+}
+
+static const char *const main_lines[] = {
+	"EXPERIENCE",
+	"Integration Engineer, Harbour Freight Systems",
+	"January 2019 - March 2023",
+	"Built REST and SOAP endpoints for carrier bookings and",
+	"wrote the field mappings between the booking schemas.",
+	"Set up alert thresholds and runbooks for the queues.",
+	"Support Analyst, Meadow Clinics",
+	"June 2016 - December 2018",
+	"Reconciled patient records between two scheduling",
+	"systems and tracked the fixes with the vendor teams.",
+};
+static const char *const side_lines[] = {
+	"CONTACT", "ana.ruiz@example.org", "+1 555 0100", "SKILLS",
+	"Kafka and RabbitMQ", "OAuth 2.0, SAML", "Postman, Pact",
+	"EDUCATION", "BSc Computer Science", "2012 - 2016",
+};
+
+/* A narrow sidebar on the right whose lines all start at one x, on
+ * baselines of its own: a column, read after the main one, not line by
+ * line with it.  The x positions are those where the gutter's edge,
+ * computed in float, lands a hair right of the sidebar's lines. */
+static void test_right_sidebar(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 24 Tf 50.699997 790 Td (Ana Ruiz) Tj ET\n");
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 50.699997, 740,
+		   10, 14);
+	draw_lines(body, side_lines, G_N_ELEMENTS(side_lines), 407.69998,
+		   745, 10, 15.5);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	assert_consecutive(d, main_lines, G_N_ELEMENTS(main_lines));
+	assert_consecutive(d, side_lines, G_N_ELEMENTS(side_lines));
+	assert_glyphs_sane(d);
+}
+
+/* A left sidebar, right-aligned against its gutter, under a name and a
+ * title in large type that start inside the gutter: the columns are
+ * still found, and the title is read before the main column. */
+static void test_title_in_gutter(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 36 Tf 163 790 Td (ANA RUIZ) Tj ET\n"
+		"BT /F1 20 Tf 200 750 Td (Integration Engineer) Tj ET\n");
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 232, 700,
+		   10, 14);
+	/* Right-aligned at x = 195, in Courier: 6 pt a character. */
+	for (gsize i = 0; i < G_N_ELEMENTS(side_lines); i++)
+		g_string_append_printf(body, "BT /F2 10 Tf %zu %.1f Td (%s) Tj "
+				       "ET\n", 195 - 6 * strlen(side_lines[i]),
+				       705 - i * 15.5, side_lines[i]);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	assert_consecutive(d, main_lines, G_N_ELEMENTS(main_lines));
+	assert_consecutive(d, side_lines, G_N_ELEMENTS(side_lines));
+	assert_glyphs_sane(d);
+}
+
+/* A bullet from a font with a taller box does not make its line a
+ * heading; text in larger type does. */
+static void test_bullet_not_heading(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 16 Tf 60 700 Td (Projects) Tj ET\n"
+		"BT /F1 20 Tf 60 680 Td (*) Tj /F1 10 Tf ( Built the order sync "
+		"between the shop and the warehouse) Tj ET\n");
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 60, 650, 10,
+		   14);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	g_assert_cmpuint(block(d, must_find(d, "Projects", true))->heading,
+			 ==, 1);
+	g_assert_cmpuint(block(d, must_find(d, "Built the order sync",
+					    false))->heading, ==, 0);
+}
+
 /* Scanned pages among text pages: a warning when they are a minority, no
  * text layer when they are the majority. */
 static void test_scanned_pages(void)
@@ -731,6 +979,12 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/latex-icons", test_latex_icons);
 	g_test_add_func("/extract_pdf/producers", test_producers);
 	g_test_add_func("/extract_pdf/errors", test_errors);
+	g_test_add_func("/extract_pdf/glyph-text", test_glyph_text);
+	g_test_add_func("/extract_pdf/zero-width-join", test_zero_width_join);
+	g_test_add_func("/extract_pdf/right-sidebar", test_right_sidebar);
+	g_test_add_func("/extract_pdf/title-in-gutter", test_title_in_gutter);
+	g_test_add_func("/extract_pdf/bullet-not-heading",
+			test_bullet_not_heading);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);

@@ -210,6 +210,46 @@ static void test_bullets(void)
 	}
 }
 
+/* A bullet glued to a word, on either side, is set apart from it; the
+ * space maps to the character after the gap. */
+static void test_bullet_glued(void)
+{
+	g_autoptr(doc) d = NULL;
+
+	NORM("\xE2\x80\xA2MSc in Chemistry", "\xE2\x80\xA2 MSc in Chemistry");
+	NORM("\xE2\x97\x8F" "Deployed queues", "\xE2\x80\xA2 Deployed queues");
+	NORM("\xE2\x96\xAA" "2017 - 2020", "\xE2\x80\xA2 2017 - 2020");
+	NORM("Go\xE2\x80\xA2Rust\xE2\x80\xA2" "C", "Go \xE2\x80\xA2 Rust \xE2\x80\xA2 C");
+	NORM("\xC3\xA9t\xC3\xA9\xE2\x80\xA2\xC3\xA9t\xC3\xA9",
+	     "\xC3\xA9t\xC3\xA9 \xE2\x80\xA2 \xC3\xA9t\xC3\xA9");
+	/* Left alone: a bullet already spaced, one before punctuation, and
+	 * bullets in a row. */
+	NORM("\xE2\x80\xA2 Kafka", "\xE2\x80\xA2 Kafka");
+	NORM("\xE2\x80\xA2(optional)", "\xE2\x80\xA2(optional)");
+	NORM("\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2",
+	     "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2");
+	d = norm_len("\xE2\x80\xA2" "Ada", 6, false);
+	check_map(d);
+	g_assert_cmpstr(d->text->str, ==, "\xE2\x80\xA2 Ada");
+	g_assert_cmpuint(g_array_index(d->map, guint32, 3), ==, 3);
+}
+
+/* Gaps between words drawn with a glyph that has no Unicode value come
+ * out as U+FFFD between white space: a space.  Elsewhere U+FFFD is a
+ * lost letter and stays, for the garble checks to see. */
+static void test_spacer_replacement(void)
+{
+	NORM("Senior\t\xEF\xBF\xBD\xC2\xA0" "Engineer\t\xEF\xBF\xBD\xC2\xA0" "2019",
+	     "Senior Engineer 2019");
+	NORM("Mar 2019 \xEF\xBF\xBD\xEF\xBF\xBD Jun 2021", "Mar 2019 Jun 2021");
+	NORM("Ops\xE2\x80\x83\xEF\xBF\xBD Lead", "Ops Lead");
+	NORM("Q\xEF\xBF\xBD\xEF\xBF\xBDry", "Q\xEF\xBF\xBD\xEF\xBF\xBDry");
+	NORM("\xEF\xBF\xBD Managed", "\xEF\xBF\xBD Managed");
+	NORM("word \xEF\xBF\xBD", "word \xEF\xBF\xBD");
+	NORM("word \xEF\xBF\xBDx", "word \xEF\xBF\xBDx");
+	NORM("a \xFF b", "a \xEF\xBF\xBD b");	/* a bad byte is not a glyph */
+}
+
 static void test_quotes(void)
 {
 	NORM("\xE2\x80\x9CHi\xE2\x80\x9D, it\xE2\x80\x99s \xE2\x80\x98ok\xE2\x80\x99",
@@ -415,6 +455,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/text/nfkc-agrees", test_nfkc_agrees);
 	g_test_add_func("/text/dashes", test_dashes);
 	g_test_add_func("/text/bullets", test_bullets);
+	g_test_add_func("/text/bullet-glued", test_bullet_glued);
+	g_test_add_func("/text/spacer-replacement", test_spacer_replacement);
 	g_test_add_func("/text/quotes", test_quotes);
 	g_test_add_func("/text/invisible", test_invisible);
 	g_test_add_func("/text/invalid", test_invalid);
