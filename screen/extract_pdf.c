@@ -31,7 +31,8 @@
  * blocks, before and after the page text (see mark_running()), so they do
  * not cut what runs on over a page break.
  * Characters of icon fonts that come out as ASCII letters (no Unicode
- * map) are blanked before step 1 (see blank_icons()), and characters that
+ * map) and text no reader sees (under 3 pt, off the page) are blanked
+ * before step 1 (see blank_unseen()), and characters that
  * poppler gives for what a glyph is rather than what it looks like (a
  * soft hyphen drawn as a hyphen, a space glyph mapped to tab and CR) are
  * read as drawn (see page_glyph_text()).
@@ -169,19 +170,36 @@ static bool icon_font(const char *name)
 	return false;
 }
 
-/* Blank the icon-font characters of the page that came out as ASCII:
- * they are stray letters, not words.  An icon with a real code point
- * (U+2709 envelope) is kept.  poppler keeps the page's text layout, so
- * asking for the fonts costs a few per cent, less than a scan of the
- * document's font list would. */
-static void blank_icons(struct page_ctx *pc, PopplerPage *page)
+/* Text no reader sees: type under 3 pt whose glyphs are as small (a
+ * note in 2 pt white type above the name, "to automated analysis
+ * software", or a keyword list stuffed the same way), and characters
+ * drawn wholly off the page.  It is no part of the applicant's resume:
+ * blanked, it neither scores nor shows. */
+#define HIDDEN_PT 3.0
+
+static void blank_char(struct page_ctx *pc, struct pchar *ch)
+{
+	for (guint32 b = ch->b0; b < ch->b1; b++)
+		pc->text[b] = ' ';
+	ch->c = ' ';
+}
+
+/* Blank what a page does not show of its text: the icon-font characters
+ * that came out as ASCII (stray letters, not words; an icon with a real
+ * code point such as U+2709 is kept), and hidden text (above).  poppler
+ * keeps the page's text layout, so asking for the fonts costs a few per
+ * cent, less than a scan of the document's font list would. */
+static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
 {
 	GList *attrs = poppler_page_get_text_attributes(page);
+	double w = 0, h = 0;
 
 	for (GList *l = attrs; l; l = l->next) {
 		const PopplerTextAttributes *a = l->data;
+		bool icon = icon_font(a->font_name);
+		bool tiny = a->font_size > 0 && a->font_size < HIDDEN_PT;
 
-		if (!icon_font(a->font_name) || a->start_index < 0)
+		if ((!icon && !tiny) || a->start_index < 0)
 			continue;
 		for (guint i = a->start_index;
 		     i <= (guint)MAX(a->end_index, 0) && i < pc->chars->len;
@@ -189,13 +207,25 @@ static void blank_icons(struct page_ctx *pc, PopplerPage *page)
 			struct pchar *ch =
 				&g_array_index(pc->chars, struct pchar, i);
 
-			if (ch->c < 0x80 && !is_space(ch->c)) {
-				ch->c = ' ';
-				pc->text[ch->b0] = ' ';
-			}
+			if (is_space(ch->c))
+				continue;
+			if (icon && ch->c < 0x80)
+				blank_char(pc, ch);
+			else if (tiny && ch->y2 - ch->y1 < HIDDEN_PT + 1)
+				blank_char(pc, ch);
 		}
 	}
 	poppler_page_free_text_attributes(attrs);
+	/* The longer side bounds both ways, whatever the page's rotation. */
+	poppler_page_get_size(page, &w, &h);
+	w = MAX(w, h);
+	for (guint i = 0; w > 0 && i < pc->chars->len; i++) {
+		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+
+		if (!is_space(ch->c) && (ch->x2 <= 0 || ch->x1 >= w ||
+					 ch->y2 <= 0 || ch->y1 >= w))
+			blank_char(pc, ch);
+	}
 }
 
 /* The hyphens a font may list together for its one hyphen glyph. */
@@ -857,7 +887,7 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 				(*chars)++;
 		return pc;
 	}
-	blank_icons(pc, page);
+	blank_unseen(pc, page);
 	page_glyph_text(pc);
 	*chars = page_frags(pc);
 	pc->body = page_body_height(pc);
