@@ -90,6 +90,10 @@ static const char *const migrations[] = {
 	/* 3: a document's file as last seen (inode, size, times), so an
 	 * unchanged inbox is checked without reading a byte */
 	"ALTER TABLE documents ADD COLUMN stat TEXT;",
+	/* 4: how many times a document failed for a reason that may pass
+	 * (error_temporary()), so that it is tried again, not forever */
+	"ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL"
+	" DEFAULT 0;",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -477,7 +481,7 @@ bool store_lookup_document(struct store *st, const char *sha256,
 	 * reason (a timeout) and later extracted is ok. */
 	sqlite3_stmt *s = stmt(st,
 		"SELECT status, format, pages, error_code, error, doc,"
-		" facts_json, warnings FROM documents WHERE sha256=?"
+		" facts_json, warnings, attempts FROM documents WHERE sha256=?"
 		" ORDER BY status = 'ok' DESC, id LIMIT 1", err);
 	int rc;
 
@@ -504,6 +508,11 @@ bool store_lookup_document(struct store *st, const char *sha256,
 			out->warnings = col_text(s, 7);
 		if (out->ok && !out->doc)
 			out->found = false;	/* nothing to decode */
+		/* a failure that may pass: extract it again */
+		if (!out->ok &&
+		    error_temporary(out->error_code, out->error) &&
+		    sqlite3_column_int(s, 8) < STORE_RETRIES)
+			out->found = false;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -511,15 +520,39 @@ bool store_lookup_document(struct store *st, const char *sha256,
 	return true;
 }
 
+/* Whether one of the applicant's present documents failed for a reason
+ * that may pass and has tries left: then it is not unchanged. */
+static bool retry_due(struct store *st, const char *key)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.error_code, d.error FROM documents d JOIN"
+		" applicants a ON a.id=d.applicant_id WHERE a.key=? AND"
+		" d.present=1 AND d.status='failed' AND d.attempts<?", NULL);
+	bool due = false;
+
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	sqlite3_bind_int(s, 2, STORE_RETRIES);
+	while (!due && sqlite3_step(s) == SQLITE_ROW)
+		due = error_temporary(sqlite3_column_int(s, 0),
+				      (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	return due;
+}
+
 char *store_current_inputs(struct store *st, const char *key,
 			   const char *ruleset_hash)
 {
-	sqlite3_stmt *s = stmt(st,
+	sqlite3_stmt *s;
+	char *h = NULL;
+
+	if (retry_due(st, key))
+		return NULL;
+	s = stmt(st,
 		"SELECT s.inputs_hash, s.ruleset_hash FROM screenings s"
 		" JOIN applicants a ON a.id = s.applicant_id WHERE a.key=?"
 		" ORDER BY s.id DESC LIMIT 1", NULL);
-	char *h = NULL;
-
 	if (!s)
 		return NULL;
 	bind_text(s, 1, key);
@@ -698,10 +731,18 @@ static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
 	sqlite3_stmt *s = stmt(st,
 		"INSERT INTO documents(applicant_id, path, sha256, role,"
 		" format, pages, size, status, error_code, error, warnings,"
-		" doc, facts_json, first_run, last_run, present, stat)"
+		" doc, facts_json, first_run, last_run, present, stat,"
+		" attempts)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14,1,"
-		"?15) ON CONFLICT(applicant_id, sha256) DO UPDATE SET path=?2,"
-		" role=?4, last_run=?14, present=1, stat=?15", err);
+		"?15,?16) ON CONFLICT(applicant_id, sha256) DO UPDATE SET"
+		" path=?2, role=?4, last_run=?14, present=1, stat=?15,"
+		/* tried again (a temporary failure): this run's outcome */
+		" format=iif(?17,?5,format), pages=iif(?17,?6,pages),"
+		" status=iif(?17,?8,status),"
+		" error_code=iif(?17,?9,error_code), error=iif(?17,?10,error),"
+		" warnings=iif(?17,?11,warnings), doc=iif(?17,?12,doc),"
+		" facts_json=iif(?17,?13,facts_json),"
+		" attempts=attempts+?16", err);
 	gint64 id = 0;
 
 	if (!s)
@@ -725,6 +766,9 @@ static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
 	bind_text(s, 13, d->facts_json);
 	sqlite3_bind_int64(s, 14, run);
 	bind_text(s, 15, d->stat);
+	sqlite3_bind_int(s, 16, d->fresh && !d->ok &&
+			 error_temporary(d->error_code, d->error));
+	sqlite3_bind_int(s, 17, d->fresh);
 	if (!step_done(st, s, err))
 		return 0;
 	s = stmt(st, "SELECT id FROM documents WHERE applicant_id=? AND"

@@ -420,6 +420,83 @@ static void test_duplicates(void)
 	g_assert_cmpfloat(t2, <, 5);
 }
 
+/* One run storing applicant "a" with one document of content sha that
+ * failed (code, message) or, with code 0, extracted. */
+static void run_once(struct store *st, const char *sha, int code,
+		     const char *message)
+{
+	g_autoptr(store_applicant) a = applicant("a", sha, 50, "");
+	struct store_doc *d = g_ptr_array_index(a->docs, 0);
+	g_autoptr(GError) err = NULL;
+	struct store_counts c;
+	gint64 run = begin(st);
+
+	if (code) {
+		d->ok = false;
+		d->error_code = code;
+		d->error = g_strdup(message);
+		g_clear_pointer(&d->doc, g_bytes_unref);
+	}
+	g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	finish(st, run, &c);
+}
+
+/* Whether a run would screen "a" again and extract its document. */
+static bool screened_again(struct store *st, const char *sha)
+{
+	g_autofree char *had = store_current_inputs(st, "a", "H");
+	g_autoptr(GError) err = NULL;
+	struct store_known k;
+	bool again;
+
+	g_assert_true(store_lookup_document(st, sha, &k, &err));
+	again = !k.found;
+	g_assert_cmpint(again, ==, had == NULL);
+	store_known_clear(&k);
+	return again;
+}
+
+/* HARDENING 34: a failure that may pass (out of memory, a timeout, an
+ * extractor that could not start) is tried again on the next runs,
+ * STORE_RETRIES times in all; a final one (not a PDF) is not.  A retry
+ * that extracts replaces the failure. */
+static void test_retries(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(GPtrArray) docs = NULL;
+	guint i;
+
+	g_assert_true(error_temporary(SE_MEMORY, "memory limit exceeded"));
+	g_assert_true(error_temporary(SE_TIMEOUT, "timed out after 30 s"));
+	g_assert_true(error_temporary(SE_FAILED, "cannot start the "
+				      "extractor: no such file or directory"));
+	g_assert_false(error_temporary(SE_FAILED, "bad reply"));
+	g_assert_false(error_temporary(SE_PDF_UNREADABLE,
+				       "not a readable PDF"));
+
+	run_once(st, sha_b, SE_PDF_UNREADABLE, "not a readable PDF");
+	g_assert_false(screened_again(st, sha_b));
+
+	for (i = 0; i < STORE_RETRIES; i++) {
+		run_once(st, sha_a, SE_MEMORY, "memory limit exceeded");
+		g_assert_cmpint(screened_again(st, sha_a), ==,
+				i + 1 < STORE_RETRIES);
+	}
+	g_assert_cmpint(store_count(st, "documents"), ==, 2);
+
+	run_once(st, sha_a, SE_FAILED, "cannot start the extractor: x");
+	run_once(st, sha_a, 0, NULL);	/* tried once more by hand */
+	docs = store_documents(st, "a", &err);
+	g_assert_cmpuint(docs->len, ==, 1);
+	g_assert_cmpstr(((struct store_document_row *)docs->pdata[0])->status,
+			==, "ok");
+	g_assert_false(screened_again(st, sha_a));
+	rm_rf(dir);
+}
+
 static void test_decisions_append_only(void)
 {
 	g_autofree char *dir = tmpdir();
@@ -485,6 +562,7 @@ int main(int argc, char **argv)
 			test_incremental_and_ranking);
 	g_test_add_func("/store/decisions", test_decisions_append_only);
 	g_test_add_func("/store/duplicates", test_duplicates);
+	g_test_add_func("/store/retries", test_retries);
 	g_test_add_func("/store/hostile-key", test_hostile_key_verbatim);
 	return g_test_run();
 }
