@@ -471,20 +471,51 @@ bool atomic_batch_end(GError **err)
 	return ok;
 }
 
-bool atomic_mkdir(const char *dir, GError **err)
+/* Whether dir may be written to and deleted in: a folder (not a
+ * symlink to one) of ours that no one else can write, in a folder others
+ * cannot rename it in (not writable by all, or sticky like /tmp).  A
+ * reports folder planted by another user (or an `html` or `annotated`
+ * symlink inside ours) would make a root run write pages and delete
+ * files wherever that user chose.  Our own folder, which no one else can
+ * write, keeps what is inside it as we left it: names below it are safe
+ * to use by path. */
+static bool dir_trusted(const char *dir, GError **err)
+{
+	g_autofree char *parent = g_path_get_dirname(dir);
+	const char *why = NULL;
+	struct stat st, pst;
+
+	if (lstat(dir, &st) != 0)
+		return fail_errno(err, "cannot create folder", errno);
+	if (S_ISLNK(st.st_mode))
+		why = "a symlink";
+	else if (!S_ISDIR(st.st_mode))
+		why = "not a folder";
+	else if (st.st_uid != geteuid())
+		why = "owned by another user";
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		why = "writable by group or others";
+	else if (stat(parent, &pst) == 0 && (pst.st_mode & S_IWOTH) &&
+		 !(pst.st_mode & S_ISVTX))
+		why = "in a folder anyone can write";
+	if (!why)
+		return true;
+	g_set_error(err, SCREENER_ERROR, SE_IO, "%s: %s, refused", dir, why);
+	return false;
+}
+
+static bool make_dir(const char *dir, GError **err)
 {
 	g_autofree char *parent = NULL;
 	struct stat st;
 
-	if (stat(dir, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
-			return true;
-		return fail_errno(err, "not a folder", ENOTDIR);
-	}
+	if (lstat(dir, &st) == 0)
+		return true;	/* dir_trusted() judges it */
 	if (errno != ENOENT)
 		return fail_errno(err, "cannot create folder", errno);
 	parent = g_path_get_dirname(dir);
-	if (strcmp(parent, dir) != 0 && !atomic_mkdir(parent, err))
+	if (strcmp(parent, dir) != 0 && stat(parent, &st) != 0 &&
+	    !make_dir(parent, err))
 		return false;
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return fail_errno(err, "cannot create folder", errno);
@@ -493,4 +524,9 @@ bool atomic_mkdir(const char *dir, GError **err)
 	if (chmod(dir, 0700) != 0)
 		return fail_errno(err, "cannot create folder", errno);
 	return true;
+}
+
+bool atomic_mkdir(const char *dir, GError **err)
+{
+	return make_dir(dir, err) && dir_trusted(dir, err);
 }

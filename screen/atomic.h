@@ -50,7 +50,11 @@ void atomic_batch_begin(void);
 bool atomic_batch_end(GError **err);
 
 /* Make dir and its missing parents with mode 0700 (whatever the umask);
- * an existing folder is kept as it is.  False with SE_IO. */
+ * an existing folder is kept as it is.  Then dir must be a folder of
+ * ours that no one else can write, not a symlink, in a folder not
+ * writable by all unless sticky: else false with SE_IO ("reports/html: a
+ * symlink, refused").  Every report folder is made (and so checked) with
+ * this before anything is written or deleted in it. */
 bool atomic_mkdir(const char *dir, GError **err);
 
 #endif

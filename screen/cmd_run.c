@@ -92,14 +92,14 @@ static bool valid_date(const char *s)
 
 /* The form answer from an applicant's answers file; false with err
  * when it cannot be read. */
-static bool form_of(struct run *r, const char *path, enum score_form *form,
-		    GError **err)
+static bool form_of(struct run *r, const struct input_origin *at,
+		    enum score_form *form, GError **err)
 {
 	struct caps c = r->caps;
 	struct input *in;
 
 	c.file_bytes = ANSWERS_MAX;
-	in = input_read(path, &c, err);
+	in = input_read_origin(at, &c, err);
 	if (!in)
 		return false;
 	*form = inbox_parse_answers(g_bytes_get_data(in->data, NULL),
@@ -109,17 +109,13 @@ static bool form_of(struct run *r, const char *path, enum score_form *form,
 }
 
 /* The same, an unreadable file counting as no answer (and reported). */
-static enum score_form read_form(struct run *r, const char *path,
-				 const char *key)
+static enum score_form read_form(struct run *r, const struct input_origin *at)
 {
 	g_autoptr(GError) err = NULL;
 	enum score_form form = SCORE_FORM_NONE;
 
-	if (!form_of(r, path, &form, &err)) {
-		g_autofree char *name = g_path_get_basename(path);
-		g_autofree char *shown = g_strconcat(key, "/", name, NULL);
-
-		fail_line(r, shown, err->message);
+	if (!form_of(r, at, &form, &err)) {
+		fail_line(r, at->name, err->message);
 		r->failed = true;
 		return SCORE_FORM_NONE;
 	}
@@ -187,7 +183,8 @@ static struct pipeline_job *job_by_stat(struct run *r,
 		memcpy(d->sha256, sha, sizeof(d->sha256));
 		job_add(job, seen, d);
 	}
-	if (ia->answers && !form_of(r, ia->answers, &job->form, NULL)) {
+	if (ia->answers &&
+	    !form_of(r, &ia->answers_origin, &job->form, NULL)) {
 		pipeline_job_free(job);
 		return NULL;
 	}
@@ -238,7 +235,7 @@ static struct pipeline_job *prepare(struct run *r,
 		}
 	job = pipeline_job_new(ia->key);
 	if (ia->answers)
-		job->form = read_form(r, ia->answers, ia->key);
+		job->form = read_form(r, &ia->answers_origin);
 	for (i = 0; i < ia->files->len; i++) {
 		const struct inbox_file *f = g_ptr_array_index(ia->files, i);
 		struct pipeline_doc *d = pipeline_doc_new(f->name);
@@ -246,7 +243,7 @@ static struct pipeline_job *prepare(struct run *r,
 
 		d->cover_hint = f->cover_hint;
 		d->stat = file_stat(f, now);
-		in = input_read(f->path, &r->caps, &d->read_error);
+		in = input_read_origin(&f->origin, &r->caps, &d->read_error);
 		if (in) {
 			memcpy(d->sha256, in->sha256, sizeof(d->sha256));
 			d->size = g_bytes_get_size(in->data);

@@ -8,6 +8,7 @@
 #ifndef SCREENER_ERROR_H
 #define SCREENER_ERROR_H
 
+#include <stdbool.h>
 #include <glib.h>
 
 #define SCREENER_ERROR (screener_error_quark())
@@ -39,6 +40,13 @@ enum screener_error_code {
 	SE_BUSY,		/* database or lock held by someone else */
 	SE_STILL_WRITING,	/* file changing or too young: next run */
 };
+
+/* Whether a document's failure may go away by itself: the extractor
+ * could not start (its binary replaced during a deploy, no process
+ * left), ran out of memory or time (a loaded machine).  Such a failure
+ * is tried again on later runs, a few times (STORE_RETRIES); the others
+ * (not a PDF, encrypted, a crash on the bytes) are final. */
+bool error_temporary(int code, const char *message);
 
 /* Exit codes: documented in README and every --help. */
 enum screener_exit {

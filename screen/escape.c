@@ -130,25 +130,46 @@ void escape_json(GString *out, const char *s, gssize len)
 	g_string_append_c(out, '"');
 }
 
+/* Whether s[i] gets a ' before it.  *start says whether a spreadsheet
+ * could be starting a cell at i: at the cell's start, and after every
+ * separator a locale uses (, ; TAB) or a line break, because a reader
+ * splitting on ";" takes "x;=1+1" as two cells whatever quotes we put
+ * around them.  Spaces and quotes there keep the start: readers trim
+ * the one and open fields with the other.  A ' that is already there
+ * gets one more, so that a reader strips exactly one at each start. */
+static bool csv_mark(const char *s, gsize i, bool *start)
+{
+	char c = s[i];
+	bool mark;
+
+	if (!*start)
+		mark = false;
+	else if (c == ' ' || c == '"')
+		return false;
+	else
+		mark = memchr("=+-@'", c, 5) ||
+		       (i == 0 && memchr("\t\r\n", c, 4));	/* NUL too */
+	*start = memchr(",;\t\r\n", c, 5) != NULL;
+	return mark;
+}
+
 void escape_csv(GString *out, const char *s, gssize len)
 {
 	gsize n = length(s, len), i;
-	bool formula = n > 0 && strchr("=+-@\t\r\n", s[0]) != NULL;
-	bool quote = formula;
+	bool quote = false, start = true;
 
-	/* strchr() also matches the terminating NUL: a leading NUL byte is
-	 * a formula starter too, which is what we want. */
 	for (i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' ||
-			s[i] == '\n' || s[i] == '\0';
+		quote = csv_mark(s, i, &start) || s[i] == ',' ||
+			s[i] == '"' || s[i] == '\r' || s[i] == '\n' ||
+			s[i] == '\0';
 	if (!quote) {
 		g_string_append_len(out, s, n);
 		return;
 	}
 	g_string_append_c(out, '"');
-	if (formula)
-		g_string_append_c(out, '\'');
-	for (i = 0; i < n; i++) {
+	for (i = 0, start = true; i < n; i++) {
+		if (csv_mark(s, i, &start))
+			g_string_append_c(out, '\'');
 		if (s[i] == '"')
 			g_string_append_c(out, '"');
 		g_string_append_c(out, s[i]);

@@ -29,8 +29,11 @@ void escape_text(GString *out, const char *s, gssize len);
 void escape_json(GString *out, const char *s, gssize len);
 
 /* One RFC 4180 CSV cell: quoted when it holds a comma, quote, CR or LF,
- * quotes doubled.  A cell that begins with = + - @ TAB CR LF or NUL (a
- * formula to a spreadsheet) gets a leading ' and is quoted. */
+ * quotes doubled.  Wherever a spreadsheet could start reading a cell (the
+ * start, and after , ; TAB CR or LF, spaces and quotes skipped), a
+ * = + - @ or ' there gets a ' before it, and so does a TAB, CR, LF or
+ * NUL that begins the cell; such a cell is quoted.  Reading it back:
+ * drop the one ' at each of those places. */
 void escape_csv(GString *out, const char *s, gssize len);
 
 /* HTML text or a quoted attribute value: & < > " ' as entities. */

@@ -45,6 +45,7 @@ static void file_free(gpointer p)
 {
 	struct inbox_file *f = p;
 
+	input_origin_clear(&f->origin);
 	g_free(f->path);
 	g_free(f->name);
 	g_free(f);
@@ -57,6 +58,7 @@ static void applicant_free(gpointer p)
 	g_free(a->key);
 	g_ptr_array_unref(a->files);
 	g_free(a->answers);
+	input_origin_clear(&a->answers_origin);
 	g_free(a);
 }
 
@@ -84,15 +86,23 @@ static gint cmp_str(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The visible names in dir, sorted by bytes; NULL with errno set. */
-static GPtrArray *list_dir(const char *dir)
+/* The visible names in the folder open on fd, sorted by bytes; NULL with
+ * errno set.  fd stays open. */
+static GPtrArray *list_dir(int fd)
 {
 	GPtrArray *names;
 	struct dirent *e;
-	DIR *d = opendir(dir);
+	int dup = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	DIR *d = dup < 0 ? NULL : fdopendir(dup);
 
-	if (!d)
+	if (!d) {
+		int e2 = errno;
+
+		if (dup >= 0)
+			close(dup);
+		errno = e2;
 		return NULL;
+	}
 	names = g_ptr_array_new_with_free_func(g_free);
 	errno = 0;
 	while ((e = readdir(d)) != NULL) {
@@ -104,6 +114,14 @@ static GPtrArray *list_dir(const char *dir)
 	g_ptr_array_sort(names, cmp_str);
 	return names;
 }
+
+/* Where the scan is: the inbox folder open, as the files will be found
+ * again. */
+struct where {
+	const char *root;
+	int rootfd;
+	struct stat root_st;
+};
 
 static void add_skip(struct inbox *ib, const char *name, const char *key,
 		     const char *reason)
@@ -125,9 +143,24 @@ static struct inbox_applicant *applicant_new(const char *key)
 	return a;
 }
 
-static void add_file(struct inbox_applicant *a, const char *path,
-		     const char *name, const char *base,
-		     const struct stat *st)
+static void origin_set(struct input_origin *o, const struct where *w,
+		       const char *name, const struct stat *dir,
+		       const struct stat *st)
+{
+	o->root = g_strdup(w->root);
+	o->name = g_strdup(name);
+	o->root_dev = w->root_st.st_dev;
+	o->root_ino = w->root_st.st_ino;
+	o->dir_dev = dir->st_dev;
+	o->dir_ino = dir->st_ino;
+	o->dev = st->st_dev;
+	o->ino = st->st_ino;
+	o->owner = w->root_st.st_uid;
+}
+
+static void add_file(struct inbox_applicant *a, const struct where *w,
+		     const char *path, const char *name, const char *base,
+		     const struct stat *dir, const struct stat *st)
 {
 	struct inbox_file *f = g_new0(struct inbox_file, 1);
 
@@ -139,22 +172,43 @@ static void add_file(struct inbox_applicant *a, const char *path,
 	f->path = g_strdup(path);
 	f->name = g_strdup(name);
 	f->cover_hint = inbox_cover_name(base);
+	origin_set(&f->origin, w, name, dir, st);
 	g_ptr_array_add(a->files, f);
 }
 
 static bool ignored(const GPtrArray *pats, const char *name);
 
-static void scan_folder(struct inbox *ib, const char *dir, const char *key,
+/* An applicant's folder, found as *dst in the inbox: opened without
+ * following a symlink, and only if it is still that folder. */
+static void scan_folder(struct inbox *ib, const struct where *w,
+			const char *key, const struct stat *dst,
 			const char *answers_name, const GPtrArray *pats)
 {
-	g_autoptr(GPtrArray) names = list_dir(dir);
+	g_autofree char *dir = g_build_filename(w->root, key, NULL);
+	g_autoptr(GPtrArray) names = NULL;
 	struct inbox_applicant *a;
+	guint64 bytes = 0;
+	struct stat dirst;
 	guint i;
+	int fd;
 
+	fd = openat(w->rootfd, key, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd >= 0 && (fstat(fd, &dirst) != 0 ||
+			dirst.st_dev != dst->st_dev ||
+			dirst.st_ino != dst->st_ino)) {
+		close(fd);
+		add_skip(ib, key, key, "folder replaced while the inbox "
+			 "was listed, skipped");
+		return;
+	}
+	names = fd < 0 ? NULL : list_dir(fd);
 	if (!names) {
 		g_autofree char *why = g_strdup_printf(
 			"cannot read folder: %s", g_strerror(errno));
 
+		if (fd >= 0)
+			close(fd);
 		add_skip(ib, key, key, why);
 		return;
 	}
@@ -167,7 +221,7 @@ static void scan_folder(struct inbox *ib, const char *dir, const char *key,
 
 		if (ignored(pats, name))
 			continue;
-		if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			add_skip(ib, name, key, g_strerror(errno));
 			continue;
 		}
@@ -183,10 +237,23 @@ static void scan_folder(struct inbox *ib, const char *dir, const char *key,
 		if (answers_name && !a->answers &&
 		    g_ascii_strcasecmp(base, answers_name) == 0) {
 			a->answers = g_strdup(path);
+			origin_set(&a->answers_origin, w, name, &dirst, &st);
 			continue;
 		}
-		add_file(a, path, name, base, &st);
+		if (a->files->len >= INBOX_DOCS_MAX) {
+			add_skip(ib, name, key, "over 20 documents for one "
+				 "applicant, skipped");
+			continue;
+		}
+		if (bytes + (guint64)st.st_size > INBOX_BYTES_MAX) {
+			add_skip(ib, name, key, "over 64 MiB of documents "
+				 "for one applicant, skipped");
+			continue;
+		}
+		bytes += st.st_size;
+		add_file(a, w, path, name, base, &dirst, &st);
 	}
+	close(fd);
 	if (a->files->len == 0 && !a->answers) {
 		applicant_free(a);	/* an empty folder is no applicant */
 		return;
@@ -235,14 +302,19 @@ static bool ignored(const GPtrArray *pats, const char *name)
 struct inbox *inbox_scan(const char *dir, const char *answers_name,
 			 GError **err)
 {
-	g_autoptr(GPtrArray) names = list_dir(dir);
+	g_autoptr(GPtrArray) names = NULL;
 	g_autoptr(GPtrArray) pats = NULL;
+	struct where w = { .root = dir };
 	struct inbox *ib;
 	guint i;
 
-	if (!names) {
+	w.rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (w.rootfd < 0 || fstat(w.rootfd, &w.root_st) != 0 ||
+	    !(names = list_dir(w.rootfd))) {
 		g_set_error(err, SCREENER_ERROR, SE_IO,
 			    "cannot read the inbox: %s", g_strerror(errno));
+		if (w.rootfd >= 0)
+			close(w.rootfd);
 		return NULL;
 	}
 	pats = ignore_patterns(dir);
@@ -256,19 +328,20 @@ struct inbox *inbox_scan(const char *dir, const char *answers_name,
 
 		if (ignored(pats, base))
 			continue;
-		if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (fstatat(w.rootfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			add_skip(ib, base, NULL, g_strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
-			scan_folder(ib, path, base, answers_name, pats);
+			scan_folder(ib, &w, base, &st, answers_name, pats);
 		} else if (S_ISREG(st.st_mode)) {
 			struct inbox_applicant *a = applicant_new(base);
 
-			add_file(a, path, base, base, &st);
+			add_file(a, &w, path, base, base, &w.root_st, &st);
 			g_ptr_array_add(ib->applicants, a);
 		} else {
 			add_skip(ib, base, NULL, not_regular);
 		}
 	}
+	close(w.rootfd);
 	return ib;
 }
 

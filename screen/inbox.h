@@ -15,14 +15,24 @@
  * An optional ".screenerignore" in the inbox lists names to leave out
  * (one glob a line, '#' comments), e.g. a README beside the applicants.
  *
- * Lists only: never reads a document's bytes.
+ * Lists through directory descriptors (openat with O_NOFOLLOW), and
+ * records where each file was found (device and inode) so that the read
+ * can insist on the same file.  Lists only: never reads a document's
+ * bytes.
  */
 #ifndef SCREENER_INBOX_H
 #define SCREENER_INBOX_H
 
 #include <stdbool.h>
 #include <glib.h>
+#include "input.h"
 #include "score.h"
+
+/* Per applicant (HARDENING 30): the files past these are skipped, each
+ * named with the reason, so that one applicant cannot hold the parent's
+ * memory (every file of an applicant is in memory at once). */
+#define INBOX_DOCS_MAX 20
+#define INBOX_BYTES_MAX (64u << 20)
 
 struct inbox_file {
 	char *path;		/* inbox/name, for open() */
@@ -32,12 +42,14 @@ struct inbox_file {
 	gint64 mtime_us;	/* being written (see cmd_run.c) */
 	gint64 ctime_us;	/* and, with the inode, to know an */
 	guint64 ino;		/* unchanged file without reading it */
+	struct input_origin origin;	/* for input_read_origin() */
 };
 
 struct inbox_applicant {
 	char *key;
 	GPtrArray *files;	/* struct inbox_file *, documents only */
 	char *answers;		/* path of the answers file, or NULL */
+	struct input_origin answers_origin;	/* when answers is set */
 };
 
 struct inbox_skip {

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -66,26 +67,17 @@ static GByteArray *read_all(int fd, gsize hint, guint64 cap, GError **err)
 	}
 }
 
-struct input *input_read(const char *path, const struct caps *caps,
-			 GError **err)
+/* The checks after open: a regular file, not over the cap, and (from the
+ * inbox) the one the scan saw; then its bytes and hash.  Closes fd. */
+static struct input *read_fd(int fd, const char *path,
+			     const struct input_origin *o,
+			     const struct caps *caps, GError **err)
 {
 	g_autoptr(GByteArray) buf = NULL;
 	struct input *in;
 	g_autofree char *hex = NULL;
 	struct stat st;
-	int fd;
 
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC |
-			O_NOCTTY);
-	if (fd < 0) {
-		/* ELOOP: the last component is a symlink. */
-		if (errno == ELOOP)
-			g_set_error_literal(err, SCREENER_ERROR,
-					    SE_NOT_REGULAR, not_regular);
-		else
-			set_errno(err, SE_IO, "cannot open", errno);
-		return NULL;
-	}
 	if (fstat(fd, &st) < 0) {
 		set_errno(err, SE_IO, "cannot stat", errno);
 		close(fd);
@@ -94,6 +86,23 @@ struct input *input_read(const char *path, const struct caps *caps,
 	if (!S_ISREG(st.st_mode)) {
 		g_set_error_literal(err, SCREENER_ERROR, SE_NOT_REGULAR,
 				    not_regular);
+		close(fd);
+		return NULL;
+	}
+	if (o && ((guint64)st.st_dev != o->dev ||
+		  (guint64)st.st_ino != o->ino)) {
+		g_set_error_literal(err, SCREENER_ERROR, SE_NOT_REGULAR,
+				    "replaced since the inbox was listed, "
+				    "skipped");
+		close(fd);
+		return NULL;
+	}
+	/* A hard link made by another user to a file of a third: the
+	 * inbox's owner would read what its writer cannot. */
+	if (o && st.st_nlink > 1 && st.st_uid != o->owner) {
+		g_set_error_literal(err, SCREENER_ERROR, SE_NOT_REGULAR,
+				    "hard link not owned by the inbox's "
+				    "owner, skipped");
 		close(fd);
 		return NULL;
 	}
@@ -115,6 +124,100 @@ struct input *input_read(const char *path, const struct caps *caps,
 	g_strlcpy(in->sha256, hex, sizeof(in->sha256));
 	in->data = g_byte_array_free_to_bytes(g_steal_pointer(&buf));
 	return in;
+}
+
+/* open() of the last component: never follows a symlink, never blocks
+ * on a FIFO. */
+static int open_file(int dirfd, const char *name, GError **err)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+				     O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		/* ELOOP: the last component is a symlink. */
+		if (errno == ELOOP)
+			g_set_error_literal(err, SCREENER_ERROR,
+					    SE_NOT_REGULAR, not_regular);
+		else
+			set_errno(err, SE_IO, "cannot open", errno);
+	}
+	return fd;
+}
+
+struct input *input_read(const char *path, const struct caps *caps,
+			 GError **err)
+{
+	int fd = open_file(AT_FDCWD, path, err);
+
+	return fd < 0 ? NULL : read_fd(fd, path, NULL, caps, err);
+}
+
+/* Whether fd is the folder the scan saw. */
+static bool same_dir(int fd, guint64 dev, guint64 ino)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && (guint64)st.st_dev == dev &&
+	       (guint64)st.st_ino == ino;
+}
+
+struct input *input_read_origin(const struct input_origin *o,
+				const struct caps *caps, GError **err)
+{
+	g_autofree char *path = g_build_filename(o->root, o->name, NULL);
+	g_auto(GStrv) parts = g_strsplit(o->name, "/", -1);
+	int dir, fd;
+	guint i;
+
+	dir = open(o->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir < 0) {
+		set_errno(err, SE_IO, "cannot open the inbox", errno);
+		return NULL;
+	}
+	if (!same_dir(dir, o->root_dev, o->root_ino)) {
+		close(dir);
+		g_set_error_literal(err, SCREENER_ERROR, SE_NOT_REGULAR,
+				    "inbox replaced since it was listed, "
+				    "skipped");
+		return NULL;
+	}
+	for (i = 0; parts[i] && parts[i + 1]; i++) {
+		int sub = openat(dir, parts[i], O_RDONLY | O_DIRECTORY |
+				 O_NOFOLLOW | O_CLOEXEC);
+		int e = errno;
+
+		close(dir);
+		if (sub < 0 && (e == ELOOP || e == ENOTDIR)) {
+			g_set_error_literal(err, SCREENER_ERROR,
+					    SE_NOT_REGULAR,
+					    "folder replaced by a symlink or "
+					    "a file since the inbox was "
+					    "listed, skipped");
+			return NULL;
+		}
+		if (sub < 0) {
+			set_errno(err, SE_IO, "cannot open the folder", e);
+			return NULL;
+		}
+		if (!same_dir(sub, o->dir_dev, o->dir_ino)) {
+			close(sub);
+			g_set_error_literal(err, SCREENER_ERROR,
+					    SE_NOT_REGULAR,
+					    "folder replaced since the inbox "
+					    "was listed, skipped");
+			return NULL;
+		}
+		dir = sub;
+	}
+	fd = open_file(dir, parts[i] ? parts[i] : "", err);
+	close(dir);
+	return fd < 0 ? NULL : read_fd(fd, path, o, caps, err);
+}
+
+void input_origin_clear(struct input_origin *o)
+{
+	g_clear_pointer(&o->root, g_free);
+	g_clear_pointer(&o->name, g_free);
 }
 
 void input_free(struct input *in)

@@ -209,6 +209,13 @@ static bool anchor_fits(const struct scan *sc, const struct word *w,
 	       memcmp(sc->lower + w->start, a->prefix, a->len) == 0;
 }
 
+static int word_by_index(gconstpointer pa, gconstpointer pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
 /* The starts of the words that fit one of the pattern's anchors, in
  * text order, each once. */
 static void find_candidates(struct scan *sc, const struct rule_pattern *pat,
@@ -235,16 +242,11 @@ static void find_candidates(struct scan *sc, const struct rule_pattern *pat,
 			if (anchor_fits(sc, &w[x], an))
 				g_array_append_val(out, x);
 	}
-	/* word indexes: few, mostly in order already */
-	for (k = 1; k < out->len; k++) {
-		uint32_t v = g_array_index(out, uint32_t, k);
-
-		for (j = k; j > 0 && g_array_index(out, uint32_t, j - 1) > v;
-		     j--)
-			g_array_index(out, uint32_t, j) =
-				g_array_index(out, uint32_t, j - 1);
-		g_array_index(out, uint32_t, j) = v;
-	}
+	/* Each anchor's list is in text order, but two anchors' lists
+	 * interleave ("API SOAP API SOAP ..."): sort them as a whole, in
+	 * O(n log n), never by insertion, which is quadratic there. */
+	if (pat->anchors->len > 1)
+		g_array_sort(out, word_by_index);
 	for (j = 0, k = 0; k < out->len; k++) {
 		uint32_t v = g_array_index(out, uint32_t, k);
 
@@ -491,6 +493,26 @@ static double scope_factor(struct scan *sc, const struct rule *r,
 	return best;
 }
 
+/* The first near hit that ends in word "from" or later.  Near hits do
+ * not overlap and are in text order, so their last words never go
+ * down: a binary search, not a walk from the first one for every hit
+ * (quadratic on a text that repeats both terms). */
+static guint first_near(const struct scan *sc, long from)
+{
+	const struct hit *b = (const struct hit *)sc->near->data;
+	guint lo = 0, hi = sc->near->len;
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+
+		if (word_index(sc, b[mid].end - 1) < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* All hits of a pattern rule in one text.  False on a rule error
  * (sc->err set; what was found before it is dropped by the caller). */
 static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
@@ -529,7 +551,8 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 			bool found = false;
 			uint32_t us = s, ue = e;
 
-			for (k = 0; k < sc->near->len; k++) {
+			for (k = first_near(sc, wa - (long)r->within - 1);
+			     k < sc->near->len; k++) {
 				const struct hit *b = &g_array_index(sc->near,
 								     struct hit,
 								     k);
@@ -541,6 +564,10 @@ static bool scan_rule(struct scan *sc, const struct rule *r, guint ri,
 					gap = wa - word_index(sc, b->end - 1) - 1;
 				else
 					gap = 0;
+				/* near hits are in text order: the gaps
+				 * after this one only grow */
+				if (b->start >= e && gap > (long)r->within)
+					break;
 				if (gap <= (long)r->within &&
 				    !sentence_between(sc->text,
 						      MIN(e, b->end),
@@ -658,6 +685,7 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 	g_autofree double *rule_left = g_new(double, nr);
 	g_autofree double *crit_left = g_new(double, res->n_crit);
 	g_autofree guint *zeros = g_new0(guint, res->n_crit);
+	g_autofree guint *rows = g_new0(guint, nr);
 	g_autoptr(GArray) flags = g_array_new(FALSE, FALSE, sizeof(bool));
 	g_autoptr(GArray) cores = g_array_new(FALSE, FALSE, sizeof(struct span));
 
@@ -692,6 +720,11 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 			continue;
 		rp = MIN(h->points, rule_left[h->rule]);
 		res->crit[h->crit].strength += rp;
+		/* rows past the cap show nothing more: the passages taken
+		 * before a hit are at most the rows kept, so this loop stays
+		 * linear in the hits */
+		if (rows[h->rule] >= MATCH_EVIDENCE_PER_RULE)
+			continue;
 		ev.points = MIN(rp, crit_left[h->crit]);
 		if (ev.points < 1e-9) {
 			ev.points = 0;
@@ -699,6 +732,7 @@ static void accept_hits(const struct ruleset *rs, GArray *hits,
 				continue;
 			zeros[h->crit]++;
 		}
+		rows[h->rule]++;
 		rule_left[h->rule] -= ev.points;
 		crit_left[h->crit] -= ev.points;
 		res->crit[h->crit].points += ev.points;

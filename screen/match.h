@@ -35,6 +35,11 @@ struct evidence {
 	double points;		/* what this hit contributed after caps */
 };
 
+/* Evidence rows one rule gives an applicant, at most: the rows past it
+ * would add nothing a reviewer reads (each score is capped anyway), but
+ * would be stored, and shown, one by one. */
+#define MATCH_EVIDENCE_PER_RULE 64
+
 struct criterion_result {
 	double points;		/* capped sum */
 	double strength;	/* the sum under the rules' caps only, not

@@ -336,6 +336,26 @@ static void put_link(GString *out, const char *href, const char *text)
 	g_string_append(out, "</a>");
 }
 
+/* Originals are linked only when a browser shows them as a document,
+ * never as a page that runs: an applicant's .html, .svg or .xml (screened
+ * as text) would open with its scripts, outside these pages' CSP, and a
+ * name without a known ending may be sniffed as HTML.  Even those are
+ * linked as downloads.  An allow-list, so that no ending a browser
+ * renders is forgotten. */
+static const char *const linked_endings[] = {
+	".pdf", ".docx", ".odt", ".rtf", ".txt",
+};
+
+static bool original_linked(const char *path)
+{
+	g_autofree char *lower = g_ascii_strdown(path, -1);
+
+	for (guint i = 0; i < G_N_ELEMENTS(linked_endings); i++)
+		if (g_str_has_suffix(lower, linked_endings[i]))
+			return true;
+	return false;
+}
+
 struct page_ctx {
 	const char *html_dir;	/* the report's html/ */
 	const char *annot_dir;	/* the report's annotated/ */
@@ -367,7 +387,17 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 							 NULL);
 
 		g_string_append(out, "<tr><td>");
-		put_link(out, href, d->path);
+		if (original_linked(d->path)) {
+			g_string_append(out, "<a download href=\"");
+			h(out, href);
+			g_string_append(out, "\">");
+			hname(out, d->path);
+			g_string_append(out, "</a>");
+		} else {
+			hname(out, d->path);
+			g_string_append(out, " (not linked: a browser would "
+					"open it as a page)");
+		}
 		g_string_append(out, "</td><td>");
 		h(out, d->role >= 0 && d->role < (int)G_N_ELEMENTS(role_names) ?
 		  role_names[d->role] : "");

@@ -90,6 +90,10 @@ static const char *const migrations[] = {
 	/* 3: a document's file as last seen (inode, size, times), so an
 	 * unchanged inbox is checked without reading a byte */
 	"ALTER TABLE documents ADD COLUMN stat TEXT;",
+	/* 4: how many times a document failed for a reason that may pass
+	 * (error_temporary()), so that it is tried again, not forever */
+	"ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL"
+	" DEFAULT 0;",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -477,7 +481,7 @@ bool store_lookup_document(struct store *st, const char *sha256,
 	 * reason (a timeout) and later extracted is ok. */
 	sqlite3_stmt *s = stmt(st,
 		"SELECT status, format, pages, error_code, error, doc,"
-		" facts_json, warnings FROM documents WHERE sha256=?"
+		" facts_json, warnings, attempts FROM documents WHERE sha256=?"
 		" ORDER BY status = 'ok' DESC, id LIMIT 1", err);
 	int rc;
 
@@ -504,6 +508,11 @@ bool store_lookup_document(struct store *st, const char *sha256,
 			out->warnings = col_text(s, 7);
 		if (out->ok && !out->doc)
 			out->found = false;	/* nothing to decode */
+		/* a failure that may pass: extract it again */
+		if (!out->ok &&
+		    error_temporary(out->error_code, out->error) &&
+		    sqlite3_column_int(s, 8) < STORE_RETRIES)
+			out->found = false;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -511,15 +520,39 @@ bool store_lookup_document(struct store *st, const char *sha256,
 	return true;
 }
 
+/* Whether one of the applicant's present documents failed for a reason
+ * that may pass and has tries left: then it is not unchanged. */
+static bool retry_due(struct store *st, const char *key)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT d.error_code, d.error FROM documents d JOIN"
+		" applicants a ON a.id=d.applicant_id WHERE a.key=? AND"
+		" d.present=1 AND d.status='failed' AND d.attempts<?", NULL);
+	bool due = false;
+
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	sqlite3_bind_int(s, 2, STORE_RETRIES);
+	while (!due && sqlite3_step(s) == SQLITE_ROW)
+		due = error_temporary(sqlite3_column_int(s, 0),
+				      (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	return due;
+}
+
 char *store_current_inputs(struct store *st, const char *key,
 			   const char *ruleset_hash)
 {
-	sqlite3_stmt *s = stmt(st,
+	sqlite3_stmt *s;
+	char *h = NULL;
+
+	if (retry_due(st, key))
+		return NULL;
+	s = stmt(st,
 		"SELECT s.inputs_hash, s.ruleset_hash FROM screenings s"
 		" JOIN applicants a ON a.id = s.applicant_id WHERE a.key=?"
 		" ORDER BY s.id DESC LIMIT 1", NULL);
-	char *h = NULL;
-
 	if (!s)
 		return NULL;
 	bind_text(s, 1, key);
@@ -698,10 +731,18 @@ static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
 	sqlite3_stmt *s = stmt(st,
 		"INSERT INTO documents(applicant_id, path, sha256, role,"
 		" format, pages, size, status, error_code, error, warnings,"
-		" doc, facts_json, first_run, last_run, present, stat)"
+		" doc, facts_json, first_run, last_run, present, stat,"
+		" attempts)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?14,1,"
-		"?15) ON CONFLICT(applicant_id, sha256) DO UPDATE SET path=?2,"
-		" role=?4, last_run=?14, present=1, stat=?15", err);
+		"?15,?16) ON CONFLICT(applicant_id, sha256) DO UPDATE SET"
+		" path=?2, role=?4, last_run=?14, present=1, stat=?15,"
+		/* tried again (a temporary failure): this run's outcome */
+		" format=iif(?17,?5,format), pages=iif(?17,?6,pages),"
+		" status=iif(?17,?8,status),"
+		" error_code=iif(?17,?9,error_code), error=iif(?17,?10,error),"
+		" warnings=iif(?17,?11,warnings), doc=iif(?17,?12,doc),"
+		" facts_json=iif(?17,?13,facts_json),"
+		" attempts=attempts+?16", err);
 	gint64 id = 0;
 
 	if (!s)
@@ -725,6 +766,9 @@ static gint64 upsert_document(struct store *st, gint64 run, gint64 app,
 	bind_text(s, 13, d->facts_json);
 	sqlite3_bind_int64(s, 14, run);
 	bind_text(s, 15, d->stat);
+	sqlite3_bind_int(s, 16, d->fresh && !d->ok &&
+			 error_temporary(d->error_code, d->error));
+	sqlite3_bind_int(s, 17, d->fresh);
 	if (!step_done(st, s, err))
 		return 0;
 	s = stmt(st, "SELECT id FROM documents WHERE applicant_id=? AND"
@@ -926,67 +970,207 @@ static void cur_clear(struct cur *c)
 
 #define DUPLICATES_SHOWN 3
 
-/* For a present applicant, the other present keys sharing its e-mail,
+/* Present applicants grouped by what they may share: an e-mail, a phone
+ * number, a document's content.  Each group is the cur indexes of its
+ * members, sorted by key.  Built once per ranking from one read of each
+ * table, so finding every applicant's partners costs O(n log n): asking
+ * the database for each applicant's partners cost O(n^2) rows for a
+ * crowd sharing one e-mail (5000 of them: 25 million). */
+struct dup_index {
+	GArray *cur;			/* struct cur, not owned */
+	GHashTable *by[3];		/* value -> GArray of guint */
+	GPtrArray **docs;		/* per cur index: its document groups */
+	guint *stamp;			/* per cur index: last counted for */
+};
+
+static int dup_by_key(gconstpointer pa, gconstpointer pb, gpointer data)
+{
+	GArray *cur = data;
+	guint a = *(const guint *)pa, b = *(const guint *)pb;
+
+	return strcmp(g_array_index(cur, struct cur, a).key,
+		      g_array_index(cur, struct cur, b).key);
+}
+
+static void dup_group_free(gpointer g)
+{
+	g_array_unref(g);
+}
+
+static GArray *dup_add(struct dup_index *x, guint kind, const char *value,
+		       guint i)
+{
+	GArray *g = g_hash_table_lookup(x->by[kind], value);
+
+	if (!g) {
+		g = g_array_new(FALSE, FALSE, sizeof(guint));
+		g_hash_table_insert(x->by[kind], g_strdup(value), g);
+	}
+	g_array_append_val(g, i);
+	return g;
+}
+
+static void dup_index_clear(struct dup_index *x)
+{
+	guint k;
+
+	for (k = 0; k < G_N_ELEMENTS(x->by); k++)
+		if (x->by[k])
+			g_hash_table_destroy(x->by[k]);
+	for (k = 0; x->docs && k < x->cur->len; k++)
+		if (x->docs[k])
+			g_ptr_array_unref(x->docs[k]);
+	g_free(x->docs);
+	g_free(x->stamp);
+}
+
+/* Group the present applicants (cur) by e-mail, phone and the content of
+ * their present documents. */
+static bool dup_index_build(struct store *st, gint64 run,
+			    struct dup_index *x, GError **err)
+{
+	g_autoptr(GHashTable) by_id = g_hash_table_new(g_int64_hash,
+						       g_int64_equal);
+	sqlite3_stmt *s;
+	guint i, k;
+	int rc;
+
+	for (k = 0; k < G_N_ELEMENTS(x->by); k++)
+		x->by[k] = g_hash_table_new_full(g_str_hash, g_str_equal,
+						 g_free, dup_group_free);
+	x->docs = g_new0(GPtrArray *, x->cur->len + 1);
+	x->stamp = g_new(guint, x->cur->len + 1);
+	for (i = 0; i < x->cur->len; i++) {
+		struct cur *c = &g_array_index(x->cur, struct cur, i);
+
+		x->stamp[i] = G_MAXUINT;
+		g_hash_table_insert(by_id, &c->app, GUINT_TO_POINTER(i + 1));
+		if (c->email && *c->email)
+			dup_add(x, 0, c->email, i);
+		if (c->phone && *c->phone)
+			dup_add(x, 1, c->phone, i);
+	}
+	s = stmt(st, "SELECT d.applicant_id, d.sha256 FROM documents d"
+		 " JOIN applicants a ON a.id=d.applicant_id"
+		 " WHERE d.present=1 AND a.last_run=?1", err);
+	if (!s)
+		return false;
+	sqlite3_bind_int64(s, 1, run);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		gint64 app = sqlite3_column_int64(s, 0);
+		guint at = GPOINTER_TO_UINT(g_hash_table_lookup(by_id, &app));
+		const char *sha = (const char *)sqlite3_column_text(s, 1);
+		GArray *g;
+
+		if (!at || !sha)
+			continue;
+		g = dup_add(x, 2, sha, at - 1);
+		if (!x->docs[at - 1])
+			x->docs[at - 1] = g_ptr_array_new();
+		/* UNIQUE(applicant_id, sha256): each group once */
+		g_ptr_array_add(x->docs[at - 1], g);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	for (k = 0; k < G_N_ELEMENTS(x->by); k++) {
+		GHashTableIter it;
+		gpointer g;
+
+		g_hash_table_iter_init(&it, x->by[k]);
+		while (g_hash_table_iter_next(&it, NULL, &g))
+			g_array_sort_with_data(g, dup_by_key, x->cur);
+	}
+	return true;
+}
+
+static int dup_key_cmp(gconstpointer pa, gconstpointer pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* One kind of partner of applicant i, in the groups given (each sorted
+ * by key): the first DUPLICATES_SHOWN keys but i's own, in key order,
+ * and how many there are in all. */
+static void dup_partners(struct dup_index *x, guint i, GArray **groups,
+			 guint ng, GPtrArray *first, guint *n)
+{
+	guint j, k, shown;
+
+	*n = 0;
+	g_ptr_array_set_size(first, 0);
+	for (j = 0; j < ng; j++) {
+		for (k = 0, shown = 0; k < groups[j]->len; k++) {
+			guint o = g_array_index(groups[j], guint, k);
+
+			if (o == i)
+				continue;
+			if (shown++ < DUPLICATES_SHOWN)
+				g_ptr_array_add(first, g_array_index(x->cur,
+					struct cur, o).key);
+			if (ng == 1) {
+				(*n)++;
+			} else if (x->stamp[o] != i) {
+				/* in two shared documents: counted once */
+				x->stamp[o] = i;
+				(*n)++;
+			}
+		}
+	}
+	if (ng > 1) {
+		/* each group's first keys hold the first ones of all */
+		g_ptr_array_sort(first, dup_key_cmp);
+		for (j = 0, k = 0; k < first->len; k++)
+			if (!j || strcmp(first->pdata[j - 1], first->pdata[k]))
+				first->pdata[j++] = first->pdata[k];
+		g_ptr_array_set_size(first, j);
+	}
+	if (first->len > DUPLICATES_SHOWN)
+		g_ptr_array_set_size(first, DUPLICATES_SHOWN);
+}
+
+/* For present applicant i, the other present keys sharing its e-mail,
  * phone or a document's content: "same e-mail as x, y (+4 more); same
  * document as z".  A few keys per kind keep the cell readable.  Display
  * text, like a reason: the keys (file names from the public) escaped
  * here, so no report shows them raw. */
-static char *duplicates_of(struct store *st, gint64 app, GError **err)
+static char *duplicates_of(struct dup_index *x, guint i)
 {
-	sqlite3_stmt *s = stmt(st,
-		"SELECT 1, b.key FROM applicants a JOIN applicants b"
-		" ON b.email=a.email WHERE a.id=?1 AND b.id<>a.id AND"
-		" b.present=1 AND a.email<>''"
-		" UNION SELECT 2, b.key FROM applicants a JOIN applicants b"
-		" ON b.phone_digits=a.phone_digits WHERE a.id=?1 AND"
-		" b.id<>a.id AND b.present=1 AND a.phone_digits<>''"
-		" UNION SELECT 3, b.key FROM documents da JOIN documents db"
-		" ON da.sha256=db.sha256 JOIN applicants b"
-		" ON b.id=db.applicant_id WHERE da.applicant_id=?1 AND"
-		" db.applicant_id<>?1 AND da.present=1 AND db.present=1 AND"
-		" b.present=1 ORDER BY 1, 2", err);
 	static const char *const kinds[] = {
-		"", "same e-mail as ", "same phone as ", "same document as ",
+		"same e-mail as ", "same phone as ", "same document as ",
 	};
+	const struct cur *c = &g_array_index(x->cur, struct cur, i);
+	g_autoptr(GPtrArray) first = g_ptr_array_new();
 	GString *out = g_string_new(NULL);
-	int rc, kind = 0;
-	guint n = 0;
+	guint k, j, n;
 
-	if (!s) {
-		g_string_free(out, TRUE);
-		return NULL;
-	}
-	sqlite3_bind_int64(s, 1, app);
-	for (;;) {
-		int k;
+	for (k = 0; k < G_N_ELEMENTS(kinds); k++) {
+		g_autoptr(GPtrArray) shared = g_ptr_array_new();
+		const char *v = k == 0 ? c->email : c->phone;
 
-		rc = sqlite3_step(s);
-		k = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-		if (k != kind) {
-			if (n > DUPLICATES_SHOWN)
-				g_string_append_printf(out, " (+%u more)",
-						       n - DUPLICATES_SHOWN);
-			kind = k;
-			n = 0;
-		}
-		if (rc != SQLITE_ROW || k < 1 || k > 3)
-			break;
-		if (n++ >= DUPLICATES_SHOWN)
+		if (k < 2 && v && *v)
+			g_ptr_array_add(shared,
+					g_hash_table_lookup(x->by[k], v));
+		for (j = 0; k == 2 && x->docs[i] && j < x->docs[i]->len; j++)
+			if (((GArray *)x->docs[i]->pdata[j])->len > 1)
+				g_ptr_array_add(shared, x->docs[i]->pdata[j]);
+		if (!shared->len)
 			continue;
-		if (n == 1)
-			g_string_append_printf(out, "%s%s", out->len ? "; " : "",
-					       kinds[k]);
-		else
-			g_string_append(out, ", ");
-		escape_name_append(out,
-				   (const char *)sqlite3_column_text(s, 1),
-				   sqlite3_column_bytes(s, 1));
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		g_string_free(out, TRUE);
-		db_fail(st, err, "read");
-		return NULL;
+		dup_partners(x, i, (GArray **)shared->pdata, shared->len,
+			     first, &n);
+		if (!n)
+			continue;
+		g_string_append_printf(out, "%s%s", out->len ? "; " : "",
+				       kinds[k]);
+		for (j = 0; j < first->len; j++) {
+			if (j)
+				g_string_append(out, ", ");
+			escape_name_append(out, first->pdata[j],
+					   strlen(first->pdata[j]));
+		}
+		if (n > DUPLICATES_SHOWN)
+			g_string_append_printf(out, " (+%u more)",
+					       n - DUPLICATES_SHOWN);
 	}
 	return g_string_free(out, FALSE);
 }
@@ -1053,27 +1237,43 @@ static void letters_to_authors(struct score_rank_item *items, guint n)
 	}
 }
 
+/* The ranking is worked out from one read of the present applicants
+ * (those of this run) and written in one short transaction holding only
+ * the updates that change something: the write lock is never held while
+ * reading, ranking or looking for duplicates, so a concurrent `decide`
+ * waits milliseconds, whatever the number of applicants.  Only a run
+ * (one at a time, by the lock file) writes these rows, so nothing read
+ * can change before the write. */
 bool store_finish_ranking(struct store *st, gint64 run,
 			  const struct score_config *cfg,
 			  struct store_counts *counts, GError **err)
 {
 	g_autoptr(GArray) cur = g_array_new(FALSE, TRUE, sizeof(struct cur));
 	g_autofree struct score_rank_item *items = NULL;
+	g_autofree char **dups = NULL;
+	g_autofree bool *ranked = NULL;
+	struct dup_index dx = { .cur = cur };
 	sqlite3_stmt *s;
-	bool ok = false, changed, dups;
+	bool ok = false, changed, dups_changed, in_read = false;
 	guint i;
 	int rc;
 
-	if (!exec(st, "BEGIN IMMEDIATE", err))
+	/* one snapshot for every read (WAL: no lock taken on writers) */
+	if (!exec(st, "BEGIN", err))
 		return false;
-	s = stmt(st, "UPDATE applicants SET present=(last_run=?1)"
-		 " WHERE present<>(last_run=?1)", err);
+	in_read = true;
+	s = stmt(st, "SELECT 1 FROM applicants WHERE present<>(last_run=?1)"
+		 " LIMIT 1", err);
 	if (!s)
 		goto out;
 	sqlite3_bind_int64(s, 1, run);
-	if (!step_done(st, s, err))
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(st, err, "read");
 		goto out;
-	changed = sqlite3_changes(st->db) > 0;
+	}
+	changed = rc == SQLITE_ROW;
 	/* Duplicates change only with the present applicants' data: an
 	 * applicant stored since the last finished run (this one, or one
 	 * killed before its ranking) or one coming or going. */
@@ -1089,7 +1289,7 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		db_fail(st, err, "read");
 		goto out;
 	}
-	dups = changed || rc == SQLITE_ROW;
+	dups_changed = changed || rc == SQLITE_ROW;
 	/* A file skipped last time and gone now leaves errors.csv. */
 	s = stmt(st, "SELECT 1 FROM skipped WHERE last_run=(SELECT max(id)"
 		 " FROM runs WHERE finished IS NOT NULL AND id<?1) LIMIT 1",
@@ -1114,9 +1314,10 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		 " AND d.present=1 AND d.status='ok' AND d.role=1)"
 		 " FROM applicants a JOIN screenings s"
 		 " ON s.id=(SELECT max(id) FROM screenings WHERE"
-		 " applicant_id=a.id) WHERE a.present=1", err);
+		 " applicant_id=a.id) WHERE a.last_run=?1", err);
 	if (!s)
 		goto out;
+	sqlite3_bind_int64(s, 1, run);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cur c = { 0 };
 		int b = score_bucket_parse(
@@ -1148,6 +1349,13 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		db_fail(st, err, "read");
 		goto out;
 	}
+	if (dups_changed && !dup_index_build(st, run, &dx, err))
+		goto out;
+	if (!exec(st, "COMMIT", err))
+		goto out;
+	in_read = false;
+
+	/* ranking and duplicates, in memory */
 	items = g_new0(struct score_rank_item, cur->len + 1);
 	for (i = 0; i < cur->len; i++) {
 		struct cur *c = &g_array_index(cur, struct cur, i);
@@ -1164,10 +1372,12 @@ bool store_finish_ranking(struct store *st, gint64 run,
 	score_rank(cfg, items, cur->len);
 	memset(counts, 0, sizeof(*counts));
 	counts->applicants = cur->len;
+	dups = g_new0(char *, cur->len + 1);
+	ranked = g_new0(bool, cur->len + 1);
 	for (i = 0; i < cur->len; i++) {
 		struct cur *c = items[i].data;
+		guint at = c - &g_array_index(cur, struct cur, 0);
 		const char *bucket = score_bucket_name(items[i].bucket);
-		g_autofree char *dup = NULL;
 
 		if (items[i].bucket == SCORE_ADVANCE)
 			counts->advanced++;
@@ -1177,41 +1387,67 @@ bool store_finish_ranking(struct store *st, gint64 run,
 			counts->needs_review++;
 		if (strcmp(c->ko, "fail") == 0)
 			counts->knocked_out++;
-		if (c->rank != items[i].rank || strcmp(c->bucket, bucket) ||
-		    g_strcmp0(c->final_reason, items[i].reason)) {
+		ranked[i] = c->rank != items[i].rank ||
+			    strcmp(c->bucket, bucket) ||
+			    g_strcmp0(c->final_reason, items[i].reason);
+		if (dups_changed) {
+			dups[i] = duplicates_of(&dx, at);
+			if (g_strcmp0(dups[i], c->dup ? c->dup : "") == 0)
+				g_clear_pointer(&dups[i], g_free);
+		}
+		changed = changed || ranked[i] || dups[i];
+	}
+	if (!changed) {
+		ok = true;
+		goto out;
+	}
+
+	/* the write: updates only */
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		goto out;
+	s = stmt(st, "UPDATE applicants SET present=(last_run=?1)"
+		 " WHERE present<>(last_run=?1)", err);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, run);
+	if (!step_done(st, s, err))
+		goto fail;
+	for (i = 0; i < cur->len; i++) {
+		struct cur *c = items[i].data;
+
+		if (ranked[i]) {
 			s = stmt(st, "UPDATE screenings SET rank=?, bucket=?,"
 				 " reason=? WHERE id=?", err);
 			if (!s)
-				goto out;
+				goto fail;
 			sqlite3_bind_int(s, 1, items[i].rank);
-			bind_text(s, 2, bucket);
+			bind_text(s, 2, score_bucket_name(items[i].bucket));
 			bind_text(s, 3, items[i].reason);
 			sqlite3_bind_int64(s, 4, c->scr);
 			if (!step_done(st, s, err))
-				goto out;
-			changed = true;
+				goto fail;
 		}
-		if (!dups)
-			continue;
-		dup = duplicates_of(st, c->app, err);
-		if (!dup)
-			goto out;
-		if (g_strcmp0(dup, c->dup ? c->dup : "") != 0) {
+		if (dups[i]) {
 			s = stmt(st, "UPDATE applicants SET duplicate=?"
 				 " WHERE id=?", err);
 			if (!s)
-				goto out;
-			bind_text(s, 1, dup);
+				goto fail;
+			bind_text(s, 1, dups[i]);
 			sqlite3_bind_int64(s, 2, c->app);
 			if (!step_done(st, s, err))
-				goto out;
-			changed = true;
+				goto fail;
 		}
 	}
-	ok = (!changed || bump_version(st, err)) && exec(st, "COMMIT", err);
-out:
+	ok = bump_version(st, err) && exec(st, "COMMIT", err);
+fail:
 	if (!ok)
 		exec(st, "ROLLBACK", NULL);
+out:
+	if (in_read)
+		exec(st, "ROLLBACK", NULL);
+	dup_index_clear(&dx);
+	for (i = 0; dups && i < cur->len; i++)
+		g_free(dups[i]);
 	for (i = 0; items && i < cur->len; i++)
 		g_free(items[i].reason);
 	for (i = 0; i < cur->len; i++)

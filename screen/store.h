@@ -45,7 +45,11 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
+
+/* Runs that try again a document whose failure may pass
+ * (error_temporary()); after them the failure is final. */
+#define STORE_RETRIES 3
 
 /* Open (creating it 0600 whatever the umask, and its folder 0700) and
  * migrate.  WAL, a busy timeout; SE_BUSY when the database stays locked,
@@ -91,7 +95,9 @@ bool store_put_criteria(struct store *st, const char *ruleset_hash,
 			const struct store_criterion *c, guint n,
 			GError **err);
 
-/* What the store knows of a content hash. */
+/* What the store knows of a content hash.  A failure that may pass
+ * (error_temporary()), tried fewer than STORE_RETRIES times, is not
+ * found: the caller extracts the document again. */
 struct store_known {
 	bool found;
 	bool ok;
@@ -108,7 +114,9 @@ bool store_lookup_document(struct store *st, const char *sha256,
 void store_known_clear(struct store_known *k);
 
 /* The inputs hash of the applicant's current screening under that rule
- * set hash (owned by the caller) or NULL. */
+ * set hash (owned by the caller) or NULL: NULL too while one of its
+ * documents failed for a reason that may pass and has tries left, so
+ * that it is screened again. */
 char *store_current_inputs(struct store *st, const char *key,
 			   const char *ruleset_hash);
 

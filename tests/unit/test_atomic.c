@@ -56,6 +56,60 @@ static void test_write_modes(void)
 	rm_rf(dir);
 }
 
+/* HARDENING 28: a report folder that is a symlink, another user's, or
+ * writable by group or others, is refused before anything is written or
+ * deleted in it. */
+static void test_untrusted_dir(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
+	g_autofree char *victim = g_build_filename(dir, "victim", NULL);
+	g_autofree char *link = g_build_filename(dir, "html", NULL);
+	g_autofree char *open = g_build_filename(dir, "open", NULL);
+	g_autofree char *world = g_build_filename(dir, "world", NULL);
+	g_autofree char *in_world = g_build_filename(world, "reports", NULL);
+	g_autofree char *want = NULL;
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(atomic_mkdir(victim, &err));
+	g_assert_cmpint(symlink("victim", link), ==, 0);
+	g_assert_false(atomic_mkdir(link, &err));
+	want = g_strdup_printf("%s: a symlink, refused", link);
+	g_assert_error(err, SCREENER_ERROR, SE_IO);
+	g_assert_cmpstr(err->message, ==, want);
+	g_clear_error(&err);
+	g_clear_pointer(&want, g_free);
+
+	g_assert_true(atomic_mkdir(open, &err));
+	g_assert_cmpint(chmod(open, 0770), ==, 0);
+	g_assert_false(atomic_mkdir(open, &err));
+	want = g_strdup_printf("%s: writable by group or others, refused",
+			       open);
+	g_assert_cmpstr(err->message, ==, want);
+	g_clear_error(&err);
+	g_clear_pointer(&want, g_free);
+
+	/* ours, but in a folder anyone can rename it in */
+	g_assert_true(atomic_mkdir(world, &err));
+	g_assert_cmpint(chmod(world, 0777), ==, 0);
+	g_assert_false(atomic_mkdir(in_world, &err));
+	want = g_strdup_printf("%s: in a folder anyone can write, refused",
+			       in_world);
+	g_assert_cmpstr(err->message, ==, want);
+	g_clear_error(&err);
+	g_clear_pointer(&want, g_free);
+	g_assert_cmpint(chmod(world, 01777), ==, 0);	/* sticky: fine */
+	g_assert_true(atomic_mkdir(in_world, &err));
+
+	if (geteuid() == 0) {	/* another user's folder */
+		g_assert_cmpint(chown(victim, 65534, 65534), ==, 0);
+		g_assert_false(atomic_mkdir(victim, &err));
+		want = g_strdup_printf("%s: owned by another user, refused",
+				       victim);
+		g_assert_cmpstr(err->message, ==, want);
+	}
+	rm_rf(dir);
+}
+
 static void test_write_fails_keeps_old(void)
 {
 	g_autofree char *dir = g_dir_make_tmp("test_atomic.XXXXXX", NULL);
@@ -270,6 +324,7 @@ int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/atomic/write-modes", test_write_modes);
+	g_test_add_func("/atomic/untrusted-dir", test_untrusted_dir);
 	g_test_add_func("/atomic/write-fails-keeps-old",
 			test_write_fails_keeps_old);
 	g_test_add_func("/atomic/stream", test_stream);

@@ -1,5 +1,6 @@
 /* test_escape.c - the escapers, case by case and as round-trip
  * properties through small readers of each syntax written here. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "escape.h"
@@ -250,18 +251,79 @@ static void test_csv(void)
 	g_assert_cmpstr(out->str, ==, "\"'\rx\"");
 	csv(out, "\nx");
 	g_assert_cmpstr(out->str, ==, "\"'\nx\"");
-	csv(out, "a=b");	/* only the first character matters */
+	csv(out, "a=b");	/* not where a cell starts */
 	g_assert_cmpstr(out->str, ==, "a=b");
+	/* where a cell starts after any separator (HARDENING 32) */
+	csv(out, "x;=1+1;");
+	g_assert_cmpstr(out->str, ==, "\"x;'=1+1;\"");
+	csv(out, "a, -1+2\tb\t@x");
+	g_assert_cmpstr(out->str, ==, "\"a, '-1+2\tb\t'@x\"");
+	csv(out, "x;\"=1");
+	g_assert_cmpstr(out->str, ==, "\"x;\"\"'=1\"");
+	csv(out, "one\n+two");
+	g_assert_cmpstr(out->str, ==, "\"one\n'+two\"");
+	csv(out, "'=1");	/* an apostrophe there is doubled */
+	g_assert_cmpstr(out->str, ==, "\"''=1\"");
+	csv(out, "x;'a");
+	g_assert_cmpstr(out->str, ==, "\"x;''a\"");
+	csv(out, "it's, yes");
+	g_assert_cmpstr(out->str, ==, "\"it's, yes\"");
 	g_string_truncate(out, 0);
 	escape_csv(out, "\0x", 2);
 	g_assert_cmpmem(out->str, out->len, "\"'\0x\"", 5);
 }
 
+/* A cell as escape_csv() wrote it, less the ' it put where a
+ * spreadsheet could start a cell: after a separator (, ; TAB CR LF) and
+ * any spaces and quotes, one ' is dropped. */
+static GBytes *csv_unmark(const char *s, gsize len)
+{
+	GByteArray *out = g_byte_array_new();
+	bool start = true, dropped = false;
+	gsize i;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (start && !dropped && c == '\'') {
+			dropped = true;
+			continue;
+		}
+		g_byte_array_append(out, (const guint8 *)&c, 1);
+		if (start && !dropped && (c == ' ' || c == '"'))
+			continue;
+		start = memchr(",;\t\r\n", c, 5) != NULL;
+		dropped = false;
+	}
+	return g_byte_array_free_to_bytes(out);
+}
+
+/* Whether a reader that splits the line on sep, quotes or not, finds a
+ * cell that starts with = + - or @ (spaces and quotes before it
+ * skipped). */
+static bool csv_formula_cell(const char *line, gsize len, char sep)
+{
+	gsize i;
+	bool start = true;
+
+	for (i = 0; i < len; i++) {
+		char c = line[i];
+
+		if (start && (c == ' ' || c == '"'))
+			continue;
+		if (start && memchr("=+-@", c, 4))
+			return true;
+		start = c == sep || c == '\n' || c == '\r';
+	}
+	return false;
+}
+
 /* Random cells of hostile bytes, joined in a row, read back cell by
- * cell: the same bytes, with the ' only where a formula was. */
+ * cell: the same bytes, with a ' only where a cell could start; and no
+ * reader splitting the row on , ; or TAB finds a formula. */
 static void test_csv_property(void)
 {
-	static const char alphabet[] = "a,\"\n\r\t=+-@ 'x\0\xc3\xa9";
+	static const char alphabet[] = "a,;\"\n\r\t=+-@ 'x\0\xc3\xa9";
 	GRand *rng = g_rand_new_with_seed(13);
 	int i;
 
@@ -291,14 +353,17 @@ static void test_csv_property(void)
 			gsize glen, wlen;
 			const char *g = g_bytes_get_data(got->pdata[k], &glen);
 			const char *w = g_bytes_get_data(want->pdata[k], &wlen);
+			g_autoptr(GBytes) back = csv_unmark(g, glen);
+			gsize blen;
+			const char *b = g_bytes_get_data(back, &blen);
 
-			if (wlen && memchr("=+-@\t\r\n", w[0], 8)) {
+			if (wlen && memchr("=+-@'\t\r\n", w[0], 9))
 				g_assert_cmpint(g[0], ==, '\'');
-				g++;
-				glen--;
-			}
-			g_assert_cmpmem(g, glen, w, wlen);
+			g_assert_cmpmem(b, blen, w, wlen);
 		}
+		g_assert_false(csv_formula_cell(row->str, row->len, ','));
+		g_assert_false(csv_formula_cell(row->str, row->len, ';'));
+		g_assert_false(csv_formula_cell(row->str, row->len, '\t'));
 	}
 	g_rand_free(rng);
 }

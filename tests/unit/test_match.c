@@ -6,6 +6,7 @@
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "error.h"
 #include "facts_doc.h"
@@ -66,6 +67,23 @@ static const char scoped[] =
 	"fact = years_total >= 3\n"
 	"points = 3\n";
 
+/* Many hits: two terms that interleave, and a rule of small points. */
+static const char many[] =
+	"[criterion]\n"
+	"max = 100\n"
+	"[rule soap]\n"
+	"keywords = SOAP, API\n"
+	"points = 1\n"
+	"[rule soapnear]\n"
+	"keywords = SOAP\n"
+	"near = API, endpoint\n"
+	"within = 3\n"
+	"points = 1\n"
+	"[rule tiny]\n"
+	"keywords = widget\n"
+	"points = 0.1\n"
+	"cap = 100\n";
+
 static char *dir;
 static struct ruleset *rs;
 
@@ -73,6 +91,7 @@ static void setup_set(void)
 {
 	const char *files[] = { "a.rules", crit, "b-cover.rules", cover,
 				"c-scoped.rules", scoped,
+				"d-many.rules", many,
 				"profile.ini", profile, NULL };
 	g_autoptr(GError) err = NULL;
 	guint i;
@@ -90,7 +109,7 @@ static void setup_set(void)
 static void teardown_set(void)
 {
 	const char *names[] = { "a.rules", "b-cover.rules", "c-scoped.rules",
-				"profile.ini" };
+				"d-many.rules", "profile.ini" };
 	guint i;
 
 	ruleset_free(rs);
@@ -345,6 +364,79 @@ static void test_match_limit(void)
 	doc_free(d);
 }
 
+static double cpu_seconds(void)
+{
+	struct timespec ts;
+
+	g_assert_cmpint(clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds to match n bytes of "API SOAP " (HARDENING 29). */
+static double match_repeated(gsize n)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[1] = { d };
+	const struct facts *facts[1] = { NULL };
+	enum doc_role roles[1] = { DOC_ROLE_RESUME };
+	struct match_result *res;
+	double t;
+
+	d->text = g_string_sized_new(n + 16);
+	while (d->text->len < n)
+		g_string_append(d->text, "API SOAP ");
+	t = cpu_seconds();
+	res = match_applicant(rs, docs, facts, roles, 1);
+	t = cpu_seconds() - t;
+	g_assert_cmpfloat(res->crit[3].points, >, 0);
+	match_result_free(res);
+	doc_free(d);
+	return t;
+}
+
+/* Megabytes of two keywords that interleave cost time in proportion to
+ * their length: sorting the candidate words by insertion, or walking
+ * every near hit for every hit, made 2 MiB cost minutes.  The bounds
+ * are generous (CPU time, not wall clock, and 10x what a loaded ASan
+ * build needs): quadratic work misses them by far. */
+static void test_linear(void)
+{
+	double t1 = match_repeated(1 << 20), t2 = match_repeated(2 << 20);
+
+	g_test_message("1 MiB: %.3f s, 2 MiB: %.3f s", t1, t2);
+	g_assert_cmpfloat(t2, <, 10);
+	g_assert_cmpfloat(t2, <, 3 * t1 + 0.5);
+}
+
+/* A rule with small points and a high cap gives at most
+ * MATCH_EVIDENCE_PER_RULE rows for an applicant, not one per hit
+ * (HARDENING 30). */
+static void test_evidence_cap(void)
+{
+	struct doc *d = doc_new(DOC_FORMAT_TEXT, 0);
+	struct doc *d2 = doc_new(DOC_FORMAT_TEXT, 0);
+	const struct doc *docs[2] = { d, d2 };
+	const struct facts *facts[2] = { NULL, NULL };
+	enum doc_role roles[2] = { DOC_ROLE_RESUME, DOC_ROLE_RESUME };
+	struct match_result *res;
+	guint i, rows = 0, tiny = rule_index("tiny");
+
+	d->text = g_string_new(NULL);
+	for (i = 0; i < 300; i++)
+		g_string_append(d->text, "widget ");
+	d2->text = g_string_new(d->text->str);
+	res = match_applicant(rs, docs, facts, roles, 2);
+	for (i = 0; i < res->evidence->len; i++)
+		rows += g_array_index(res->evidence, struct evidence,
+				      i).rule == tiny;
+	g_assert_cmpuint(rows, ==, MATCH_EVIDENCE_PER_RULE);
+	g_assert_cmpfloat_with_epsilon(res->crit[3].points,
+				       MATCH_EVIDENCE_PER_RULE * 0.1, 1e-6);
+	match_result_free(res);
+	doc_free(d);
+	doc_free(d2);
+}
+
 static void test_rule_text(void)
 {
 	g_autoptr(GError) err = NULL;
@@ -455,6 +547,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/match/roles", test_roles);
 	g_test_add_func("/match/match-limit", test_match_limit);
 	g_test_add_func("/match/rule-text", test_rule_text);
+	g_test_add_func("/match/linear", test_linear);
+	g_test_add_func("/match/evidence-cap", test_evidence_cap);
 	g_test_add_func("/match/snippet", test_snippet);
 	g_test_add_func("/match/scope-facts", test_scope_facts);
 	rc = g_test_run();

@@ -17,14 +17,15 @@ static void test_row(void)
 {
 	const char *cells[] = {
 		"plain", "a,b", "say \"hi\"", "two\nlines", "=1+1", "+1",
-		"-2", "@SUM(A1)", "\tx", "", NULL,
+		"-2", "@SUM(A1)", "\tx", "", "x;=1+1;", "a\t+1", NULL,
 	};
 	g_autoptr(GString) out = g_string_new(NULL);
 
 	report_csv_row(out, cells, G_N_ELEMENTS(cells));
 	g_assert_cmpstr(out->str, ==,
 			"plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\","
-			"\"'=1+1\",\"'+1\",\"'-2\",\"'@SUM(A1)\",\"'\tx\",,\r\n");
+			"\"'=1+1\",\"'+1\",\"'-2\",\"'@SUM(A1)\",\"'\tx\",,"
+			"\"x;'=1+1;\",\"a\t'+1\",\r\n");
 }
 
 static struct store_applicant *applicant(const char *key, const char *name)

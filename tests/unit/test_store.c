@@ -3,6 +3,7 @@
  * flags, append-only decisions, verbatim hostile names. */
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -296,6 +297,206 @@ static void test_incremental_and_ranking(void)
 	rm_rf(dir);
 }
 
+static double cpu_seconds(void)
+{
+	struct timespec ts;
+
+	g_assert_cmpint(clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static const char *dup_of(GPtrArray *rows, const char *key)
+{
+	for (guint i = 0; i < rows->len; i++) {
+		const struct store_ranked *r = g_ptr_array_index(rows, i);
+
+		if (strcmp(r->key, key) == 0)
+			return r->duplicate;
+	}
+	g_assert_not_reached();
+}
+
+/* n applicants sharing one e-mail and one document, stored; the CPU
+ * seconds the ranking took. */
+static double rank_crowd(guint n)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(score_config) cfg = config();
+	g_autoptr(GPtrArray) rows = NULL;
+	gint64 run = begin(st);
+	struct store_counts c;
+	g_autofree char *want = NULL;
+	double t;
+	guint i;
+
+	for (i = 0; i < n; i++) {
+		g_autofree char *key = g_strdup_printf("k%05u", i);
+		g_autoptr(store_applicant) a =
+			applicant(key, sha_a, i % 100, "crowd@example.com");
+
+		g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	}
+	t = cpu_seconds();
+	g_assert_true(store_finish_ranking(st, run, cfg, &c, &err));
+	t = cpu_seconds() - t;
+	rows = store_ranking(st, 2, &err);
+	g_assert_cmpuint(rows->len, ==, n);
+	want = g_strdup_printf("same e-mail as k00000, k00001, k00003 "
+			       "(+%u more); same document as k00000, k00001, "
+			       "k00003 (+%u more)", n - 4, n - 4);
+	g_assert_cmpstr(dup_of(rows, "k00002"), ==, want);
+	rm_rf(dir);
+	return t;
+}
+
+/* HARDENING 31: duplicates found through an index, not by asking for
+ * every applicant's partners; several shared documents count each
+ * partner once.  The crowd is the finding's (applicants sharing an
+ * e-mail and a document): twice as many must cost about twice the CPU
+ * time, with generous bounds, where all pairs cost four times. */
+static void test_duplicates(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(GPtrArray) rows = NULL;
+	static const char *const shas[][2] = {
+		{ sha_a, sha_b }, { sha_a, NULL }, { sha_a, sha_b },
+		{ sha_b, NULL }, { sha_b, NULL }, { "cccc", NULL },
+	};
+	gint64 run = begin(st);
+	struct store_counts c;
+	double t1, t2;
+	guint i;
+
+	for (i = 0; i < G_N_ELEMENTS(shas); i++) {
+		g_autofree char *key = g_strdup_printf("%c", 'a' + i);
+		g_autofree char *mail = g_strdup_printf("%c@example.com",
+							'a' + i);
+		g_autoptr(store_applicant) a = applicant(key, shas[i][0], 50,
+							 mail);
+
+		if (shas[i][1]) {
+			struct store_doc *d = g_new0(struct store_doc, 1);
+
+			d->path = g_strconcat(key, "/letter.txt", NULL);
+			g_strlcpy(d->sha256, shas[i][1], sizeof(d->sha256));
+			d->ok = true;
+			d->format = 4;
+			d->doc = g_bytes_new("x", 1);
+			d->facts_json = g_strdup("{}");
+			d->fresh = true;
+			g_ptr_array_add(a->docs, d);
+		}
+		if (i == 5)
+			a->phone_digits = g_strdup("4915112345678");
+		if (i == 3) {
+			g_free(a->email);
+			a->email = g_strdup("c@example.com");
+			a->phone_digits = g_strdup("4915112345678");
+		}
+		g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	}
+	finish(st, run, &c);
+	rows = store_ranking(st, 2, &err);
+	g_assert_cmpstr(dup_of(rows, "a"), ==,
+			"same document as b, c, d (+1 more)");
+	g_assert_cmpstr(dup_of(rows, "b"), ==, "same document as a, c");
+	g_assert_cmpstr(dup_of(rows, "c"), ==, "same e-mail as d; "
+			"same document as a, b, d (+1 more)");
+	g_assert_cmpstr(dup_of(rows, "d"), ==, "same e-mail as c; "
+			"same phone as f; same document as a, c, e");
+	g_assert_cmpstr(dup_of(rows, "f"), ==, "same phone as d");
+	rm_rf(dir);
+
+	t1 = rank_crowd(1500);
+	t2 = rank_crowd(3000);
+	g_test_message("1500: %.3f s, 3000: %.3f s", t1, t2);
+	g_assert_cmpfloat(t2, <, 3 * t1 + 0.3);
+	g_assert_cmpfloat(t2, <, 5);
+}
+
+/* One run storing applicant "a" with one document of content sha that
+ * failed (code, message) or, with code 0, extracted. */
+static void run_once(struct store *st, const char *sha, int code,
+		     const char *message)
+{
+	g_autoptr(store_applicant) a = applicant("a", sha, 50, "");
+	struct store_doc *d = g_ptr_array_index(a->docs, 0);
+	g_autoptr(GError) err = NULL;
+	struct store_counts c;
+	gint64 run = begin(st);
+
+	if (code) {
+		d->ok = false;
+		d->error_code = code;
+		d->error = g_strdup(message);
+		g_clear_pointer(&d->doc, g_bytes_unref);
+	}
+	g_assert_true(store_put_applicant(st, run, "H", "d", a, &err));
+	finish(st, run, &c);
+}
+
+/* Whether a run would screen "a" again and extract its document. */
+static bool screened_again(struct store *st, const char *sha)
+{
+	g_autofree char *had = store_current_inputs(st, "a", "H");
+	g_autoptr(GError) err = NULL;
+	struct store_known k;
+	bool again;
+
+	g_assert_true(store_lookup_document(st, sha, &k, &err));
+	again = !k.found;
+	g_assert_cmpint(again, ==, had == NULL);
+	store_known_clear(&k);
+	return again;
+}
+
+/* HARDENING 34: a failure that may pass (out of memory, a timeout, an
+ * extractor that could not start) is tried again on the next runs,
+ * STORE_RETRIES times in all; a final one (not a PDF) is not.  A retry
+ * that extracts replaces the failure. */
+static void test_retries(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *path = g_build_filename(dir, "screen.db", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(store) st = store_open(path, &err);
+	g_autoptr(GPtrArray) docs = NULL;
+	guint i;
+
+	g_assert_true(error_temporary(SE_MEMORY, "memory limit exceeded"));
+	g_assert_true(error_temporary(SE_TIMEOUT, "timed out after 30 s"));
+	g_assert_true(error_temporary(SE_FAILED, "cannot start the "
+				      "extractor: no such file or directory"));
+	g_assert_false(error_temporary(SE_FAILED, "bad reply"));
+	g_assert_false(error_temporary(SE_PDF_UNREADABLE,
+				       "not a readable PDF"));
+
+	run_once(st, sha_b, SE_PDF_UNREADABLE, "not a readable PDF");
+	g_assert_false(screened_again(st, sha_b));
+
+	for (i = 0; i < STORE_RETRIES; i++) {
+		run_once(st, sha_a, SE_MEMORY, "memory limit exceeded");
+		g_assert_cmpint(screened_again(st, sha_a), ==,
+				i + 1 < STORE_RETRIES);
+	}
+	g_assert_cmpint(store_count(st, "documents"), ==, 2);
+
+	run_once(st, sha_a, SE_FAILED, "cannot start the extractor: x");
+	run_once(st, sha_a, 0, NULL);	/* tried once more by hand */
+	docs = store_documents(st, "a", &err);
+	g_assert_cmpuint(docs->len, ==, 1);
+	g_assert_cmpstr(((struct store_document_row *)docs->pdata[0])->status,
+			==, "ok");
+	g_assert_false(screened_again(st, sha_a));
+	rm_rf(dir);
+}
+
 static void test_decisions_append_only(void)
 {
 	g_autofree char *dir = tmpdir();
@@ -360,6 +561,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/store/incremental-ranking",
 			test_incremental_and_ranking);
 	g_test_add_func("/store/decisions", test_decisions_append_only);
+	g_test_add_func("/store/duplicates", test_duplicates);
+	g_test_add_func("/store/retries", test_retries);
 	g_test_add_func("/store/hostile-key", test_hostile_key_verbatim);
 	return g_test_run();
 }
