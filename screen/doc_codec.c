@@ -24,8 +24,24 @@
  *   map      u32 n, n x u32  n = text length + 1 with flag 2, else 0
  *   blocks   u32 n, n x (start u32, end u32, page u32, para u32,
  *                          kind u8, heading u8)
- *   glyphs   u32 n, n x (off u32, page u32, x1 f32, y1 f32, x2 f32, y2 f32)
+ *   glyphs   u32 n, n x glyph (below)
  *   warnings u32 n, n x str
+ *
+ * A glyph is a few bytes, not 24: layout is kept for every character, so
+ * its size is the text's times a small factor (HARDENING 30).
+ *
+ *   off      varint          the offset minus the previous glyph's (0 first)
+ *   tag      u8              bit 0: page follows, bit 1: y1 and y2 follow
+ *   page     varint          only with bit 0: set on the first glyph and
+ *                            whenever the page changes, never else
+ *   y1, y2   f32, f32        only with bit 1: likewise for the line's box
+ *   dx       svarint         x1 minus the previous glyph's x2 (0 first)
+ *   width    varint          x2 minus x1
+ *
+ * x is kept in sixteenths of a point, within +-2^20 points (exact in a
+ * float): ample for a highlight, and what decodes encodes to the same
+ * bytes.  varint: 7 bits a byte, low first, at most 5 bytes, no needless
+ * trailing zero byte; svarint: the varint of the zigzag of the value.
  *
  * where str is a u32 byte length and the bytes (no terminator).  Nothing
  * may follow the last warning.  Bump the version on any change: stored
@@ -38,7 +54,7 @@
 #include "error.h"
 
 #define CODEC_MAGIC "SDOC"
-#define CODEC_VERSION 1
+#define CODEC_VERSION 2
 
 enum {
 	FLAG_TRUNCATED = 1 << 0,
@@ -49,7 +65,11 @@ enum {
 
 /* Sizes of one encoded record, for bounding counts by the bytes left. */
 #define BLOCK_BYTES 18u
-#define GLYPH_BYTES 24u
+/* The fewest bytes a glyph takes: off, tag, dx and width, one each. */
+#define GLYPH_MIN_BYTES 4u
+/* x in sixteenths of a point, bounded so a float holds it exactly. */
+#define X_UNITS 16.0f
+#define X_MAX (1 << 24)
 #define MAX_WARNINGS 4096u
 #define MAX_WARNING_BYTES 4096u
 #define MAX_DATE_BYTES 64u
@@ -78,6 +98,71 @@ static void put_f32(GByteArray *b, float f)
 
 	memcpy(&v, &f, sizeof(v));
 	put_u32(b, v);
+}
+
+static void put_varint(GByteArray *b, guint32 v)
+{
+	while (v >= 0x80) {
+		put_u8(b, (guint8)(v | 0x80));
+		v >>= 7;
+	}
+	put_u8(b, (guint8)v);
+}
+
+static guint32 zigzag(gint32 v)
+{
+	return ((guint32)v << 1) ^ (guint32)(v >> 31);
+}
+
+/* x in sixteenths of a point, clamped to the range the format keeps. */
+static gint32 x_units(float x)
+{
+	float u = isfinite(x) ? x * X_UNITS : 0;
+
+	if (u > X_MAX)
+		return X_MAX;
+	if (u < -X_MAX)
+		return -X_MAX;
+	return (gint32)lrintf(u);
+}
+
+static bool same_float(float a, float b)
+{
+	return memcmp(&a, &b, sizeof(a)) == 0;
+}
+
+static void put_glyphs(GByteArray *b, const GArray *glyphs)
+{
+	guint32 prev_off = 0, prev_page = 0;
+	gint32 prev_x2 = 0;
+	float prev_y1 = 0, prev_y2 = 0;
+	guint i;
+
+	put_u32(b, glyphs->len);
+	for (i = 0; i < glyphs->len; i++) {
+		const struct doc_glyph *g =
+			&g_array_index(glyphs, struct doc_glyph, i);
+		gint32 x1 = x_units(g->x1), x2 = MAX(x_units(g->x2), x1);
+		bool new_page = i == 0 || g->page != prev_page;
+		bool new_line = i == 0 || !same_float(g->y1, prev_y1) ||
+				!same_float(g->y2, prev_y2);
+
+		put_varint(b, g->off - prev_off);
+		put_u8(b, (guint8)(new_page | new_line << 1));
+		if (new_page)
+			put_varint(b, g->page);
+		if (new_line) {
+			put_f32(b, g->y1);
+			put_f32(b, g->y2);
+		}
+		put_varint(b, zigzag(x1 - prev_x2));
+		put_varint(b, (guint32)(x2 - x1));
+		prev_off = g->off;
+		prev_page = g->page;
+		prev_y1 = g->y1;
+		prev_y2 = g->y2;
+		prev_x2 = x2;
+	}
 }
 
 static void put_str(GByteArray *b, const char *s, gsize len)
@@ -132,18 +217,7 @@ GByteArray *doc_encode(const struct doc *d)
 		put_u8(b, k->kind);
 		put_u8(b, k->heading);
 	}
-	put_u32(b, d->glyphs->len);
-	for (i = 0; i < d->glyphs->len; i++) {
-		const struct doc_glyph *g =
-			&g_array_index(d->glyphs, struct doc_glyph, i);
-
-		put_u32(b, g->off);
-		put_u32(b, g->page);
-		put_f32(b, g->x1);
-		put_f32(b, g->y1);
-		put_f32(b, g->x2);
-		put_f32(b, g->y2);
-	}
+	put_glyphs(b, d->glyphs);
 	put_u32(b, d->warnings->len);
 	for (i = 0; i < d->warnings->len; i++) {
 		const char *w = g_ptr_array_index(d->warnings, i);
@@ -241,6 +315,31 @@ static const char *get_str(struct reader *r, gsize max, bool utf8,
 	return (const char *)p;
 }
 
+/* A varint as put_varint() writes it: no more than 5 bytes, no needless
+ * trailing zero byte, nothing past 32 bits, so that what decodes encodes
+ * to the same bytes. */
+static guint32 get_varint(struct reader *r)
+{
+	guint32 v = 0;
+	guint i;
+
+	for (i = 0; i < 5; i++) {
+		guint8 c = get_u8(r);
+
+		if (r->why)
+			return 0;
+		if (i == 4 && c > 0x0f)
+			return fail(r, "varint past 32 bits"), 0;
+		v |= (guint32)(c & 0x7f) << (7 * i);
+		if (!(c & 0x80)) {
+			if (c == 0 && i > 0)
+				return fail(r, "varint not minimal"), 0;
+			return v;
+		}
+	}
+	return fail(r, "varint too long"), 0;
+}
+
 /* A count of records of size each, which must fit in what is left. */
 static guint32 get_count(struct reader *r, gsize each)
 {
@@ -278,27 +377,61 @@ static void decode_blocks(struct reader *r, struct doc *d, guint32 limit)
 
 static void decode_glyphs(struct reader *r, struct doc *d)
 {
-	guint32 n = get_count(r, GLYPH_BYTES), i, prev_off = 0;
+	guint32 n = get_count(r, GLYPH_MIN_BYTES), i, prev_off = 0;
+	guint32 prev_page = 0;
+	gint64 prev_x2 = 0;
+	float prev_y1 = 0, prev_y2 = 0;
 
 	g_array_set_size(d->glyphs, n);
 	for (i = 0; i < n && !r->why; i++) {
 		struct doc_glyph *g =
 			&g_array_index(d->glyphs, struct doc_glyph, i);
+		guint32 delta = get_varint(r), z, w;
+		guint8 tag = get_u8(r);
+		gint64 x1, x2;
 
-		g->off = get_u32(r);
-		g->page = get_u32(r);
-		g->x1 = get_f32(r);
-		g->y1 = get_f32(r);
-		g->x2 = get_f32(r);
-		g->y2 = get_f32(r);
-		if (g->off < prev_off || g->off >= d->raw->len)
+		/* prev_off < raw->len: the sum cannot wrap. */
+		g->off = delta < d->raw->len - prev_off ? prev_off + delta :
+			 d->raw->len;
+		g->page = tag & 1 ? get_varint(r) : prev_page;
+		if (tag & 2) {
+			g->y1 = get_f32(r);
+			g->y2 = get_f32(r);
+		} else {
+			g->y1 = prev_y1;
+			g->y2 = prev_y2;
+		}
+		z = get_varint(r);
+		w = get_varint(r);
+		x1 = prev_x2 + (gint64)(z >> 1) * ((z & 1) ? -1 : 1) -
+		     (z & 1);
+		x2 = x1 + w;
+		if (r->why)
+			break;
+		if (tag & ~3u)
+			fail(r, "bad glyph tag");
+		else if (g->off >= d->raw->len)
 			fail(r, "glyph offsets out of order or range");
 		else if (g->page == 0 || (d->pages && g->page > d->pages))
 			fail(r, "glyph page out of range");
-		else if (!isfinite(g->x1) || !isfinite(g->y1) ||
-			 !isfinite(g->x2) || !isfinite(g->y2))
+		else if ((i == 0 && !(tag & 1)) ||
+			 (i > 0 && (tag & 1) && g->page == prev_page))
+			fail(r, "glyph page not as written");
+		else if (!isfinite(g->y1) || !isfinite(g->y2))
 			fail(r, "glyph box not finite");
+		else if ((i == 0 && !(tag & 2)) ||
+			 (i > 0 && (tag & 2) && same_float(g->y1, prev_y1) &&
+			  same_float(g->y2, prev_y2)))
+			fail(r, "glyph line not as written");
+		else if (x1 < -X_MAX || x1 > X_MAX || x2 > X_MAX)
+			fail(r, "glyph box out of range");
+		g->x1 = (float)x1 / X_UNITS;
+		g->x2 = (float)x2 / X_UNITS;
 		prev_off = g->off;
+		prev_page = g->page;
+		prev_y1 = g->y1;
+		prev_y2 = g->y2;
+		prev_x2 = x2;
 	}
 }
 

@@ -138,7 +138,7 @@ static void test_invariants(void)
 	expect_protocol(d, "glyph offsets");
 
 	d = sample();
-	g_array_index(d->glyphs, struct doc_glyph, 0).x1 = NAN;
+	g_array_index(d->glyphs, struct doc_glyph, 0).y1 = NAN;
 	expect_protocol(d, "not finite");
 
 	d = sample();
@@ -179,13 +179,116 @@ static void test_trailing_and_magic(void)
 	g_clear_error(&err);
 
 	g_byte_array_set_size(enc, enc->len - 1);
-	enc->data[4] = 2;	/* a version we do not know */
+	enc->data[4] = 9;	/* a version we do not know */
 	g_assert_null(doc_decode(enc->data, enc->len, &err));
 	g_assert_nonnull(strstr(err->message, "version"));
 	g_clear_error(&err);
 
 	g_assert_null(doc_decode(NULL, 0, &err));
 	g_assert_error(err, SCREENER_ERROR, SE_PROTOCOL);
+}
+
+/* Layout is kept at a few bytes a character, x to a sixteenth of a
+ * point; bytes that decode (a varint written long, a page or a line said
+ * again) but would not encode the same are refused. */
+static void test_glyphs_compact(void)
+{
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GByteArray) enc = NULL;
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) back = NULL;
+	const struct doc_glyph *g;
+	gsize before;
+	guint i;
+
+	d->pages = 2;
+	for (i = 0; i < 4000; i++)
+		g_string_append_c(d->raw, 'a' + i % 26);
+	for (i = 0; i < 4000; i++) {
+		struct doc_glyph n = {
+			.off = i, .page = 1 + i / 2000,
+			.x1 = 72.3f + (i % 80) * 5.52f,
+			.y1 = 100 + (i / 80) * 14.0f,
+		};
+
+		n.x2 = n.x1 + 5.52f;
+		n.y2 = n.y1 + 10.5f;
+		g_array_append_val(d->glyphs, n);
+	}
+	enc = doc_encode(d);
+	before = 24 + 4000 + 4;	/* header, raw, its length */
+	g_assert_cmpuint(enc->len - before, <=, 4000 * 6);
+	back = doc_decode(enc->data, enc->len, &err);
+	g_assert_no_error(err);
+	for (i = 0; i < 4000; i++) {
+		const struct doc_glyph *a =
+			&g_array_index(d->glyphs, struct doc_glyph, i);
+
+		g = &g_array_index(back->glyphs, struct doc_glyph, i);
+		g_assert_cmpuint(g->off, ==, a->off);
+		g_assert_cmpuint(g->page, ==, a->page);
+		g_assert_cmpfloat(fabsf(g->x1 - a->x1), <=, 1.0f / 32);
+		g_assert_cmpfloat(fabsf(g->x2 - a->x2), <=, 1.0f / 32);
+		g_assert_cmpfloat(g->y1, ==, a->y1);
+		g_assert_cmpfloat(g->y2, ==, a->y2);
+	}
+	{
+		g_autoptr(GByteArray) again = doc_encode(back);
+
+		g_assert_cmpmem(again->data, again->len, enc->data,
+				enc->len);
+	}
+}
+
+/* The glyph records of a one-glyph document, after the warnings count,
+ * decoded as written by hand. */
+static void expect_glyph_bytes(const guint8 *rec, gsize n, const char *why)
+{
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GByteArray) enc = NULL;
+	g_autoptr(GError) err = NULL;
+	guint8 count[4] = { 1, 0, 0, 0 }, none[4] = { 0 };
+	gsize at;
+
+	d->pages = 1;
+	g_string_assign(d->raw, "ab");
+	enc = doc_encode(d);
+	/* Empty glyphs and warnings: the last 8 bytes are their counts. */
+	at = enc->len - 8;
+	g_byte_array_set_size(enc, at);
+	g_byte_array_append(enc, count, 4);
+	g_byte_array_append(enc, rec, n);
+	g_byte_array_append(enc, none, 4);
+	g_assert_null(doc_decode(enc->data, enc->len, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_PROTOCOL);
+	if (!strstr(err->message, why))
+		g_error("\"%s\", want \"%s\"", err->message, why);
+}
+
+static void test_glyphs_canonical(void)
+{
+	/* off 0, tag page+line, page 1, y1 y2 = 0.0, dx 0, width 16 */
+	static const guint8 ok[] = { 0, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16 };
+	static const guint8 long_off[] = { 0x80, 0, 3, 1, 0, 0, 0, 0, 0, 0,
+					   0, 0, 0, 16 };
+	static const guint8 no_page[] = { 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					  16 };
+	static const guint8 bad_tag[] = { 0, 7, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					  16 };
+	static const guint8 off_out[] = { 5, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					  16 };
+	guint8 far[sizeof(ok) + 4];
+
+	expect_glyph_bytes(long_off, sizeof(long_off), "varint not minimal");
+	expect_glyph_bytes(no_page, sizeof(no_page), "glyph page");
+	expect_glyph_bytes(bad_tag, sizeof(bad_tag), "bad glyph tag");
+	expect_glyph_bytes(off_out, sizeof(off_out), "glyph offsets");
+	/* dx of 2^31 sixteenths: far off any page */
+	memcpy(far, ok, 11);
+	far[11] = 0x80; far[12] = 0x80; far[13] = 0x80; far[14] = 0x80;
+	far[15] = 0x08; far[16] = 16;
+	expect_glyph_bytes(far, 17, "out of range");
+	(void)ok;
 }
 
 /* A count that claims more records than the buffer holds is refused
@@ -259,6 +362,8 @@ static void test_damage(void)
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/doc_codec/glyphs-compact", test_glyphs_compact);
+	g_test_add_func("/doc_codec/glyphs-canonical", test_glyphs_canonical);
 	g_test_add_func("/doc_codec/round_trip", test_round_trip);
 	g_test_add_func("/doc_codec/round_trip_raw", test_round_trip_raw);
 	g_test_add_func("/doc_codec/invariants", test_invariants);
