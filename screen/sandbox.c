@@ -1165,7 +1165,7 @@ static void fault_exit(void)
 /* A well-formed reply whose document is not. */
 static void fault_baddoc(void)
 {
-	static const char body[] = "SDOC\1\4\0\0";
+	static const char body[] = "SDOC\2\4\0\0";	/* version 2, cut short */
 
 	child_reply(0, body, sizeof(body) - 1);
 }
