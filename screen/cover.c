@@ -24,6 +24,8 @@
 #define PROSE_WORDS 8
 /* Words a statement needs to describe work rather than name a title. */
 #define STATEMENT_WORDS 8
+/* Words at a statement's start that say who its author is. */
+#define WHO_WORDS 6
 
 static const char *const salutations[] = {
 	"dear", "to whom it may concern", "hello hiring", "hi hiring",
@@ -204,7 +206,8 @@ static bool generic_statement(const char *t, uint32_t s, uint32_t e)
 		"accountant", "accounting", "bookkeeper", "teacher", "nurse",
 	};
 	static const char *const worked[] = { "years", "yrs", "decade" };
-	uint32_t p;
+	uint32_t p, q;
+	unsigned n;
 
 	if (count_words(t, s, e) < STATEMENT_WORDS)
 		return true;
@@ -215,8 +218,18 @@ static bool generic_statement(const char *t, uint32_t s, uint32_t e)
 	for (p = s; p < e && t[p] != '.' && t[p] != '!' && t[p] != '?' &&
 		    !(t[p] == '\n' && p + 1 < e && t[p + 1] == '\n'); p++)
 		;
-	if (scan_has_any(t, s, p, student, G_N_ELEMENTS(student)) ||
-	    scan_has_any(t, s, p, trade, G_N_ELEMENTS(trade)))
+	/* Who the author is stands in the sentence's first words ("Sales
+	 * leader in ..."); "... integrations for the sales team" further on
+	 * is work. */
+	q = s;
+	for (n = 0; q < p && n < WHO_WORDS; n++) {
+		while (q < p && !scan_is_word((unsigned char)t[q]))
+			q++;
+		while (q < p && scan_is_word((unsigned char)t[q]))
+			q++;
+	}
+	if (scan_has_any(t, s, q, student, G_N_ELEMENTS(student)) ||
+	    scan_has_any(t, s, q, trade, G_N_ELEMENTS(trade)))
 		return true;
 	return scan_has_any(t, s, p, objective, G_N_ELEMENTS(objective)) &&
 	       !scan_has_any(t, s, e, worked, G_N_ELEMENTS(worked));

@@ -131,10 +131,15 @@ static void test_generic_statement(void)
 		"Python, SQL databases and REST APIs.\nExperience\n",
 		"Objective\nSeeking a full-time software developer position "
 		"working with APIs, Java and cloud.\nExperience\n",
+		"Summary\nQuota-crushing sales leader in enterprise software: "
+		"REST APIs, Kafka and ETL platforms sold.\nExperience\n",
 	};
 	static const char worked[] =
 		"Summary\nSeeking new challenges after twelve years building "
 		"REST APIs, Kafka consumers and ETL jobs.\nExperience\n";
+	static const char for_sales[] =
+		"Summary\nBackend engineer who built REST APIs, Kafka consumers "
+		"and ETL jobs for the sales team.\nExperience\n";
 	struct cover c;
 	guint i;
 
@@ -145,6 +150,10 @@ static void test_generic_statement(void)
 		cover_release(&c);
 	}
 	analyse(worked, NULL, &c);
+	g_assert_cmpfloat(c.statement_relevance, >=, 0.5);
+	cover_release(&c);
+	/* Another trade is who the author is, not whom the work served. */
+	analyse(for_sales, NULL, &c);
 	g_assert_cmpfloat(c.statement_relevance, >=, 0.5);
 	cover_release(&c);
 }
