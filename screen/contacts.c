@@ -373,7 +373,7 @@ static const char *const not_name_words[] = {
 	"integration", "profile", "summary", "contact", "email", "phone",
 	"linkedin", "github", "address", "the", "and", "of", "for",
 	"intern", "trainee", "student", "technology", "information",
-	"personal", "details", "data", "lebenslauf", "persönliche",
+	"personal", "details", "data", "persönliche",
 	"daten", "datos", "personales", "informations", "personnelles",
 	"portfolio", "website", "homepage", "name",
 };

@@ -731,25 +731,16 @@ static const char *const side_lines[] = {
 	"EDUCATION", "BSc Computer Science", "2012 - 2016",
 };
 
-/* A narrow sidebar on the right whose lines all start at one x, on
- * baselines of its own: a column, read after the main one, not line by
- * line with it.  The x positions are those where the gutter's edge,
- * computed in float, lands a hair right of the sidebar's lines. */
-static void test_right_sidebar(void)
+/* Extract body (a page drawn with main_lines and side_lines) and check
+ * both columns come out whole, each line after the one before. */
+static void assert_two_columns(const char *body)
 {
 	struct caps caps = caps_default();
 	g_autofree char *map = ascii_map("");
-	g_autoptr(GString) body = g_string_new(
-		"BT /F1 24 Tf 50.699997 790 Td (Ana Ruiz) Tj ET\n");
-	g_autoptr(GString) pdf = NULL;
+	g_autoptr(GString) pdf = make_mapped_pdf(map, map, body);
 	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
 	g_autoptr(GError) err = NULL;
 
-	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 50.699997, 740,
-		   10, 14);
-	draw_lines(body, side_lines, G_N_ELEMENTS(side_lines), 407.69998,
-		   745, 10, 15.5);
-	pdf = make_mapped_pdf(map, map, body->str);
 	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
 				  d, &err));
 	g_assert_no_error(err);
@@ -758,19 +749,30 @@ static void test_right_sidebar(void)
 	assert_glyphs_sane(d);
 }
 
+/* A narrow sidebar on the right whose lines all start at one x, on
+ * baselines of its own: a column, read after the main one, not line by
+ * line with it.  The x positions are those where the gutter's edge,
+ * computed in float, lands a hair right of the sidebar's lines. */
+static void test_right_sidebar(void)
+{
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 24 Tf 50.699997 790 Td (Ana Ruiz) Tj ET\n");
+
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 50.699997, 740,
+		   10, 14);
+	draw_lines(body, side_lines, G_N_ELEMENTS(side_lines), 407.69998,
+		   745, 10, 15.5);
+	assert_two_columns(body->str);
+}
+
 /* A left sidebar, right-aligned against its gutter, under a name and a
  * title in large type that start inside the gutter: the columns are
  * still found, and the title is read before the main column. */
 static void test_title_in_gutter(void)
 {
-	struct caps caps = caps_default();
-	g_autofree char *map = ascii_map("");
 	g_autoptr(GString) body = g_string_new(
 		"BT /F1 36 Tf 163 790 Td (ANA RUIZ) Tj ET\n"
 		"BT /F1 20 Tf 200 750 Td (Integration Engineer) Tj ET\n");
-	g_autoptr(GString) pdf = NULL;
-	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
-	g_autoptr(GError) err = NULL;
 
 	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 232, 700,
 		   10, 14);
@@ -779,13 +781,7 @@ static void test_title_in_gutter(void)
 		g_string_append_printf(body, "BT /F2 10 Tf %zu %.1f Td (%s) Tj "
 				       "ET\n", 195 - 6 * strlen(side_lines[i]),
 				       705 - i * 15.5, side_lines[i]);
-	pdf = make_mapped_pdf(map, map, body->str);
-	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
-				  d, &err));
-	g_assert_no_error(err);
-	assert_consecutive(d, main_lines, G_N_ELEMENTS(main_lines));
-	assert_consecutive(d, side_lines, G_N_ELEMENTS(side_lines));
-	assert_glyphs_sane(d);
+	assert_two_columns(body->str);
 }
 
 /* A bullet from a font with a taller box does not make its line a
