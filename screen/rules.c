@@ -966,10 +966,33 @@ static void k_answers(struct file_state *st, const char *v)
 	st->rs->profile.answers_file = g_strdup(v);
 }
 
+/* A word list is a file of this folder ("titles.txt") or, so that rule
+ * sets share one copy, a path under the criteria root, the folder that
+ * holds this set ("integration-engineer/titles.txt").  Every part is a
+ * plain name: nothing absolute, no "..", nothing hidden, so a profile
+ * never reads outside the criteria root and a tree copied elsewhere
+ * (an install) keeps its references. */
+static bool list_name_ok(const char *v)
+{
+	const char *part = v;
+
+	for (;;) {
+		size_t n = strcspn(part, "/");
+
+		if (n == 0 || part[0] == '.' || memchr(part, '\\', n))
+			return false;
+		if (!part[n])
+			return true;
+		part += n + 1;
+	}
+}
+
 static void word_file(struct file_state *st, const char *key, const char *v)
 {
-	if (!*v || strchr(v, '/') || v[0] == '.') {
-		BAD(st, "%s: '%s' must be a file name in this folder", key, v);
+	if (!list_name_ok(v)) {
+		BAD(st, "%s: '%s' must be a file name in this folder or a "
+		    "path under the criteria root (no '..', not absolute, "
+		    "nothing hidden)", key, v);
 		return;
 	}
 	g_hash_table_replace(st->word_files, g_strdup(key),
@@ -1348,7 +1371,15 @@ static void parse_criterion(struct file_state *st, const char *buf,
 			     c->id);
 }
 
-static GPtrArray *read_words(struct parser *p, const char *file, guint line,
+static int by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The list NAME as the profile wrote it; FILE, where it is from the
+ * set's folder ("../NAME" for a path under the criteria root). */
+static GPtrArray *read_words(struct parser *p, const char *name,
+			     const char *file, guint line,
 			     const char *profile_file)
 {
 	g_autofree char *path = g_build_filename(p->dir, file, NULL);
@@ -1358,7 +1389,7 @@ static GPtrArray *read_words(struct parser *p, const char *file, guint line,
 	char **lines, **l;
 
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-		perr(p, profile_file, line, "word list %s: no such file", file);
+		perr(p, profile_file, line, "word list %s: no such file", name);
 		return NULL;
 	}
 	buf = read_text(p, file, &len);
@@ -1399,7 +1430,10 @@ static void check_when(struct file_state *st)
 	}
 }
 
-static void load_profile(struct file_state *st, const char *buf, gsize len)
+/* Read the profile; REFS gets the word lists it reads from outside the
+ * set's folder ("../NAME"), sorted, for the hash. */
+static void load_profile(struct file_state *st, const char *buf, gsize len,
+			 GPtrArray *refs)
 {
 	struct profile *pr = &st->rs->profile;
 	static const struct {
@@ -1427,41 +1461,51 @@ static void load_profile(struct file_state *st, const char *buf, gsize len)
 	for (i = 0; i < G_N_ELEMENTS(lists); i++) {
 		const char *v = g_hash_table_lookup(st->word_files,
 						    lists[i].key);
+		g_autofree char *file = NULL;
 		GPtrArray **slot;
-		char *tab;
+		char *name;
 
 		if (!v)
 			continue;
-		tab = strchr(v, '\t');
+		name = strchr(v, '\t') + 1;
+		file = strchr(name, '/') ? g_strconcat("../", name, NULL) :
+		       g_strdup(name);
 		slot = G_STRUCT_MEMBER_P(&st->rs->fc, lists[i].off);
-		*slot = read_words(st->p, tab + 1, atoi(v), st->file);
+		*slot = read_words(st->p, name, file, atoi(v), st->file);
+		if (strchr(name, '/') &&
+		    !g_ptr_array_find_with_equal_func(refs, file, g_str_equal,
+						      NULL))
+			g_ptr_array_add(refs, g_steal_pointer(&file));
 	}
+	g_ptr_array_sort(refs, by_name);
 }
 
-/* Hash every regular file of the folder, sorted by name. */
-static char *hash_folder(const char *dir, GPtrArray *names)
+static void hash_file(GChecksum *sum, const char *dir, const char *name)
+{
+	g_autofree char *path = g_build_filename(dir, name, NULL);
+	g_autofree char *buf = NULL;
+	gsize len = 0;
+
+	g_checksum_update(sum, (const guchar *)name, strlen(name) + 1);
+	if (g_file_get_contents(path, &buf, &len, NULL))
+		g_checksum_update(sum, (guchar *)buf, len);
+	g_checksum_update(sum, (const guchar *)"", 1);
+}
+
+/* Hash every regular file of the folder, sorted by name, then the word
+ * lists read from outside it (REFS, "../NAME": a name of the folder
+ * never holds a '/'), so that a change to a shared list re-scores every
+ * set that reads it.  Without REFS the hash is the folder's alone. */
+static char *hash_folder(const char *dir, GPtrArray *names, GPtrArray *refs)
 {
 	g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
 	guint i;
 
-	for (i = 0; i < names->len; i++) {
-		g_autofree char *path = g_build_filename(dir, names->pdata[i],
-							 NULL);
-		g_autofree char *buf = NULL;
-		gsize len = 0;
-
-		g_checksum_update(sum, names->pdata[i],
-				  strlen(names->pdata[i]) + 1);
-		if (g_file_get_contents(path, &buf, &len, NULL))
-			g_checksum_update(sum, (guchar *)buf, len);
-		g_checksum_update(sum, (const guchar *)"", 1);
-	}
+	for (i = 0; i < names->len; i++)
+		hash_file(sum, dir, names->pdata[i]);
+	for (i = 0; i < refs->len; i++)
+		hash_file(sum, dir, refs->pdata[i]);
 	return g_strdup(g_checksum_get_string(sum));
-}
-
-static int by_name(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 struct ruleset *ruleset_load(const char *dir, GError **err)
@@ -1470,6 +1514,7 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	g_autoptr(GArray) errors = g_array_new(FALSE, FALSE,
 					       sizeof(struct problem));
 	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GHashTable) rule_ids = NULL, word_files = NULL;
 	struct parser p = { dir, errors, 0 };
 	struct file_state st = { 0 };
@@ -1516,7 +1561,6 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	rs->profile.ko_min_years = 3;
 	rs->profile.ko_years_fact = g_strdup("years_total");
 	rs->profile.answers_file = g_strdup("answers.txt");
-	rs->hash = hash_folder(dir, names);
 	rs->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
@@ -1564,8 +1608,9 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 		if (!buf)
 			continue;
 		st.file = "profile.ini";
-		load_profile(&st, buf, len);
+		load_profile(&st, buf, len, refs);
 	}
+	rs->hash = hash_folder(dir, names, refs);
 	if (!rs->criteria->len) {
 		perr(&p, "", 0, "no *.rules files");
 	} else {

@@ -200,6 +200,92 @@ static void test_errors(void)
 	rm_set(dir);
 }
 
+/* A word list shared between sets: a path under the criteria root (the
+ * folder holding the set) is read from there, its words count in the
+ * hash, and nothing reaches outside the root. */
+static void test_shared_lists(void)
+{
+	const char shared_profile[] =
+		"[words]\n"
+		"allow = base/allow.txt\n"
+		"titles = base/allow.txt\n"
+		"certifications = certs.txt\n";
+	const char escapes[] =
+		"[words]\n"
+		"allow = ../base/allow.txt\n"
+		"titles = /etc/passwd\n"
+		"certifications = base/../base/allow.txt\n"
+		"domain = .hidden/allow.txt\n";
+	char *root = g_dir_make_tmp("rules-root-XXXXXX", NULL);
+	g_autofree char *base = g_build_filename(root, "base", NULL);
+	g_autofree char *lead = g_build_filename(root, "lead", NULL);
+	g_autofree char *list = g_build_filename(base, "allow.txt", NULL);
+	g_autofree char *h1 = NULL, *want = NULL;
+	g_autoptr(GError) err = NULL;
+	struct ruleset *rs;
+	const char *files[] = { "c1.rules", c1, "sig.rules", sig,
+				"profile.ini", shared_profile,
+				"certs.txt", "AWS Certified\n", NULL };
+	guint i;
+
+	g_assert_cmpint(g_mkdir(base, 0700), ==, 0);
+	g_assert_cmpint(g_mkdir(lead, 0700), ==, 0);
+	g_assert_true(g_file_set_contents(list, "# shared\nDataWeave\nWireMock\n",
+					  -1, NULL));
+	for (i = 0; files[i]; i += 2) {
+		g_autofree char *p = g_build_filename(lead, files[i], NULL);
+
+		g_assert_true(g_file_set_contents(p, files[i + 1], -1, NULL));
+	}
+	rs = ruleset_load(lead, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(ruleset_facts_config(rs)->allow_words->len, ==, 2);
+	g_assert_cmpuint(ruleset_facts_config(rs)->relevant_titles->len, ==, 2);
+	g_assert_cmpstr(ruleset_facts_config(rs)->allow_words->pdata[1], ==,
+			"WireMock");
+	g_assert_cmpuint(ruleset_facts_config(rs)->certifications->len, ==, 1);
+	h1 = g_strdup(ruleset_hash(rs));
+	ruleset_free(rs);
+	/* the shared list is part of the set: a change re-scores */
+	g_assert_true(g_file_set_contents(list, "DataWeave\n", -1, NULL));
+	rs = ruleset_load(lead, NULL);
+	g_assert_nonnull(rs);
+	g_assert_cmpstr(h1, !=, ruleset_hash(rs));
+	ruleset_free(rs);
+	/* gone: named with the line that names it */
+	g_assert_cmpint(g_unlink(list), ==, 0);
+	rs = ruleset_load(lead, &err);
+	g_assert_null(rs);
+	want = g_strdup_printf("%s/profile.ini:2: word list base/allow.txt: "
+			       "no such file", lead);
+	g_assert_nonnull(strstr(err->message, want));
+	g_clear_error(&err);
+	g_clear_pointer(&want, g_free);
+	/* every way out of the criteria root is refused, each on its line */
+	{
+		g_autofree char *p = g_build_filename(lead, "profile.ini",
+						      NULL);
+
+		g_assert_true(g_file_set_contents(p, escapes, -1, NULL));
+	}
+	rs = ruleset_load(lead, &err);
+	g_assert_null(rs);
+	for (i = 2; i <= 5; i++) {
+		g_autofree char *at = g_strdup_printf("%s/profile.ini:%u: ",
+						      lead, i);
+
+		g_assert_nonnull(strstr(err->message, at));
+	}
+	g_assert_nonnull(strstr(err->message, "'/etc/passwd' must be a file "
+				"name in this folder or a path under the "
+				"criteria root"));
+	g_assert_null(strstr(err->message, "no such file"));
+	rm_set(g_strdup(lead));
+	g_rmdir(base);
+	g_rmdir(root);
+	g_free(root);
+}
+
 static void test_missing_dir(void)
 {
 	g_autoptr(GError) err = NULL;
@@ -242,6 +328,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/load", test_load_ok);
 	g_test_add_func("/rules/hash", test_hash_changes);
 	g_test_add_func("/rules/errors", test_errors);
+	g_test_add_func("/rules/shared-lists", test_shared_lists);
 	g_test_add_func("/rules/missing-dir", test_missing_dir);
 	g_test_add_func("/rules/default-set", test_default_set);
 	return g_test_run();
