@@ -93,6 +93,7 @@ static const struct label {
 	{ "expertise", SECTION_SKILLS },
 	{ "technicalexpertise", SECTION_SKILLS },
 	{ "technologies", SECTION_SKILLS },
+	{ "technology", SECTION_SKILLS },
 	{ "techstack", SECTION_SKILLS },
 	{ "tools", SECTION_SKILLS },
 	{ "skillset", SECTION_SKILLS },
