@@ -294,32 +294,51 @@ static void test_missing_dir(void)
 	g_assert_error(err, SCREENER_ERROR, SE_CONFIG);
 }
 
-/* The shipped set loads and every criterion of the hiring package is in
- * it, with the knock-out signal. */
+/* The shipped sets load and every criterion of the hiring package is in
+ * each, with the knock-out signal and the four word lists (the lead's
+ * are the engineer's, named under the criteria root). */
 static void test_default_set(void)
 {
-	g_autofree char *dir = g_build_filename(g_getenv("ROOT") ?
-						g_getenv("ROOT") : ".",
-						"criteria",
-						"integration-engineer", NULL);
-	g_autoptr(GError) err = NULL;
-	g_autoptr(ruleset) rs = NULL;
-	guint i, scored = 0;
+	static const char *const sets[] = { "integration-engineer",
+					    "lead-integration-engineer" };
+	g_autofree char *first_allow = NULL;
+	guint k;
 
-	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-		g_test_skip("criteria folder not found");
-		return;
+	for (k = 0; k < G_N_ELEMENTS(sets); k++) {
+		g_autofree char *dir = g_build_filename(g_getenv("ROOT") ?
+							g_getenv("ROOT") : ".",
+							"criteria", sets[k],
+							NULL);
+		g_autoptr(GError) err = NULL;
+		g_autoptr(ruleset) rs = NULL;
+		const struct facts_config *fc;
+		guint i, scored = 0;
+
+		if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+			g_test_skip("criteria folder not found");
+			return;
+		}
+		rs = ruleset_load(dir, &err);
+		g_assert_no_error(err);
+		for (i = 0; i < ruleset_n_criteria(rs); i++)
+			scored += ruleset_criterion(rs, i)->scored;
+		g_assert_cmpuint(scored, ==, 8);
+		g_assert_cmpint(ruleset_criterion_index(rs,
+					ruleset_profile(rs)->ko_signal), >=, 0);
+		g_assert_false(ruleset_criterion(rs, ruleset_criterion_index(rs,
+					ruleset_profile(rs)->ko_signal))->scored);
+		fc = ruleset_facts_config(rs);
+		g_assert_nonnull(fc->allow_words);
+		g_assert_nonnull(fc->certifications);
+		g_assert_nonnull(fc->relevant_titles);
+		g_assert_nonnull(fc->domain_terms);
+		g_assert_cmpuint(fc->allow_words->len, >, 0);
+		if (!first_allow)
+			first_allow = g_strdup(fc->allow_words->pdata[0]);
+		else
+			g_assert_cmpstr(fc->allow_words->pdata[0], ==,
+					first_allow);
 	}
-	rs = ruleset_load(dir, &err);
-	g_assert_no_error(err);
-	for (i = 0; i < ruleset_n_criteria(rs); i++)
-		scored += ruleset_criterion(rs, i)->scored;
-	g_assert_cmpuint(scored, ==, 8);
-	g_assert_cmpint(ruleset_criterion_index(rs,
-						ruleset_profile(rs)->ko_signal),
-			>=, 0);
-	g_assert_false(ruleset_criterion(rs, ruleset_criterion_index(rs,
-				ruleset_profile(rs)->ko_signal))->scored);
 }
 
 int main(int argc, char **argv)
