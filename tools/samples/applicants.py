@@ -1342,14 +1342,18 @@ APPLICANTS = [
 ]
 
 
-def main():
+def main(apps=None, render_one=None):
+	"""Render APPS (default APPLICANTS) with RENDER_ONE (default render)
+	into the folder of the command line, default samples/."""
+	apps = APPLICANTS if apps is None else apps
+	render_one = render if render_one is None else render_one
 	outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
 		os.path.dirname(os.path.abspath(__file__)), '..', '..',
 		'samples')
 	os.makedirs(outdir, exist_ok=True)
 	with tempfile.TemporaryDirectory() as work:
-		for app in APPLICANTS:
-			render(app, outdir, work)
+		for app in apps:
+			render_one(app, outdir, work)
 			print(app['key'])
 
 

@@ -21,11 +21,11 @@ Output is deterministic but for the Chromium PDFs' creation time.
 
 import os
 import sys
-import tempfile
 import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from applicants import (H1, H2, P, UL, folder, render,  # noqa
+import applicants  # noqa: E402
+from applicants import (H1, H2, P, UL, folder, render,  # noqa: E402
 			resume, single, letter)
 
 # ---------------------------------------------------------------- RTF
@@ -550,16 +550,5 @@ def render_own(app, outdir, work):
 		render(app, outdir, work)
 
 
-def main():
-	outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-		os.path.dirname(os.path.abspath(__file__)), '..', '..',
-		'samples')
-	os.makedirs(outdir, exist_ok=True)
-	with tempfile.TemporaryDirectory() as work:
-		for app in APPLICANTS:
-			render_own(app, outdir, work)
-			print(app['key'])
-
-
 if __name__ == '__main__':
-	main()
+	applicants.main(APPLICANTS, render_own)
