@@ -1336,15 +1336,17 @@ static void parse_file(struct file_state *st, const char *buf, gsize len,
 	draft_finish(st);
 }
 
-static void parse_criterion(struct file_state *st, const char *buf,
-			    gsize len)
+/* The criterion of NAME (its id is NAME less ".rules"), written in
+ * st->file: NAME itself or the file it is the same as. */
+static void parse_criterion(struct file_state *st, const char *name,
+			    const char *buf, gsize len)
 {
 	struct criterion *c = g_new0(struct criterion, 1);
 	guint i, first_rule = st->rs->rules->len;
 	bool any_rule;
 
 	c->file = g_strdup(st->file);
-	c->id = g_strndup(st->file, strlen(st->file) - strlen(".rules"));
+	c->id = g_strndup(name, strlen(name) - strlen(".rules"));
 	c->max_points = 10;
 	c->met_threshold = 0.5;
 	c->weight = 1;
@@ -1480,6 +1482,69 @@ static void load_profile(struct file_state *st, const char *buf, gsize len,
 	g_ptr_array_sort(refs, by_name);
 }
 
+/* A criterion the same in two sets is written once: the other set's file
+ * holds one line, "same_as = SET/NAME.rules", a path under the criteria
+ * root as for word lists, and reads that file in its place (its id stays
+ * its own file's name).  When *BUF is such a line, replace it with the
+ * named file's text and set *SHARED to that file ("../SET/NAME.rules",
+ * also added to REFS so that it counts in the set's hash).  False, with
+ * an error recorded, when the reference is bad or unreadable. */
+static bool same_as(struct parser *p, const char *name, char **buf,
+		    gsize *len, char **shared, GPtrArray *refs)
+{
+	g_auto(GStrv) lines = g_strsplit(*buf, "\n", -1);
+	g_autofree char *target = NULL;
+	char *next;
+	guint i, at = 0;
+
+	for (i = 0; lines[i]; i++) {
+		char *s = g_strstrip(lines[i]);
+
+		if (!*s || *s == '#' || *s == ';')
+			continue;
+		if (target || !g_str_has_prefix(s, "same_as")) {
+			if (!target)
+				return true;
+			perr(p, name, i + 1, "a file with same_as holds "
+			     "nothing else");
+			return false;
+		}
+		s += strlen("same_as");
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s != '=')
+			return true;
+		target = g_strdup(g_strstrip(s + 1));
+		at = i + 1;
+	}
+	if (!target)
+		return true;
+	if (!strchr(target, '/') || !list_name_ok(target) ||
+	    !g_str_has_suffix(target, ".rules")) {
+		perr(p, name, at, "same_as: '%s' must be a SET/NAME.rules path "
+		     "under the criteria root (no '..', not absolute, nothing "
+		     "hidden)", target);
+		return false;
+	}
+	*shared = g_strconcat("../", target, NULL);
+	{
+		g_autofree char *path = g_build_filename(p->dir, *shared, NULL);
+
+		if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+			perr(p, name, at, "same_as %s: no such file", target);
+			return false;
+		}
+	}
+	next = read_text(p, *shared, len);
+	if (!next)
+		return false;
+	g_free(*buf);
+	*buf = next;
+	if (!g_ptr_array_find_with_equal_func(refs, *shared, g_str_equal, NULL))
+		g_ptr_array_add(refs, g_strdup(*shared));
+	return true;
+}
+
 static void hash_file(GChecksum *sum, const char *dir, const char *name)
 {
 	g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -1585,7 +1650,7 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 	st.rule_ids = rule_ids;
 	st.word_files = word_files;
 	for (i = 0; i < names->len; i++) {
-		g_autofree char *buf = NULL;
+		g_autofree char *buf = NULL, *shared = NULL;
 		gsize len;
 
 		name = names->pdata[i];
@@ -1595,7 +1660,11 @@ struct ruleset *ruleset_load(const char *dir, GError **err)
 		if (!buf)
 			continue;
 		st.file = name;
-		parse_criterion(&st, buf, len);
+		if (!same_as(&p, name, &buf, &len, &shared, refs))
+			continue;
+		if (shared)
+			st.file = shared;
+		parse_criterion(&st, name, buf, len);
 	}
 	for (i = 0; i < names->len; i++) {
 		g_autofree char *buf = NULL;

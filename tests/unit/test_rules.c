@@ -203,6 +203,75 @@ static void test_errors(void)
 /* A word list shared between sets: a path under the criteria root (the
  * folder holding the set) is read from there, its words count in the
  * hash, and nothing reaches outside the root. */
+/* A criterion the same in two sets: one copy, the other set's file names
+ * it with same_as; its id is the naming file's, its text counts in the
+ * hash, and no reference leaves the criteria root. */
+static void test_same_as(void)
+{
+	char *root = g_dir_make_tmp("rules-root-XXXXXX", NULL);
+	g_autofree char *base = g_build_filename(root, "base", NULL);
+	g_autofree char *lead = g_build_filename(root, "lead", NULL);
+	g_autofree char *orig = g_build_filename(base, "sig.rules", NULL);
+	g_autofree char *ref = g_build_filename(lead, "shared-sig.rules", NULL);
+	g_autofree char *h1 = NULL;
+	g_autoptr(GError) err = NULL;
+	const char *files[] = { "c1.rules", c1, "profile.ini", "",
+				"shared-sig.rules",
+				"# the base set's\nsame_as = base/sig.rules\n",
+				NULL };
+	const char *bad[] = {
+		"same_as = ../base/sig.rules\n", "must be a SET/NAME.rules",
+		"same_as = /etc/passwd\n", "must be a SET/NAME.rules",
+		"same_as = base/sig.txt\n", "must be a SET/NAME.rules",
+		"same_as = base/gone.rules\n", "same_as base/gone.rules: no such file",
+		"same_as = base/sig.rules\n[criterion]\n",
+		"holds nothing else",
+		NULL };
+	const struct criterion *c;
+	struct ruleset *rs;
+	guint i;
+
+	g_assert_cmpint(g_mkdir(base, 0700), ==, 0);
+	g_assert_cmpint(g_mkdir(lead, 0700), ==, 0);
+	g_assert_true(g_file_set_contents(orig, sig, -1, NULL));
+	for (i = 0; files[i]; i += 2) {
+		g_autofree char *p = g_build_filename(lead, files[i], NULL);
+
+		g_assert_true(g_file_set_contents(p, files[i + 1], -1, NULL));
+	}
+	rs = ruleset_load(lead, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(ruleset_n_criteria(rs), ==, 2);
+	c = ruleset_criterion(rs, ruleset_criterion_index(rs, "shared-sig"));
+	g_assert_nonnull(c);
+	g_assert_cmpuint(ruleset_n_rules(rs), >, 1);
+	h1 = g_strdup(ruleset_hash(rs));
+	ruleset_free(rs);
+	/* the shared file is part of the set: a change re-scores */
+	{
+		g_autofree char *more = g_strconcat(sig, "\n# changed\n", NULL);
+
+		g_assert_true(g_file_set_contents(orig, more, -1, NULL));
+	}
+	rs = ruleset_load(lead, NULL);
+	g_assert_nonnull(rs);
+	g_assert_cmpstr(h1, !=, ruleset_hash(rs));
+	ruleset_free(rs);
+	for (i = 0; bad[i]; i += 2) {
+		g_assert_true(g_file_set_contents(ref, bad[i], -1, NULL));
+		rs = ruleset_load(lead, &err);
+		g_assert_null(rs);
+		g_assert_nonnull(strstr(err->message, "shared-sig.rules:"));
+		g_assert_nonnull(strstr(err->message, bad[i + 1]));
+		g_clear_error(&err);
+	}
+	rm_set(g_strdup(lead));
+	g_unlink(orig);
+	g_rmdir(base);
+	g_rmdir(root);
+	g_free(root);
+}
+
 static void test_shared_lists(void)
 {
 	const char shared_profile[] =
@@ -348,6 +417,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/hash", test_hash_changes);
 	g_test_add_func("/rules/errors", test_errors);
 	g_test_add_func("/rules/shared-lists", test_shared_lists);
+	g_test_add_func("/rules/same-as", test_same_as);
 	g_test_add_func("/rules/missing-dir", test_missing_dir);
 	g_test_add_func("/rules/default-set", test_default_set);
 	return g_test_run();
