@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
+	{ "merge", cmd_merge, "merge the databases of a sharded run into one ranking" },
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
 	{ "report", cmd_report, "regenerate the reports from the database" },
 	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
