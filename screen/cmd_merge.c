@@ -292,6 +292,18 @@ static void summary(const struct merge *m, const struct store_counts *c,
 	       c->knocked_out, c->needs_review);
 }
 
+/* Whether argv[i] (canonical) names a file of argv[1..i-1]. */
+static bool given_before(int argc, char **argv, int i, const char *canonical)
+{
+	for (int j = 1; j < i && j < argc; j++) {
+		g_autofree char *p = g_canonicalize_filename(argv[j], NULL);
+
+		if (strcmp(p, canonical) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Check, lock, merge, report; the exit status. */
 static int merge_all(struct merge *m, int argc, char **argv)
 {
@@ -313,6 +325,11 @@ static int merge_all(struct merge *m, int argc, char **argv)
 		if (strcmp(p, out) == 0) {
 			fprintf(stderr, "screener merge: %s: the merged "
 				"database cannot be one of the shards\n",
+				argv[i]);
+			return EXIT_USAGE;
+		}
+		if (given_before(argc, argv, i, p)) {
+			fprintf(stderr, "screener merge: %s: given twice\n",
 				argv[i]);
 			return EXIT_USAGE;
 		}
