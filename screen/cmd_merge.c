@@ -54,15 +54,6 @@ static char *now_iso(void)
 	return g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static int exit_for(const GError *e)
-{
-	if (e->domain == SCREENER_ERROR && e->code == SE_BUSY)
-		return EXIT_BUSY;
-	if (e->domain == SCREENER_ERROR && e->code == SE_CONFIG)
-		return EXIT_USAGE;
-	return EXIT_FATAL;
-}
-
 /* Lock path's database and read its latest run; SE_CONFIG when it is
  * no finished shard. */
 static struct shard_db *shard_open(const char *path, GError **err)
@@ -369,7 +360,7 @@ static int merge_all(struct merge *m, int argc, char **argv)
 	lock_release(lk);
 fail:
 	fprintf(stderr, "screener merge: %s\n", err->message);
-	return exit_for(err);
+	return error_exit_status(err);
 }
 
 int cmd_merge(int argc, char **argv)

@@ -557,11 +557,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 
 static int exit_for(const GError *e)
 {
-	if (e->domain == SCREENER_ERROR && e->code == SE_BUSY)
-		return EXIT_BUSY;
-	if (e->domain == SCREENER_ERROR && e->code == SE_CONFIG)
-		return EXIT_USAGE;
-	return EXIT_FATAL;
+	return error_exit_status(e);
 }
 
 /* The end-of-run summary on stdout; the last line alone depends on the

@@ -165,9 +165,10 @@ static sqlite3_stmt *prepare(struct store *st, const char *sql,
 	return s;
 }
 
-/* Run one statement that returns no rows. */
+/* Run one statement; *number (when not NULL) is the first column of
+ * its first row, 0 without one. */
 static bool run_sql(struct store *st, const char *sql, const struct binds *b,
-		    GError **err)
+		    gint64 *number, GError **err)
 {
 	sqlite3_stmt *s = prepare(st, sql, b, err);
 	int rc;
@@ -175,26 +176,11 @@ static bool run_sql(struct store *st, const char *sql, const struct binds *b,
 	if (!s)
 		return false;
 	rc = sqlite3_step(s);
+	if (number)
+		*number = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_priv_fail(st, err, "merge");
-	return true;
-}
-
-/* The first column of the one row of sql, as a number. */
-static bool run_number(struct store *st, const char *sql,
-		       const struct binds *b, gint64 *out, GError **err)
-{
-	sqlite3_stmt *s = prepare(st, sql, b, err);
-	int rc;
-
-	if (!s)
-		return false;
-	rc = sqlite3_step(s);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_priv_fail(st, err, "read");
 	return true;
 }
 
@@ -320,11 +306,11 @@ static bool copy_table(struct store *st, const struct copy *c,
 	if (!cols)
 		return false;
 	sql = copy_sql(c, cols);
-	if (!run_sql(st, sql, b, err)) {
+	if (!run_sql(st, sql, b, NULL, err)) {
 		g_prefix_error(err, "%s: ", c->table);
 		return false;
 	}
-	return !c->then || run_sql(st, c->then, b, err);
+	return !c->then || run_sql(st, c->then, b, NULL, err);
 }
 
 /* The shard's schema is ours: the copy reads its columns by name. */
@@ -332,7 +318,7 @@ static bool check_version(struct store *st, GError **err)
 {
 	gint64 v;
 
-	if (!run_number(st, "SELECT value FROM shard.meta WHERE"
+	if (!run_sql(st, "SELECT value FROM shard.meta WHERE"
 			" key='schema_version'", NULL, &v, err))
 		return false;
 	if (v != STORE_SCHEMA_VERSION) {
@@ -351,16 +337,16 @@ static bool copy_all(struct store *st, struct binds *b, guint *applicants,
 	guint i;
 
 	for (i = 0; i < G_N_ELEMENTS(forget); i++)
-		if (!run_sql(st, forget[i], b, err))
+		if (!run_sql(st, forget[i], b, NULL, err))
 			return false;
 	for (i = 0; i < G_N_ELEMENTS(offsets); i++)
-		if (!run_number(st, offsets[i].sql, NULL,
+		if (!run_sql(st, offsets[i].sql, NULL,
 				&b->off[offsets[i].param], err))
 			return false;
 	for (i = 0; i < G_N_ELEMENTS(copies); i++)
 		if (!copy_table(st, &copies[i], b, err))
 			return false;
-	if (!run_number(st, "SELECT count(*) FROM temp.merge_amap", NULL, &n,
+	if (!run_sql(st, "SELECT count(*) FROM temp.merge_amap", NULL, &n,
 			err))
 		return false;
 	*applicants = (guint)n;
@@ -381,9 +367,9 @@ bool store_merge_shard(struct store *st, const char *path, guint k, guint n,
 				       NULL) != SQLITE_OK)
 		return store_priv_fail(st, err, "function");
 	if (!run_sql(st, "CREATE TEMP TABLE IF NOT EXISTS merge_gone("
-		     "id INTEGER PRIMARY KEY)", NULL, err) ||
+		     "id INTEGER PRIMARY KEY)", NULL, NULL, err) ||
 	    !run_sql(st, "CREATE TEMP TABLE IF NOT EXISTS merge_amap("
-		     "old INTEGER PRIMARY KEY, new INTEGER NOT NULL)", NULL,
+		     "old INTEGER PRIMARY KEY, new INTEGER NOT NULL)", NULL, NULL,
 		     err))
 		return false;
 	s = prepare(st, "ATTACH DATABASE ?1 AS shard", NULL, err);
@@ -397,15 +383,15 @@ bool store_merge_shard(struct store *st, const char *path, guint k, guint n,
 	sqlite3_finalize(s);
 	b.tag = g_strdup_printf("%u/%u", k, n);
 	ok = check_version(st, err) &&
-	     run_sql(st, "BEGIN IMMEDIATE", NULL, err);
+	     run_sql(st, "BEGIN IMMEDIATE", NULL, NULL, err);
 	if (ok) {
 		ok = copy_all(st, &b, applicants, err) &&
-		     run_sql(st, "COMMIT", NULL, err);
+		     run_sql(st, "COMMIT", NULL, NULL, err);
 		if (!ok)
-			run_sql(st, "ROLLBACK", NULL, NULL);
+			run_sql(st, "ROLLBACK", NULL, NULL, NULL);
 	}
 	g_free(b.tag);
-	if (!run_sql(st, "DETACH DATABASE shard", NULL, ok ? err : NULL))
+	if (!run_sql(st, "DETACH DATABASE shard", NULL, NULL, ok ? err : NULL))
 		ok = false;
 	return ok;
 }
@@ -416,15 +402,15 @@ bool store_merge_mark(struct store *st, gint64 run, GError **err)
 
 	/* ?4 is the only parameter here */
 	b.off[P_RUNS] = run;
-	if (!run_sql(st, "BEGIN IMMEDIATE", NULL, err))
+	if (!run_sql(st, "BEGIN IMMEDIATE", NULL, NULL, err))
 		return false;
 	if (run_sql(st, "UPDATE applicants SET last_run=?4, present=0"
-		    " WHERE present=1", &b, err) &&
-	    run_sql(st, "UPDATE skipped SET last_run=?4", &b, err) &&
+		    " WHERE present=1", &b, NULL, err) &&
+	    run_sql(st, "UPDATE skipped SET last_run=?4", &b, NULL, err) &&
 	    store_priv_bump_version(st, err) &&
-	    run_sql(st, "COMMIT", NULL, err))
+	    run_sql(st, "COMMIT", NULL, NULL, err))
 		return true;
-	run_sql(st, "ROLLBACK", NULL, NULL);
+	run_sql(st, "ROLLBACK", NULL, NULL, NULL);
 	return false;
 }
 
@@ -502,7 +488,7 @@ GPtrArray *store_merged_shards(struct store *st, bool *screened,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE ||
-	    !run_number(st, "SELECT count(*) FROM runs WHERE shard IS NULL",
+	    !run_sql(st, "SELECT count(*) FROM runs WHERE shard IS NULL",
 			NULL, &direct, err)) {
 		if (rc != SQLITE_DONE)
 			store_priv_fail(st, err, "read");
