@@ -33,7 +33,6 @@
 /* One shard database named on the command line. */
 struct shard_db {
 	const char *path;	/* borrowed from argv */
-	struct lock *lock;
 	struct store_shard_info info;
 	struct shard shard;
 };
@@ -42,7 +41,6 @@ static void shard_db_free(gpointer p)
 {
 	struct shard_db *s = p;
 
-	lock_release(s->lock);
 	store_shard_info_clear(&s->info);
 	g_free(s);
 }
@@ -54,13 +52,24 @@ static char *now_iso(void)
 	return g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* Lock path's database and read its latest run; SE_CONFIG when it is
- * no finished shard. */
+/* The run lock of the database at path; NULL with SE_BUSY while a run
+ * holds it. */
+static struct lock *shard_lock(const char *path, GError **err)
+{
+	g_autofree char *lock_path = g_strconcat(path, ".lock", NULL);
+
+	return lock_acquire(lock_path, err);
+}
+
+/* Read the latest run of path's database, under its lock; SE_CONFIG
+ * when it is no finished shard.  The lock is not kept (a merge of
+ * thousands of shards would hold as many files open): the copy takes it
+ * again and checks that the run is still the same. */
 static struct shard_db *shard_open(const char *path, GError **err)
 {
 	struct shard_db *s = g_new0(struct shard_db, 1);
-	g_autofree char *lock_path = g_strconcat(path, ".lock", NULL);
 	g_autoptr(store) st = NULL;
+	struct lock *lk;
 
 	s->path = path;
 	/* store_open() would make an empty database of a wrong name */
@@ -70,12 +79,14 @@ static struct shard_db *shard_open(const char *path, GError **err)
 		goto fail;
 	}
 	/* A shard still running is busy, not half merged. */
-	s->lock = lock_acquire(lock_path, err);
-	st = s->lock ? store_open(path, err) : NULL;
+	lk = shard_lock(path, err);
+	st = lk ? store_open(path, err) : NULL;
 	if (!st || !store_shard_info(st, &s->info, err)) {
+		lock_release(lk);
 		g_prefix_error(err, "%s: ", path);
 		goto fail;
 	}
+	lock_release(lk);
 	if (!s->info.run)
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
 			    "%s: nothing screened into it", path);
@@ -251,10 +262,14 @@ static bool merge_locked(struct merge *m, struct store_counts *counts,
 		return false;
 	for (i = 0; i < m->shards->len; i++) {
 		const struct shard_db *s = g_ptr_array_index(m->shards, i);
+		struct lock *lk = shard_lock(s->path, err);
 		guint n;
+		bool ok = lk && store_merge_shard(m->st, s->path, s->shard.k,
+						  s->shard.n, s->info.run, &n,
+						  err);
 
-		if (!store_merge_shard(m->st, s->path, s->shard.k, s->shard.n,
-				       &n, err)) {
+		lock_release(lk);
+		if (!ok) {
 			g_prefix_error(err, "%s: ", s->path);
 			return false;
 		}

@@ -96,7 +96,7 @@ static const struct copy copies[] = {
 
 /* What the merged database held of shard k goes first.  Applicants stay
  * (decisions point at them, and cannot be deleted): they stop being
- * present until the copy brings them back. */
+ * present, with no last run, until the copy brings them back. */
 static const char *const forget[] = {
 	"DELETE FROM temp.merge_gone",
 	"DELETE FROM temp.merge_amap",
@@ -108,7 +108,7 @@ static const char *const forget[] = {
 	" FROM main.screenings WHERE applicant_id IN temp.merge_gone)",
 	"DELETE FROM main.screenings WHERE applicant_id IN temp.merge_gone",
 	"DELETE FROM main.documents WHERE applicant_id IN temp.merge_gone",
-	"UPDATE main.applicants SET present=0 WHERE present<>0 AND id IN"
+	"UPDATE main.applicants SET present=0, last_run=NULL WHERE id IN"
 	" temp.merge_gone",
 	"DELETE FROM main.runs WHERE shard=?3",
 	"DELETE FROM main.skipped WHERE "
@@ -330,6 +330,23 @@ static bool check_version(struct store *st, GError **err)
 	return true;
 }
 
+/* The shard's latest run is still the finished one checked. */
+static bool check_run(struct store *st, gint64 run, GError **err)
+{
+	gint64 latest;
+
+	if (!run_sql(st, "SELECT max(id) FROM shard.runs WHERE id=(SELECT"
+		     " max(id) FROM shard.runs) AND finished IS NOT NULL", NULL,
+		     &latest, err))
+		return false;
+	if (latest != run) {
+		g_set_error(err, SCREENER_ERROR, SE_BUSY,
+			    "screened again since it was checked: merge again");
+		return false;
+	}
+	return true;
+}
+
 static bool copy_all(struct store *st, struct binds *b, guint *applicants,
 		     GError **err)
 {
@@ -354,7 +371,7 @@ static bool copy_all(struct store *st, struct binds *b, guint *applicants,
 }
 
 bool store_merge_shard(struct store *st, const char *path, guint k, guint n,
-		       guint *applicants, GError **err)
+		       gint64 run, guint *applicants, GError **err)
 {
 	struct binds b = { .k = k, .n = n };
 	sqlite3_stmt *s;
@@ -382,7 +399,7 @@ bool store_merge_shard(struct store *st, const char *path, guint k, guint n,
 	}
 	sqlite3_finalize(s);
 	b.tag = g_strdup_printf("%u/%u", k, n);
-	ok = check_version(st, err) &&
+	ok = check_version(st, err) && check_run(st, run, err) &&
 	     run_sql(st, "BEGIN IMMEDIATE", NULL, NULL, err);
 	if (ok) {
 		ok = copy_all(st, &b, applicants, err) &&
@@ -404,8 +421,11 @@ bool store_merge_mark(struct store *st, gint64 run, GError **err)
 	b.off[P_RUNS] = run;
 	if (!run_sql(st, "BEGIN IMMEDIATE", NULL, NULL, err))
 		return false;
+	/* present, or seen by the merge before, which may have been
+	 * killed between this and its ranking */
 	if (run_sql(st, "UPDATE applicants SET last_run=?4, present=0"
-		    " WHERE present=1", &b, NULL, err) &&
+		    " WHERE present=1 OR last_run=(SELECT max(id) FROM runs"
+		    " WHERE shard LIKE 'merge/%' AND id<?4)", &b, NULL, err) &&
 	    run_sql(st, "UPDATE skipped SET last_run=?4", &b, NULL, err) &&
 	    store_priv_bump_version(st, err) &&
 	    run_sql(st, "COMMIT", NULL, NULL, err))

@@ -43,14 +43,16 @@ GPtrArray *store_merged_shards(struct store *st, bool *screened,
 			       GError **err);
 
 /* Copy shard k of n from the database file at path (at this program's
- * schema version, its latest run finished: see store_shard_info()) into
- * st, in one transaction, after deleting what st held of shard k.  Only
- * the shard's present applicants whose key hashes to k are copied.
+ * schema version) into st, in one transaction, after deleting what st
+ * held of shard k.  run is the shard's latest run as checked (finished,
+ * see store_shard_info()): SE_BUSY when it is no longer.  Only the
+ * shard's present applicants whose key hashes to k are copied.
  * *applicants is how many.  SE_IO, SE_BUSY. */
 bool store_merge_shard(struct store *st, const char *path, guint k, guint n,
-		       guint *applicants, GError **err);
+		       gint64 run, guint *applicants, GError **err);
 
-/* After the copies: every present applicant and every skipped entry is
+/* After the copies: every present applicant (and any the previous merge
+ * saw, had it been killed before its ranking) and every skipped entry is
  * seen by run (the merge's own), and counts as coming in, so that the
  * ranking that follows recomputes the duplicates over all shards. */
 bool store_merge_mark(struct store *st, gint64 run, GError **err);
