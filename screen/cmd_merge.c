@@ -388,10 +388,10 @@ int cmd_merge(int argc, char **argv)
 		  "report folder (default reports)", "DIR" },
 		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &m.criteria,
 		  "the shards' rule set folder (default: the one their\n"
-		  "                         runs were given)", "DIR" },
+		  "                     runs were given)", "DIR" },
 		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &m.inbox,
 		  "where the originals are, for the annotated copies and\n"
-		  "                         links (default: the shards' inbox)",
+		  "                     links (default: the shards' inbox)",
 		  "DIR" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &m.quiet,
 		  "print nothing unless something failed", NULL },
