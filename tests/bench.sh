@@ -253,11 +253,17 @@ shard_t2=$(shard_t)
 	--db "$shard_dir/merged/screen.db" --reports "$shard_dir/merged" --quiet ||
 	echo "bench: merge failed" >&2
 shard_t3=$(shard_t)
-awk -v a="$shard_t0" -v b="$shard_t1" -v c="$shard_t2" -v d="$shard_t3" -v n="$shard_docs" 'BEGIN {
+# What the merge costs beyond its copy: the reports made anew from the
+# merged database, as screener report makes them.
+rm -rf "$shard_dir/report"
+"$S" report --db "$shard_dir/one/screen.db" --reports "$shard_dir/report" >/dev/null 2>&1 || true
+shard_t4=$(shard_t)
+awk -v a="$shard_t0" -v b="$shard_t1" -v c="$shard_t2" -v d="$shard_t3" -v e="$shard_t4" \
+	-v n="$shard_docs" 'BEGIN {
 	one = b - a; shards = c - b; merge = d - c
 	printf "  one run, --jobs 2            %7.2f s %8.1f docs/s\n", one, n / one
 	printf "  2 shards at once, --jobs 1   %7.2f s\n", shards
-	printf "  merge                        %7.2f s\n", merge
+	printf "  merge                        %7.2f s (screener report alone: %.2f s)\n", merge, e - d
 	printf "  shards + merge               %7.2f s %8.1f docs/s (%.2f x the single run)\n",
 		shards + merge, n / (shards + merge), (shards + merge) / one }'
 for f in ranking.csv evidence.csv html/index.html; do
