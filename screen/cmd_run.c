@@ -32,6 +32,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sandbox.h"
+#include "shard.h"
 #include "store.h"
 #include "timing.h"
 
@@ -48,6 +49,9 @@ struct run {
 	gboolean quiet;
 	gboolean check_sandbox;	/* print the confinement layers, exit */
 	gboolean times;		/* hidden: time per stage on stderr */
+	char *shard_spec;	/* --shard K/N or auto */
+	gint shards;		/* --shards N, with --shard auto */
+	struct shard shard;	/* n == 0: the whole inbox */
 
 	struct ruleset *rs;
 	struct score_config *score;
@@ -553,11 +557,7 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 
 static int exit_for(const GError *e)
 {
-	if (e->domain == SCREENER_ERROR && e->code == SE_BUSY)
-		return EXIT_BUSY;
-	if (e->domain == SCREENER_ERROR && e->code == SE_CONFIG)
-		return EXIT_USAGE;
-	return EXIT_FATAL;
+	return error_exit_status(e);
 }
 
 /* The end-of-run summary on stdout; the last line alone depends on the
@@ -619,6 +619,33 @@ static bool write_reports(struct run *r, GError **err)
 	return store_set_output_version(r->st, dir, version, err);
 }
 
+/* --shard and --shards into r->shard; false after saying what is
+ * wrong. */
+static bool shard_option(struct run *r)
+{
+	g_autoptr(GError) err = NULL;
+
+	if (r->shards && (!r->shard_spec ||
+			  strcmp(r->shard_spec, "auto") != 0)) {
+		fprintf(stderr, "screener run: --shards goes with --shard "
+			"auto\n");
+		return false;
+	}
+	if (r->shards < 0 || r->shards > (gint)SHARD_MAX) {
+		fprintf(stderr, "screener run: --shards: between 1 and %u\n",
+			SHARD_MAX);
+		return false;
+	}
+	if (!r->shard_spec)
+		return true;
+	if (strcmp(r->shard_spec, "auto") == 0 ?
+	    shard_from_env(r->shards, &r->shard, &err) :
+	    shard_parse(r->shard_spec, &r->shard, &err))
+		return true;
+	fprintf(stderr, "screener run: --shard: %s\n", err->message);
+	return false;
+}
+
 /* "--check-sandbox": each layer of the children's confinement as this
  * machine gives it.  0 all there, 1 some missing, 4 no child. */
 static int check_sandbox(void)
@@ -675,10 +702,12 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 		.ruleset_dir = r->criteria, .as_of = r->as_of,
 		.inbox = inbox_dir,
 	};
+	g_autofree char *shard = r->shard.n ? shard_name(&r->shard) : NULL;
 	struct store_counts counts = { 0 };
 	gint64 t0 = g_get_monotonic_time(), t;
 	int rc = EXIT_OK;
 
+	sr.shard = shard;
 	r->st = store_open(r->db, err);
 	if (!r->st)
 		return exit_for(*err);
@@ -739,6 +768,13 @@ int cmd_run(int argc, char **argv)
 		  "print nothing unless something failed", NULL },
 		{ "times", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
 		  &r.times, "time per stage on stderr (make bench)", NULL },
+		{ "shard", 0, 0, G_OPTION_ARG_STRING, &r.shard_spec,
+		  "screen only shard K of N (from 0) of the applicants,\n"
+		  "                         or auto: from SLURM_ARRAY_TASK_ID or\n"
+		  "                         JOB_COMPLETION_INDEX (see screener merge)",
+		  "K/N|auto" },
+		{ "shards", 0, 0, G_OPTION_ARG_INT, &r.shards,
+		  "the number of shards, with --shard auto", "N" },
 		{ "check-sandbox", 0, 0, G_OPTION_ARG_NONE, &r.check_sandbox,
 		  "print what confines the parsers on this machine, and\n"
 		  "                         exit (1: a layer is missing)", NULL },
@@ -769,10 +805,18 @@ int cmd_run(int argc, char **argv)
 		rc = check_sandbox();
 		goto out;
 	}
+	if (!shard_option(&r))
+		goto out;
 	if (!r.inbox)
 		r.inbox = g_strdup("samples");
 	if (!r.criteria)
 		r.criteria = g_strdup("criteria/integration-engineer");
+	/* A shard's own folder, so shards never share a report. */
+	if (!r.reports && r.shard.n)
+		r.reports = g_strdup_printf("reports/shard-%u-of-%u",
+					    r.shard.k, r.shard.n);
+	if (!r.db && r.shard.n)
+		r.db = g_build_filename(r.reports, "screen.db", NULL);
 	if (!r.db)
 		r.db = g_strdup("reports/screen.db");
 	if (!r.reports)
@@ -820,6 +864,7 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "screener run: %s: %s\n", shown, err->message);
 		goto out;
 	}
+	shard_filter_inbox(ib, &r.shard);
 	db_dir = g_path_get_dirname(r.db);
 	lock_path = g_strconcat(r.db, ".lock", NULL);
 	if (!atomic_mkdir(db_dir, &err) ||
@@ -847,5 +892,6 @@ out:
 	g_free(r.db);
 	g_free(r.reports);
 	g_free(r.as_of);
+	g_free(r.shard_spec);
 	return rc;
 }

@@ -1,4 +1,5 @@
-/* error.c - the SCREENER_ERROR quark, and which failures are temporary. */
+/* error.c - the SCREENER_ERROR quark, which failures are temporary, and
+ * the exit status an error means. */
 #include <string.h>
 
 #include "error.h"
@@ -15,4 +16,13 @@ bool error_temporary(int code, const char *message)
 	return code == SE_TIMEOUT || code == SE_MEMORY ||
 	       (code == SE_FAILED && message &&
 		strncmp(message, start, sizeof(start) - 1) == 0);
+}
+
+int error_exit_status(const GError *e)
+{
+	if (e->domain == SCREENER_ERROR && e->code == SE_BUSY)
+		return EXIT_BUSY;
+	if (e->domain == SCREENER_ERROR && e->code == SE_CONFIG)
+		return EXIT_USAGE;
+	return EXIT_FATAL;
 }

@@ -48,6 +48,10 @@ enum screener_error_code {
  * (not a PDF, encrypted, a crash on the bytes) are final. */
 bool error_temporary(int code, const char *message);
 
+/* The exit status of a command that stopped on e: EXIT_BUSY for
+ * SE_BUSY, EXIT_USAGE for SE_CONFIG, EXIT_FATAL otherwise. */
+int error_exit_status(const GError *e);
+
 /* Exit codes: documented in README and every --help. */
 enum screener_exit {
 	EXIT_OK = 0,		/* all good */

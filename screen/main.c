@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
+	{ "merge", cmd_merge, "merge the databases of a sharded run into one ranking" },
 	{ "report", cmd_report, "regenerate the reports from the database" },
 	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
 	{ "show", cmd_show, "show one applicant's scores, evidence and decisions" },

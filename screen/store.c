@@ -18,11 +18,7 @@
 #include "error.h"
 #include "escape.h"
 #include "store.h"
-
-struct store {
-	sqlite3 *db;
-	GHashTable *stmts;	/* const char *sql -> sqlite3_stmt * */
-};
+#include "store_priv.h"
 
 /* Migration i brings the schema from version i to i + 1.  Append only:
  * a database in the field has run the earlier ones. */
@@ -94,6 +90,9 @@ static const char *const migrations[] = {
 	 * (error_temporary()), so that it is tried again, not forever */
 	"ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL"
 	" DEFAULT 0;",
+	/* 5: the shard a run screened ("K/N"), so that "screener merge"
+	 * can tell shards apart and compare them */
+	"ALTER TABLE runs ADD COLUMN shard TEXT;",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -395,7 +394,8 @@ gint64 store_run_begin(struct store *st, const struct store_run *r,
 		return 0;
 	s = stmt(st,
 		"INSERT INTO runs(started, tool_version, ruleset_hash,"
-		" ruleset_dir, as_of, inbox) VALUES(?,?,?,?,?,?)", err);
+		" ruleset_dir, as_of, inbox, shard) VALUES(?,?,?,?,?,?,?)",
+		err);
 
 	if (!s)
 		return 0;
@@ -405,6 +405,7 @@ gint64 store_run_begin(struct store *st, const struct store_run *r,
 	bind_text(s, 4, r->ruleset_dir);
 	bind_text(s, 5, r->as_of);
 	bind_text(s, 6, r->inbox);
+	bind_text(s, 7, r->shard);
 	if (!step_done(st, s, err))
 		return 0;
 	return sqlite3_last_insert_rowid(st->db);
@@ -1943,4 +1944,15 @@ void store_view_clear(struct store_view *v)
 	g_clear_pointer(&v->inbox, g_free);
 	g_clear_pointer(&v->crits, g_ptr_array_unref);
 	g_clear_pointer(&v->rows, g_ptr_array_unref);
+}
+
+/* For store_merge.c, the other half of the store (store_priv.h). */
+bool store_priv_fail(struct store *st, GError **err, const char *what)
+{
+	return db_fail(st, err, what);
+}
+
+bool store_priv_bump_version(struct store *st, GError **err)
+{
+	return bump_version(st, err);
 }

@@ -13,7 +13,9 @@
  *   meta(key, value)                       schema_version
  *   runs(id, started, finished, tool_version, ruleset_hash, ruleset_dir,
  *        as_of, inbox, applicants, advanced, archived, knocked_out,
- *        needs_review, failed_files, screened, extracted)
+ *        needs_review, failed_files, screened, extracted, shard)
+ *             shard: "K/N" for a shard's run and its copy in a merged
+ *             database, "merge/N" for a merge, NULL otherwise
  *   criteria(ruleset_hash, idx, id, title, weight, scored)
  *   applicants(id, key, name, email, phone, phone_digits, duplicate,
  *              first_run, last_run, present)
@@ -45,7 +47,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* Runs that try again a document whose failure may pass
  * (error_temporary()); after them the failure is final. */
@@ -71,6 +73,7 @@ struct store_run {
 	const char *ruleset_dir;
 	const char *as_of;
 	const char *inbox;
+	const char *shard;	/* "K/N" (see runs.shard) or NULL */
 };
 
 struct store_counts {

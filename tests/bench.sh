@@ -221,3 +221,56 @@ target "re-score: screenings added / applicants" "$(awk -v a="$added" -v b="$app
 awk -v a="$floor_run" -v b="$pdftotext_s" -v r="$rescore" -v w="$wall2" 'BEGIN {
 	printf "  (for reference: --jobs 1 / pdftotext per file %.3f; re-score / first run %.3f)\n", a / b, r / w }'
 target "peak RSS $docs docs / 500 docs" "$(awk -v a="$rss2000" -v b="$rss500" 'BEGIN { print a / b }')" "<=" 1.10
+
+# ---- sharded runs -----------------------------------------------------
+# Two shards at once on the two cores (screener run --shard K/2 --jobs 1
+# each) plus screener merge, against one --jobs 2 run on the same corpus;
+# both from fresh databases.  A block of its own: it uses only the corpus
+# ($C), the program ($S), the rule set ($CRIT) and the bench folder ($B).
+shard_t() { date +%s.%N; }
+shard_dir="$B/shards"
+shard_docs=$(find "$C" -type f | wc -l)
+shard_run() {	# shard_run DIR [options]
+	d=$1
+	shift
+	"$S" run --settle 0 --inbox "$C" --criteria "$CRIT" --as-of 2026-11-28 \
+		--quiet --db "$d/screen.db" --reports "$d" "$@" >/dev/null 2>&1 || true
+}
+rm -rf "$shard_dir"
+mkdir -p "$shard_dir"
+echo
+echo "---- sharded runs: 2 shards on 2 cores plus the merge, against one --jobs 2 run ----"
+shard_t0=$(shard_t)
+shard_run "$shard_dir/one" --jobs 2
+shard_t1=$(shard_t)
+shard_run "$shard_dir/0" --jobs 1 --shard 0/2 &
+shard_p0=$!
+shard_run "$shard_dir/1" --jobs 1 --shard 1/2 &
+shard_p1=$!
+wait "$shard_p0" "$shard_p1"
+shard_t2=$(shard_t)
+"$S" merge "$shard_dir/0/screen.db" "$shard_dir/1/screen.db" \
+	--db "$shard_dir/merged/screen.db" --reports "$shard_dir/merged" --quiet ||
+	echo "bench: merge failed" >&2
+shard_t3=$(shard_t)
+# What the merge costs beyond its copy: the reports made anew from the
+# merged database, as screener report makes them.
+rm -rf "$shard_dir/report"
+"$S" report --db "$shard_dir/one/screen.db" --reports "$shard_dir/report" >/dev/null 2>&1 || true
+shard_t4=$(shard_t)
+awk -v a="$shard_t0" -v b="$shard_t1" -v c="$shard_t2" -v d="$shard_t3" -v e="$shard_t4" \
+	-v n="$shard_docs" 'BEGIN {
+	one = b - a; shards = c - b; merge = d - c
+	printf "  one run, --jobs 2            %7.2f s %8.1f docs/s\n", one, n / one
+	printf "  2 shards at once, --jobs 1   %7.2f s\n", shards
+	printf "  merge                        %7.2f s (screener report alone: %.2f s)\n", merge, e - d
+	printf "  shards + merge               %7.2f s %8.1f docs/s (%.2f x the single run)\n",
+		shards + merge, n / (shards + merge), (shards + merge) / one }'
+for f in ranking.csv evidence.csv html/index.html; do
+	if cmp -s "$shard_dir/one/$f" "$shard_dir/merged/$f"; then
+		echo "  $f: merged the same as the single run's"
+	else
+		echo "  $f: merged DIFFERS from the single run's"
+	fi
+done
+echo "---- end of sharded runs ----"

@@ -63,7 +63,7 @@ static void test_build(void)
 	g_autofree char *db = g_build_filename(dir, "screen.db", NULL);
 	g_autoptr(GError) err = NULL;
 	g_autoptr(store) st = store_open(db, &err);
-	struct store_run r = { "t0", "test", "H", "c", "2026-11-28", "in" };
+	struct store_run r = { "t0", "test", "H", "c", "2026-11-28", "in", NULL };
 	struct store_criterion crit = { "c1", "Endpoints", 100, true };
 	struct score_config cfg = { .n_crit = 1, .threshold = 50,
 				    .ko_signal = -1 };

@@ -91,7 +91,7 @@ static const char sha_b[] = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 static gint64 begin(struct store *st)
 {
 	struct store_run r = { "2026-11-28T00:00:00Z", "test", "H", "crit",
-			       "2026-11-28", "inbox" };
+			       "2026-11-28", "inbox", NULL };
 	g_autoptr(GError) err = NULL;
 	gint64 run = store_run_begin(st, &r, &err);
 
