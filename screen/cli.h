@@ -9,6 +9,7 @@
 
 #include "error.h"
 
+int cmd_config(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_lint(int argc, char **argv);

@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "escape.h"
 #include "pick.h"
+#include "settings.h"
 #include "store.h"
 
 /* How a match is marked: colour on a terminal, brackets in a pipe. */
@@ -222,8 +223,13 @@ static bool build(struct store *st, const char *key, const struct marks *m,
 int cmd_show(int argc, char **argv)
 {
 	g_autofree char *db = NULL;
+	g_autofree char *given_db = NULL;
+	g_autofree char *config = NULL;
 	GOptionEntry entries[] = {
-		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+		{ "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
+		  "configuration file (default: see screener config --help)",
+		  "FILE" },
+		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ NULL },
 	};
@@ -245,8 +251,11 @@ int cmd_show(int argc, char **argv)
 			"(try --help)\n");
 		return EXIT_USAGE;
 	}
-	if (!db)
-		db = g_strdup("reports/screen.db");
+	db = settings_pick(config, SETTINGS_DATABASE, given_db, &err);
+	if (!db) {
+		fprintf(stderr, "screener show: %s\n", err->message);
+		return EXIT_USAGE;
+	}
 	subject = db;
 	if (access(db, F_OK) != 0) {
 		g_autofree char *safe = escape_name(db);
