@@ -4,9 +4,10 @@
  * with its evidence (the matched words highlighted), documents and the
  * decision history.
  *
- * Owns the command's options and the terminal layout.  Reads the store
- * only.  Every string from a candidate goes through escape_text or
- * escape_name, so a document cannot drive the terminal.
+ * Owns the command's options, the terminal layout and the --json object
+ * (its keys are documented in screener(1): keep them stable).  Reads the
+ * store only.  Every string from a candidate goes through escape_text or
+ * escape_name, so a document cannot drive the terminal, or escape_json.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,19 +51,59 @@ static void lines_free(gpointer p)
 
 struct show_ctx {
 	GHashTable *by_crit;	/* criterion id -> GString of lines */
-	const struct marks *m;
+	const struct marks *m;	/* NULL: JSON */
 };
 
-static bool collect_evidence(const struct store_evidence_row *r,
-			     void *data, GError **err)
+/* The evidence text gathered so far for r's criterion. */
+static GString *lines_of(struct show_ctx *c,
+			 const struct store_evidence_row *r)
 {
-	struct show_ctx *c = data;
 	GString *lines = g_hash_table_lookup(c->by_crit, r->criterion);
 
 	if (!lines) {
 		lines = g_string_new(NULL);
 		g_hash_table_insert(c->by_crit, g_strdup(r->criterion), lines);
 	}
+	return lines;
+}
+
+static void json_key(GString *out, const char *key, const char *s)
+{
+	g_string_append_printf(out, "\"%s\":", key);
+	escape_json(out, s ? s : "", -1);
+}
+
+/* One evidence object, comma-separated from the one before it. */
+static void collect_json(struct show_ctx *c,
+			 const struct store_evidence_row *r)
+{
+	GString *out = lines_of(c, r);
+
+	g_string_append(out, out->len ? ",{" : "{");
+	json_key(out, "rule", r->rule);
+	g_string_append_c(out, ',');
+	json_key(out, "document", r->document);
+	g_string_append_printf(out, ",\"page\":%u,\"paragraph\":%u,",
+			       r->page, r->para);
+	json_key(out, "before", r->before);
+	g_string_append_c(out, ',');
+	json_key(out, "match", r->match);
+	g_string_append_c(out, ',');
+	json_key(out, "after", r->after);
+	g_string_append_c(out, '}');
+}
+
+static bool collect_evidence(const struct store_evidence_row *r,
+			     void *data, GError **err)
+{
+	struct show_ctx *c = data;
+	GString *lines;
+
+	if (!c->m) {
+		collect_json(c, r);
+		return true;
+	}
+	lines = lines_of(c, r);
 	g_string_append(lines, "      ");
 	put_text(lines, r->rule);
 	g_string_append(lines, " in ");
@@ -186,7 +227,107 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 	return true;
 }
 
-/* The whole page for key into out. */
+/* The same as one JSON object on one line. */
+static void json_header(GString *out, const struct store_ranked *r)
+{
+	g_string_append_printf(out, "{\"rank\":%u,", r->rank);
+	json_key(out, "applicant", r->key);
+	g_string_append_c(out, ',');
+	json_key(out, "name", r->name);
+	g_string_append_c(out, ',');
+	json_key(out, "email", r->email);
+	g_string_append_printf(out, ",\"total\":%.1f,", r->total);
+	json_key(out, "bucket", r->bucket);
+	g_string_append_c(out, ',');
+	json_key(out, "reason", r->reason);
+	g_string_append_c(out, ',');
+	json_key(out, "knockout", r->ko);
+	g_string_append_c(out, ',');
+	json_key(out, "knockout_reason", r->ko_reason);
+	g_string_append_c(out, ',');
+	json_key(out, "duplicate", r->duplicate);
+}
+
+static void json_criteria(GString *out, const struct store_ranked *r,
+			  GPtrArray *crits, GHashTable *by_crit)
+{
+	guint i;
+
+	g_string_append(out, ",\"criteria\":[");
+	for (i = 0; i < crits->len && i < r->n_crit; i++) {
+		const struct store_crit_row *c = g_ptr_array_index(crits, i);
+		GString *ev = g_hash_table_lookup(by_crit, c->id);
+
+		g_string_append(out, i ? ",{" : "{");
+		json_key(out, "id", c->id);
+		g_string_append_c(out, ',');
+		json_key(out, "title", c->title);
+		g_string_append_printf(out, ",\"score\":%.2f,\"met\":%s,"
+				       "\"scored\":%s,\"evidence\":[%s]}",
+				       r->crit[i].score,
+				       r->crit[i].met ? "true" : "false",
+				       c->scored ? "true" : "false",
+				       ev ? ev->str : "");
+	}
+	g_string_append_c(out, ']');
+}
+
+static bool json_documents(GString *out, struct store *st, const char *key,
+			   GError **err)
+{
+	g_autoptr(GPtrArray) docs = store_documents(st, key, err);
+	guint i;
+
+	if (!docs)
+		return false;
+	g_string_append(out, ",\"documents\":[");
+	for (i = 0; i < docs->len; i++) {
+		const struct store_document_row *d = g_ptr_array_index(docs, i);
+
+		g_string_append(out, i ? ",{" : "{");
+		json_key(out, "path", d->path);
+		g_string_append_c(out, ',');
+		json_key(out, "format", doc_format_name(d->format));
+		g_string_append_c(out, ',');
+		json_key(out, "status", d->status);
+		g_string_append_c(out, ',');
+		json_key(out, "error", d->error);
+		g_string_append_c(out, ',');
+		json_key(out, "warnings", d->warnings);
+		g_string_append_c(out, '}');
+	}
+	g_string_append_c(out, ']');
+	return true;
+}
+
+static bool json_decisions(GString *out, struct store *st, const char *key,
+			   GError **err)
+{
+	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
+	guint i;
+
+	if (!rows)
+		return false;
+	g_string_append(out, ",\"decisions\":[");
+	for (i = 0; i < rows->len; i++) {
+		const struct store_decision_row *d =
+			g_ptr_array_index(rows, i);
+
+		g_string_append(out, i ? ",{" : "{");
+		json_key(out, "time", d->time);
+		g_string_append_c(out, ',');
+		json_key(out, "decision", d->decision);
+		g_string_append_c(out, ',');
+		json_key(out, "reviewer", d->reviewer);
+		g_string_append_c(out, ',');
+		json_key(out, "note", d->note);
+		g_string_append_c(out, '}');
+	}
+	g_string_append(out, "]}\n");
+	return true;
+}
+
+/* The whole page for key into out (m NULL: the JSON object). */
 static bool build(struct store *st, const char *key, const struct marks *m,
 		  GString *out, GError **err)
 {
@@ -210,7 +351,12 @@ static bool build(struct store *st, const char *key, const struct marks *m,
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
 			    "no such applicant");
 	ok = r && store_each_evidence(st, key, collect_evidence, &c, err);
-	if (ok) {
+	if (ok && !m) {
+		json_header(out, r);
+		json_criteria(out, r, v.crits, by_crit);
+		ok = json_documents(out, st, key, err) &&
+		     json_decisions(out, st, key, err);
+	} else if (ok) {
 		put_header(out, r);
 		put_criteria(out, r, v.crits, by_crit);
 		ok = put_documents(out, st, key, err) &&
@@ -224,6 +370,7 @@ int cmd_show(int argc, char **argv)
 {
 	g_autofree char *db = NULL;
 	g_autofree char *given_db = NULL;
+	gboolean json = FALSE;
 	g_autofree char *config = NULL;
 	GOptionEntry entries[] = {
 		{ "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
@@ -231,6 +378,8 @@ int cmd_show(int argc, char **argv)
 		  "FILE" },
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
+		  "one JSON object (keys in screener(1))", NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new(
@@ -240,6 +389,8 @@ int cmd_show(int argc, char **argv)
 	g_autoptr(GString) out = g_string_new(NULL);
 	g_autofree char *key = NULL;
 	const char *subject;
+	const struct marks *m = isatty(STDOUT_FILENO) ? &tty_marks :
+			       &plain_marks;
 
 	g_option_context_set_summary(ctx,
 		"APPLICANT is an applicant key, an e-mail or a rank number.");
@@ -269,8 +420,7 @@ int cmd_show(int argc, char **argv)
 		subject = argv[1];
 		key = pick_applicant(st, argv[1], &err);
 	}
-	if (key && build(st, key, isatty(STDOUT_FILENO) ? &tty_marks :
-			 &plain_marks, out, &err)) {
+	if (key && build(st, key, json ? NULL : m, out, &err)) {
 		fwrite(out->str, 1, out->len, stdout);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FATAL;
 	}

@@ -57,7 +57,7 @@ static void put_defaults(struct settings *s)
 	put(s, SETTINGS_DATABASE, g_strdup("reports/screen.db"), "default");
 	put(s, SETTINGS_REPORTS, g_strdup("reports"), "default");
 	put(s, SETTINGS_JOBS, g_strdup_printf("%u",
-		MAX(g_get_num_processors(), 1u)), "default (one per core)");
+		MAX(g_get_num_processors(), 1u)), "default: one per core");
 	put(s, SETTINGS_SETTLE, g_strdup("5"), "default");
 }
 
