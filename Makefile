@@ -91,6 +91,7 @@ test: deps
 # program users run never has it.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-test FAULTS=1 unit-bins
+	@sh tools/systemd/verify.sh build-test
 	@sh tests/run.sh build-test
 
 asan: deps
