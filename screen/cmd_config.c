@@ -15,9 +15,7 @@ int cmd_config(int argc, char **argv)
 {
 	g_autofree char *file = NULL;
 	GOptionEntry entries[] = {
-		{ "config", 0, 0, G_OPTION_ARG_FILENAME, &file,
-		  "read this configuration file instead of the usual places",
-		  "FILE" },
+		CLI_OPTION_CONFIG(file),
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new(

@@ -101,9 +101,10 @@ int cmd_lint(int argc, char **argv)
 
 	g_option_context_set_summary(ctx,
 		"Compiles every rule file of DIR (default: the installed\n"
-		"integration-engineer rule set), reports every problem as file:line, and runs the "
-		"example:\nand counter: lines of every rule through the "
-		"matcher.\nExit 0 when all is well, 5 otherwise.");
+		"integration-engineer rule set), reports every problem as\n"
+		"file:line, and runs the example: and counter: lines of every\n"
+		"rule through the matcher.\n"
+		"Exit 0 when all is well, 5 otherwise.");
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
 	if (argc > 2) {

@@ -23,9 +23,7 @@ int cmd_report(int argc, char **argv)
 	g_autofree char *given_reports = NULL;
 	g_autofree char *config = NULL;
 	GOptionEntry entries[] = {
-		{ "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
-		  "configuration file (default: see screener config --help)",
-		  "FILE" },
+		CLI_OPTION_CONFIG(config),
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &given_reports,

@@ -785,10 +785,7 @@ int cmd_run(int argc, char **argv)
 	g_autofree char *settle = NULL;
 	g_autoptr(settings) set = NULL;
 	GOptionEntry entries[] = {
-		{ "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
-		  "configuration file (default: the first of ./screener.ini,\n"
-		  "                         $XDG_CONFIG_HOME/screener/screener.ini,"
-		  " /etc/screener.ini)", "FILE" },
+		CLI_OPTION_CONFIG(config),
 		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &r.inbox,
 		  "folder of applicants (default: a checkout's samples,\n"
 		  "                         else ./inbox)", "DIR" },

@@ -9,6 +9,7 @@
  * store only.  Every string from a candidate goes through escape_text or
  * escape_name, so a document cannot drive the terminal, or escape_json.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -73,6 +74,22 @@ static void json_key(GString *out, const char *key, const char *s)
 	escape_json(out, s ? s : "", -1);
 }
 
+/* "key":"value" members, comma-separated, from pairs of strings up to a
+ * NULL key; a NULL value is "".  The caller writes the braces. */
+static void json_members(GString *out, const char *key, ...)
+{
+	va_list ap;
+	const char *sep = "";
+
+	va_start(ap, key);
+	for (; key; key = va_arg(ap, const char *)) {
+		g_string_append(out, sep);
+		json_key(out, key, va_arg(ap, const char *));
+		sep = ",";
+	}
+	va_end(ap);
+}
+
 /* One evidence object, comma-separated from the one before it. */
 static void collect_json(struct show_ctx *c,
 			 const struct store_evidence_row *r)
@@ -80,16 +97,11 @@ static void collect_json(struct show_ctx *c,
 	GString *out = lines_of(c, r);
 
 	g_string_append(out, out->len ? ",{" : "{");
-	json_key(out, "rule", r->rule);
-	g_string_append_c(out, ',');
-	json_key(out, "document", r->document);
+	json_members(out, "rule", r->rule, "document", r->document, NULL);
 	g_string_append_printf(out, ",\"page\":%u,\"paragraph\":%u,",
 			       r->page, r->para);
-	json_key(out, "before", r->before);
-	g_string_append_c(out, ',');
-	json_key(out, "match", r->match);
-	g_string_append_c(out, ',');
-	json_key(out, "after", r->after);
+	json_members(out, "before", r->before, "match", r->match,
+		     "after", r->after, NULL);
 	g_string_append_c(out, '}');
 }
 
@@ -165,65 +177,95 @@ static void put_criteria(GString *out, const struct store_ranked *r,
 	}
 }
 
+static void text_document(GString *out, const struct store_document_row *d)
+{
+	g_string_append(out, "  ");
+	put_name(out, d->path);
+	g_string_append_printf(out, ": %s, %s", doc_format_name(d->format),
+			       d->status);
+	if (d->error && *d->error) {
+		g_string_append(out, ": ");
+		put_text(out, d->error);
+	}
+	/* "text truncated at N bytes", pages without text: what was not
+	 * read of an otherwise good document. */
+	if (d->warnings && *d->warnings) {
+		g_string_append(out, " (");
+		put_text(out, d->warnings);
+		g_string_append_c(out, ')');
+	}
+	g_string_append_c(out, '\n');
+}
+
 static bool put_documents(GString *out, struct store *st, const char *key,
-			  GError **err)
+			  bool json, GError **err)
 {
 	g_autoptr(GPtrArray) docs = store_documents(st, key, err);
 	guint i;
 
 	if (!docs)
 		return false;
-	g_string_append(out, "documents:\n");
+	g_string_append(out, json ? ",\"documents\":[" : "documents:\n");
 	for (i = 0; i < docs->len; i++) {
 		const struct store_document_row *d = g_ptr_array_index(docs, i);
 
-		g_string_append(out, "  ");
-		put_name(out, d->path);
-		g_string_append_printf(out, ": %s, %s",
-				       doc_format_name(d->format), d->status);
-		if (d->error && *d->error) {
-			g_string_append(out, ": ");
-			put_text(out, d->error);
+		if (!json) {
+			text_document(out, d);
+			continue;
 		}
-		/* "text truncated at N bytes", pages without text: what was
-		 * not read of an otherwise good document. */
-		if (d->warnings && *d->warnings) {
-			g_string_append(out, " (");
-			put_text(out, d->warnings);
-			g_string_append_c(out, ')');
-		}
-		g_string_append_c(out, '\n');
+		g_string_append(out, i ? ",{" : "{");
+		json_members(out, "path", d->path,
+			     "format", doc_format_name(d->format),
+			     "status", d->status, "error", d->error,
+			     "warnings", d->warnings, NULL);
+		g_string_append_c(out, '}');
 	}
+	if (json)
+		g_string_append_c(out, ']');
 	return true;
 }
 
+static void text_decision(GString *out, const struct store_decision_row *d)
+{
+	g_string_append(out, "  ");
+	put_text(out, d->time);
+	g_string_append_c(out, ' ');
+	put_text(out, d->decision);
+	g_string_append(out, " by ");
+	put_text(out, d->reviewer);
+	if (d->note && *d->note) {
+		g_string_append(out, ": ");
+		put_text(out, d->note);
+	}
+	g_string_append_c(out, '\n');
+}
+
 static bool put_decisions(GString *out, struct store *st, const char *key,
-			  GError **err)
+			  bool json, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
 	guint i;
 
 	if (!rows)
 		return false;
-	g_string_append(out, "decisions:\n");
-	if (!rows->len)
+	g_string_append(out, json ? ",\"decisions\":[" : "decisions:\n");
+	if (!json && !rows->len)
 		g_string_append(out, "  none\n");
 	for (i = 0; i < rows->len; i++) {
 		const struct store_decision_row *d =
 			g_ptr_array_index(rows, i);
 
-		g_string_append(out, "  ");
-		put_text(out, d->time);
-		g_string_append_c(out, ' ');
-		put_text(out, d->decision);
-		g_string_append(out, " by ");
-		put_text(out, d->reviewer);
-		if (d->note && *d->note) {
-			g_string_append(out, ": ");
-			put_text(out, d->note);
+		if (!json) {
+			text_decision(out, d);
+			continue;
 		}
-		g_string_append_c(out, '\n');
+		g_string_append(out, i ? ",{" : "{");
+		json_members(out, "time", d->time, "decision", d->decision,
+			     "reviewer", d->reviewer, "note", d->note, NULL);
+		g_string_append_c(out, '}');
 	}
+	if (json)
+		g_string_append(out, "]}\n");
 	return true;
 }
 
@@ -231,21 +273,12 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 static void json_header(GString *out, const struct store_ranked *r)
 {
 	g_string_append_printf(out, "{\"rank\":%u,", r->rank);
-	json_key(out, "applicant", r->key);
-	g_string_append_c(out, ',');
-	json_key(out, "name", r->name);
-	g_string_append_c(out, ',');
-	json_key(out, "email", r->email);
+	json_members(out, "applicant", r->key, "name", r->name,
+		     "email", r->email, NULL);
 	g_string_append_printf(out, ",\"total\":%.1f,", r->total);
-	json_key(out, "bucket", r->bucket);
-	g_string_append_c(out, ',');
-	json_key(out, "reason", r->reason);
-	g_string_append_c(out, ',');
-	json_key(out, "knockout", r->ko);
-	g_string_append_c(out, ',');
-	json_key(out, "knockout_reason", r->ko_reason);
-	g_string_append_c(out, ',');
-	json_key(out, "duplicate", r->duplicate);
+	json_members(out, "bucket", r->bucket, "reason", r->reason,
+		     "knockout", r->ko, "knockout_reason", r->ko_reason,
+		     "duplicate", r->duplicate, NULL);
 }
 
 static void json_criteria(GString *out, const struct store_ranked *r,
@@ -270,61 +303,6 @@ static void json_criteria(GString *out, const struct store_ranked *r,
 				       ev ? ev->str : "");
 	}
 	g_string_append_c(out, ']');
-}
-
-static bool json_documents(GString *out, struct store *st, const char *key,
-			   GError **err)
-{
-	g_autoptr(GPtrArray) docs = store_documents(st, key, err);
-	guint i;
-
-	if (!docs)
-		return false;
-	g_string_append(out, ",\"documents\":[");
-	for (i = 0; i < docs->len; i++) {
-		const struct store_document_row *d = g_ptr_array_index(docs, i);
-
-		g_string_append(out, i ? ",{" : "{");
-		json_key(out, "path", d->path);
-		g_string_append_c(out, ',');
-		json_key(out, "format", doc_format_name(d->format));
-		g_string_append_c(out, ',');
-		json_key(out, "status", d->status);
-		g_string_append_c(out, ',');
-		json_key(out, "error", d->error);
-		g_string_append_c(out, ',');
-		json_key(out, "warnings", d->warnings);
-		g_string_append_c(out, '}');
-	}
-	g_string_append_c(out, ']');
-	return true;
-}
-
-static bool json_decisions(GString *out, struct store *st, const char *key,
-			   GError **err)
-{
-	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
-	guint i;
-
-	if (!rows)
-		return false;
-	g_string_append(out, ",\"decisions\":[");
-	for (i = 0; i < rows->len; i++) {
-		const struct store_decision_row *d =
-			g_ptr_array_index(rows, i);
-
-		g_string_append(out, i ? ",{" : "{");
-		json_key(out, "time", d->time);
-		g_string_append_c(out, ',');
-		json_key(out, "decision", d->decision);
-		g_string_append_c(out, ',');
-		json_key(out, "reviewer", d->reviewer);
-		g_string_append_c(out, ',');
-		json_key(out, "note", d->note);
-		g_string_append_c(out, '}');
-	}
-	g_string_append(out, "]}\n");
-	return true;
 }
 
 /* The whole page for key into out (m NULL: the JSON object). */
@@ -354,13 +332,13 @@ static bool build(struct store *st, const char *key, const struct marks *m,
 	if (ok && !m) {
 		json_header(out, r);
 		json_criteria(out, r, v.crits, by_crit);
-		ok = json_documents(out, st, key, err) &&
-		     json_decisions(out, st, key, err);
+		ok = put_documents(out, st, key, true, err) &&
+		     put_decisions(out, st, key, true, err);
 	} else if (ok) {
 		put_header(out, r);
 		put_criteria(out, r, v.crits, by_crit);
-		ok = put_documents(out, st, key, err) &&
-		     put_decisions(out, st, key, err);
+		ok = put_documents(out, st, key, false, err) &&
+		     put_decisions(out, st, key, false, err);
 	}
 	store_view_clear(&v);
 	return ok;
@@ -373,9 +351,7 @@ int cmd_show(int argc, char **argv)
 	gboolean json = FALSE;
 	g_autofree char *config = NULL;
 	GOptionEntry entries[] = {
-		{ "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
-		  "configuration file (default: see screener config --help)",
-		  "FILE" },
+		CLI_OPTION_CONFIG(config),
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,

@@ -20,10 +20,13 @@ struct settings {
 	char *file;
 };
 
-/* The keys, in the order "screener config" prints them.  A setting owned
- * by a later command-line option (such as an OCR mode) is added here
- * with its default; the file then accepts it and the command reads it
- * with settings_value(). */
+/* The keys, in the order "screener config" prints them.  A setting for
+ * an option "run" gains later is one more key: an entry in enum
+ * settings_key and here, its default in put_defaults(), and in cmd_run.c
+ * a settings_override() with the option's value and a settings_value()
+ * where the option is read.  The OCR mode is meant to come this way
+ * ("ocr = auto|off", SETTINGS_OCR, with --ocr); until run has that
+ * option the file refuses the key, like any unknown one. */
 static const struct {
 	const char *name;
 	bool is_path;		/* relative values taken from the file's folder */
