@@ -778,7 +778,7 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 
 int cmd_run(int argc, char **argv)
 {
-	struct run r = { .jobs = 0, .settle = 5 };
+	struct run r = { .jobs = 0 };
 	gint wall = caps_default().wall_seconds;
 	g_autofree char *config = NULL;
 	g_autofree char *jobs = NULL;
