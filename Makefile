@@ -13,6 +13,9 @@
 #                   children included (build-vg/, under a minute; CI)
 #   make fuzz-replay every fuzz target once over its seed corpus (ASan+UBSan)
 #   make fuzz       libFuzzer campaigns (clang), FUZZ_SECONDS per target
+#   make install    the program, its rule sets and screener(1) under
+#                   $(DESTDIR)$(PREFIX) (PREFIX default /usr/local);
+#                   make uninstall removes them
 
 PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0 libseccomp
 BUILD   ?= build
@@ -88,6 +91,7 @@ test: deps
 # program users run never has it.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-test FAULTS=1 unit-bins
+	@sh tools/systemd/verify.sh build-test
 	@sh tests/run.sh build-test
 
 asan: deps
@@ -142,3 +146,23 @@ ACCURACY_CORPUS ?= ../shared/corpus/real
 accuracy: deps
 	@$(MAKE) --no-print-directory $(BUILD)/screener
 	@python3 tools/accuracy.py run $(BUILD)/screener $(ACCURACY_CORPUS) $(BUILD)/accuracy
+
+# The program, the rule sets beside it (found from the program's own
+# path: $(PREFIX)/bin/screener reads $(PREFIX)/share/screener/criteria,
+# so a DESTDIR or a moved tree works) and the manual page.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(DESTDIR)$(PREFIX)/bin
+DATADIR  = $(DESTDIR)$(PREFIX)/share/screener
+MAN1DIR  = $(DESTDIR)$(PREFIX)/share/man/man1
+.PHONY: install uninstall
+install: $(BUILD)/screener
+	install -d $(BINDIR) $(DATADIR)/criteria $(MAN1DIR)
+	install -m 755 $(BUILD)/screener $(BINDIR)/screener
+	cp -R criteria/. $(DATADIR)/criteria/
+	chmod -R u=rwX,go=rX $(DATADIR)
+	install -m 644 doc/screener.1 $(MAN1DIR)/screener.1
+
+uninstall:
+	rm -f $(BINDIR)/screener $(MAN1DIR)/screener.1
+	rm -rf $(DATADIR)

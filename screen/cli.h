@@ -9,6 +9,7 @@
 
 #include "error.h"
 
+int cmd_config(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
@@ -22,6 +23,13 @@ int cmd_show(int argc, char **argv);
  * Frees nothing: the caller owns ctx. */
 #include <stdbool.h>
 bool cli_parse(GOptionContext *ctx, int *argc, char ***argv);
+
+/* The --config FILE option of the commands that read the settings
+ * (settings.h); var is a char * the command frees. */
+#define CLI_OPTION_CONFIG(var) \
+	{ "config", 0, 0, G_OPTION_ARG_FILENAME, &(var), \
+	  "configuration file (where else one is looked for: screener " \
+	  "config --help)", "FILE" }
 
 /* The text of the exit-code table, for every --help. */
 extern const char cli_exit_codes[];

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "escape.h"
 #include "pick.h"
+#include "settings.h"
 #include "store.h"
 
 static const char *const decisions[] = { "advance", "archive" };
@@ -42,6 +43,8 @@ static int fail(const char *subject, const GError *e)
 int cmd_decide(int argc, char **argv)
 {
 	g_autofree char *db = NULL;
+	g_autofree char *given_db = NULL;
+	g_autofree char *config = NULL;
 	g_autofree char *reviewer = NULL;
 	g_autofree char *note = NULL;
 	GOptionEntry entries[] = {
@@ -49,7 +52,8 @@ int cmd_decide(int argc, char **argv)
 		  "who decides (required)", "NAME" },
 		{ "note", 0, 0, G_OPTION_ARG_STRING, &note,
 		  "why, kept with the decision", "TEXT" },
-		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+		CLI_OPTION_CONFIG(config),
+		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ NULL },
 	};
@@ -84,8 +88,11 @@ int cmd_decide(int argc, char **argv)
 			"required\n");
 		return EXIT_USAGE;
 	}
-	if (!db)
-		db = g_strdup("reports/screen.db");
+	db = settings_pick(config, SETTINGS_DATABASE, given_db, &err);
+	if (!db) {
+		fprintf(stderr, "screener decide: %s\n", err->message);
+		return EXIT_USAGE;
+	}
 	/* A missing database is a usage error, not a new empty one. */
 	if (access(db, F_OK) != 0) {
 		g_autofree char *safe = escape_name(db);

@@ -17,6 +17,7 @@
 #include "facts.h"
 #include "inbox.h"
 #include "input.h"
+#include "paths.h"
 #include "rules.h"
 #include "sandbox.h"
 
@@ -198,7 +199,8 @@ int cmd_extract(int argc, char **argv)
 		  NULL },
 		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &criteria,
 		  "with --facts: the rule set whose word lists the facts use, "
-		  "as a run would (default " RULES_DEFAULT_DIR ")", "DIR" },
+		  "as a run would (default: the installed "
+		  "integration-engineer)", "DIR" },
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
 		  "what 'present' means in dates without a document date "
 		  "(default today)", "YYYY-MM-DD" },
@@ -243,7 +245,9 @@ int cmd_extract(int argc, char **argv)
 		 * (titles, domain terms, allowed words): show those. */
 		g_autoptr(GError) err = NULL;
 
-		rs = ruleset_load(criteria ? criteria : RULES_DEFAULT_DIR, &err);
+		if (!criteria)
+			criteria = paths_default_criteria();
+		rs = ruleset_load(criteria, &err);
 		if (!rs) {
 			g_auto(GStrv) lines = g_strsplit(err->message, "\n", -1);
 

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "match.h"
+#include "paths.h"
 #include "rules.h"
 
 
@@ -94,14 +95,16 @@ int cmd_lint(int argc, char **argv)
 		"[DIR] - check a rule set and run its examples");
 	g_autoptr(GError) err = NULL;
 	g_autoptr(ruleset) rs = NULL;
-	const char *dir = RULES_DEFAULT_DIR;
+	g_autofree char *shipped = paths_default_criteria();
+	const char *dir = shipped;
 	guint n_run = 0, bad;
 
 	g_option_context_set_summary(ctx,
-		"Compiles every rule file of DIR (default " RULES_DEFAULT_DIR
-		"),\nreports every problem as file:line, and runs the "
-		"example:\nand counter: lines of every rule through the "
-		"matcher.\nExit 0 when all is well, 5 otherwise.");
+		"Compiles every rule file of DIR (default: the installed\n"
+		"integration-engineer rule set), reports every problem as\n"
+		"file:line, and runs the example: and counter: lines of every\n"
+		"rule through the matcher.\n"
+		"Exit 0 when all is well, 5 otherwise.");
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
 	if (argc > 2) {

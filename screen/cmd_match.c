@@ -19,6 +19,7 @@
 #include "inbox.h"
 #include "input.h"
 #include "match.h"
+#include "paths.h"
 #include "rules.h"
 #include "sandbox.h"
 
@@ -181,7 +182,8 @@ int cmd_match(int argc, char **argv)
 	g_autofree char *criteria = NULL, *as_of = NULL;
 	GOptionEntry entries[] = {
 		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &criteria,
-		  "rule set folder (default " RULES_DEFAULT_DIR ")", "DIR" },
+		  "rule set folder (default: the installed "
+		  "integration-engineer)", "DIR" },
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
 		  "what \"present\" means when a document has no date "
 		  "(default: today)", "YYYY-MM-DD" },
@@ -225,7 +227,9 @@ int cmd_match(int argc, char **argv)
 
 		today = g_date_time_format(now, "%Y-%m-%d");
 	}
-	rs = ruleset_load(criteria ? criteria : RULES_DEFAULT_DIR, &err);
+	if (!criteria)
+		criteria = paths_default_criteria();
+	rs = ruleset_load(criteria, &err);
 	if (!rs) {
 		g_auto(GStrv) lines = g_strsplit(err->message, "\n", -1);
 

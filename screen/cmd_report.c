@@ -12,16 +12,21 @@
 #include "cli.h"
 #include "lock.h"
 #include "report.h"
+#include "settings.h"
 #include "store.h"
 
 int cmd_report(int argc, char **argv)
 {
 	g_autofree char *db = NULL;
 	g_autofree char *reports = NULL;
+	g_autofree char *given_db = NULL;
+	g_autofree char *given_reports = NULL;
+	g_autofree char *config = NULL;
 	GOptionEntry entries[] = {
-		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+		CLI_OPTION_CONFIG(config),
+		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
-		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &reports,
+		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &given_reports,
 		  "report folder (default reports)", "DIR" },
 		{ NULL },
 	};
@@ -44,10 +49,13 @@ int cmd_report(int argc, char **argv)
 			argv[1]);
 		return EXIT_USAGE;
 	}
-	if (!db)
-		db = g_strdup("reports/screen.db");
-	if (!reports)
-		reports = g_strdup("reports");
+	db = settings_pick(config, SETTINGS_DATABASE, given_db, &err);
+	reports = db ? settings_pick(config, SETTINGS_REPORTS, given_reports,
+				     &err) : NULL;
+	if (!reports) {
+		fprintf(stderr, "screener report: %s\n", err->message);
+		return EXIT_USAGE;
+	}
 	/* A missing database is a usage error, not a new empty one. */
 	if (access(db, F_OK) != 0) {
 		fprintf(stderr, "screener report: %s: no such database "

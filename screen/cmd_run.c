@@ -10,10 +10,13 @@
  * transaction each), ranking, reports.  A second run while one holds the
  * lock exits with EXIT_BUSY before writing anything.
  *
- * A file still being written (modified less than --settle seconds ago,
- * or whose size or mtime changed between the scan and the read) leaves
- * its whole applicant for the next run: nothing extracted or stored,
- * only counted in the summary.  Not an error: the copy is not done yet.
+ * Files modified less than --settle seconds ago may still be being
+ * copied in: the run waits until each has been left alone that long (at
+ * most --settle seconds), so a run right after a copy takes everything.
+ * A file that changed meanwhile (its size or mtime no longer the scan's
+ * when it is read) leaves its whole applicant for the next run: nothing
+ * extracted or stored, only counted in the summary.  Not an error: the
+ * copy is not done yet.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +35,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sandbox.h"
+#include "settings.h"
 #include "shard.h"
 #include "store.h"
 #include "timing.h"
@@ -47,6 +51,7 @@ struct run {
 	int jobs;
 	int settle;		/* seconds; 0: take files as they are */
 	gboolean quiet;
+	gboolean json;		/* the summary as one JSON object */
 	gboolean check_sandbox;	/* print the confinement layers, exit */
 	gboolean times;		/* hidden: time per stage on stderr */
 	char *shard_spec;	/* --shard K/N or auto */
@@ -578,6 +583,21 @@ static void summary(const struct run *r, const struct store_counts *c,
 	       secs > 0 ? r->docs_done / secs : 0.0);
 }
 
+/* The same as one JSON object on one line (keys documented in
+ * screener(1)); seconds alone depends on the clock. */
+static void summary_json(const struct run *r, const struct store_counts *c,
+			 double secs)
+{
+	printf("{\"applicants\":%u,\"screened\":%u,\"documents\":%u,"
+	       "\"extracted\":%u,\"advanced\":%u,\"archived\":%u,"
+	       "\"knocked_out\":%u,\"needs_review\":%u,"
+	       "\"failed_files\":%u,\"left_for_next_run\":%u,"
+	       "\"seconds\":%.2f}\n", c->applicants, r->screened,
+	       r->docs_done, r->extracted, c->advanced, c->archived,
+	       c->knocked_out, c->needs_review, c->failed_files, r->left,
+	       secs);
+}
+
 /* The reports, unless those in r->reports were written from exactly
  * this data (and rule set) and are all there: an unchanged inbox then
  * writes nothing.  "screener report" always rewrites them. */
@@ -689,6 +709,47 @@ static void say_missing_layers(void)
 	}
 }
 
+/* Files of the listing modified less than --settle seconds ago are
+ * probably still being copied in: wait until each has been left alone
+ * that long, at most --settle seconds from now.  Then prepare() takes
+ * them, and leaves for the next run those that changed meanwhile (no
+ * longer the size or mtime listed) or whose mtime is in the future. */
+static void settle_wait(const struct run *r, const struct inbox *ib)
+{
+	gint64 now = g_get_real_time(), span, until;
+	guint young = 0, i, j;
+
+	if (r->settle <= 0)
+		return;
+	span = (gint64)r->settle * G_USEC_PER_SEC;
+	until = now;
+	for (i = 0; i < ib->applicants->len; i++) {
+		const struct inbox_applicant *a =
+			g_ptr_array_index(ib->applicants, i);
+
+		for (j = 0; j < a->files->len; j++) {
+			const struct inbox_file *f =
+				g_ptr_array_index(a->files, j);
+
+			if (ABS(now - f->mtime_us) < span) {
+				young++;
+				until = MAX(until, f->mtime_us + span);
+			}
+		}
+	}
+	if (!young)
+		return;
+	until = MIN(until, now + span);
+	/* A normal event, not a problem: cron's --quiet hears nothing. */
+	if (!r->quiet)
+		fprintf(stderr, "screener run: %u file%s modified in the last "
+			"%d s: waiting %.1f s for %s to settle\n", young,
+			young == 1 ? "" : "s", r->settle,
+			(until - now) / (double)G_USEC_PER_SEC,
+			young == 1 ? "it" : "them");
+	g_usleep(until - now);
+}
+
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *started = now_iso();
@@ -735,7 +796,10 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 		timing_print(stderr);
 	if (r->failed)
 		rc = EXIT_SOME_FAILED;
-	if (!r->quiet)
+	if (r->json)
+		summary_json(r, &counts, (g_get_monotonic_time() - t0) /
+			     (double)G_USEC_PER_SEC);
+	else if (!r->quiet)
 		summary(r, &counts, (g_get_monotonic_time() - t0) /
 			(double)G_USEC_PER_SEC);
 	return rc;
@@ -743,14 +807,20 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 
 int cmd_run(int argc, char **argv)
 {
-	struct run r = { .jobs = 0, .settle = 5 };
+	struct run r = { .jobs = 0 };
 	gint wall = caps_default().wall_seconds;
+	g_autofree char *config = NULL;
+	g_autofree char *jobs = NULL;
+	g_autofree char *settle = NULL;
+	g_autoptr(settings) set = NULL;
 	GOptionEntry entries[] = {
+		CLI_OPTION_CONFIG(config),
 		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &r.inbox,
-		  "folder of applicants (default samples)", "DIR" },
+		  "folder of applicants (default: a checkout's samples,\n"
+		  "                         else ./inbox)", "DIR" },
 		{ "criteria", 0, 0, G_OPTION_ARG_FILENAME, &r.criteria,
-		  "rule set folder (default criteria/integration-engineer)",
-		  "DIR" },
+		  "rule set folder (default: the installed\n"
+		  "                         integration-engineer)", "DIR" },
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &r.db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &r.reports,
@@ -758,14 +828,20 @@ int cmd_run(int argc, char **argv)
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &r.as_of,
 		  "what \"present\" means in date ranges (default today)",
 		  "YYYY-MM-DD" },
-		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &r.jobs,
+		{ "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs,
 		  "workers, each with its own extraction process\n                         (default: the number of cores)", "N" },
-		{ "settle", 0, 0, G_OPTION_ARG_INT, &r.settle,
-		  "leave files modified less than SECONDS ago for the\n                         next run (default 5, 0: off)", "SECONDS" },
+		{ "settle", 0, 0, G_OPTION_ARG_STRING, &settle,
+		  "wait for files modified less than SECONDS ago to be\n"
+		  "                         left alone that long (at most SECONDS);"
+		  " files\n                         still changing are left for"
+		  " the next run\n                         (default 5, 0: take"
+		  " files as they are)", "SECONDS" },
 		{ "wall-seconds", 0, 0, G_OPTION_ARG_INT, &wall,
 		  "wall-clock limit per file (default 30)", "N" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &r.quiet,
 		  "print nothing unless something failed", NULL },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &r.json,
+		  "the summary as one JSON object on stdout", NULL },
 		{ "times", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
 		  &r.times, "time per stage on stderr (make bench)", NULL },
 		{ "shard", 0, 0, G_OPTION_ARG_STRING, &r.shard_spec,
@@ -807,20 +883,41 @@ int cmd_run(int argc, char **argv)
 	}
 	if (!shard_option(&r))
 		goto out;
-	if (!r.inbox)
-		r.inbox = g_strdup("samples");
-	if (!r.criteria)
-		r.criteria = g_strdup("criteria/integration-engineer");
-	/* A shard's own folder, so shards never share a report. */
-	if (!r.reports && r.shard.n)
+	set = settings_load(config, &err);
+	if (!set) {
+		fprintf(stderr, "screener run: %s\n", err->message);
+		goto out;
+	}
+	settings_override(set, SETTINGS_INBOX, r.inbox, "--inbox");
+	settings_override(set, SETTINGS_CRITERIA, r.criteria, "--criteria");
+	settings_override(set, SETTINGS_DATABASE, r.db, "--db");
+	settings_override(set, SETTINGS_REPORTS, r.reports, "--reports");
+	settings_override(set, SETTINGS_JOBS, jobs, "--jobs");
+	settings_override(set, SETTINGS_SETTLE, settle, "--settle");
+	g_free(r.inbox);
+	g_free(r.criteria);
+	g_free(r.db);
+	g_free(r.reports);
+	r.inbox = g_strdup(settings_value(set, SETTINGS_INBOX));
+	r.criteria = g_strdup(settings_value(set, SETTINGS_CRITERIA));
+	/* A shard's own folder unless told otherwise, so shards never
+	 * share a report. */
+	if (r.shard.n && !strcmp(settings_origin(set, SETTINGS_REPORTS),
+				 "default"))
 		r.reports = g_strdup_printf("reports/shard-%u-of-%u",
 					    r.shard.k, r.shard.n);
-	if (!r.db && r.shard.n)
+	else
+		r.reports = g_strdup(settings_value(set, SETTINGS_REPORTS));
+	if (r.shard.n && !strcmp(settings_origin(set, SETTINGS_DATABASE),
+				 "default"))
 		r.db = g_build_filename(r.reports, "screen.db", NULL);
-	if (!r.db)
-		r.db = g_strdup("reports/screen.db");
-	if (!r.reports)
-		r.reports = g_strdup("reports");
+	else
+		r.db = g_strdup(settings_value(set, SETTINGS_DATABASE));
+	if (!settings_int(set, SETTINGS_JOBS, 0, 256, &r.jobs, &err) ||
+	    !settings_int(set, SETTINGS_SETTLE, 0, 3600, &r.settle, &err)) {
+		fprintf(stderr, "screener run: %s\n", err->message);
+		goto out;
+	}
 	if (!r.as_of) {
 		g_autoptr(GDateTime) now = g_date_time_new_now_local();
 
@@ -828,14 +925,6 @@ int cmd_run(int argc, char **argv)
 	} else if (!valid_date(r.as_of)) {
 		fprintf(stderr, "screener run: --as-of: not a date "
 			"YYYY-MM-DD\n");
-		goto out;
-	}
-	if (r.jobs < 0 || r.jobs > 256) {
-		fprintf(stderr, "screener run: --jobs: between 1 and 256\n");
-		goto out;
-	}
-	if (r.settle < 0 || r.settle > 3600) {
-		fprintf(stderr, "screener run: --settle: between 0 and 3600\n");
 		goto out;
 	}
 	if (wall < 1 || wall > 3600) {
@@ -874,6 +963,7 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	say_missing_layers();
+	settle_wait(&r, ib);
 	rc = run_locked(&r, ib, &err);
 	if (err) {
 		progress_clear(r.progress);

@@ -4,10 +4,12 @@
  * with its evidence (the matched words highlighted), documents and the
  * decision history.
  *
- * Owns the command's options and the terminal layout.  Reads the store
- * only.  Every string from a candidate goes through escape_text or
- * escape_name, so a document cannot drive the terminal.
+ * Owns the command's options, the terminal layout and the --json object
+ * (its keys are documented in screener(1): keep them stable).  Reads the
+ * store only.  Every string from a candidate goes through escape_text or
+ * escape_name, so a document cannot drive the terminal, or escape_json.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +18,7 @@
 #include "doc.h"
 #include "escape.h"
 #include "pick.h"
+#include "settings.h"
 #include "store.h"
 
 /* How a match is marked: colour on a terminal, brackets in a pipe. */
@@ -49,19 +52,70 @@ static void lines_free(gpointer p)
 
 struct show_ctx {
 	GHashTable *by_crit;	/* criterion id -> GString of lines */
-	const struct marks *m;
+	const struct marks *m;	/* NULL: JSON */
 };
 
-static bool collect_evidence(const struct store_evidence_row *r,
-			     void *data, GError **err)
+/* The evidence text gathered so far for r's criterion. */
+static GString *lines_of(struct show_ctx *c,
+			 const struct store_evidence_row *r)
 {
-	struct show_ctx *c = data;
 	GString *lines = g_hash_table_lookup(c->by_crit, r->criterion);
 
 	if (!lines) {
 		lines = g_string_new(NULL);
 		g_hash_table_insert(c->by_crit, g_strdup(r->criterion), lines);
 	}
+	return lines;
+}
+
+static void json_key(GString *out, const char *key, const char *s)
+{
+	g_string_append_printf(out, "\"%s\":", key);
+	escape_json(out, s ? s : "", -1);
+}
+
+/* "key":"value" members, comma-separated, from pairs of strings up to a
+ * NULL key; a NULL value is "".  The caller writes the braces. */
+static void json_members(GString *out, const char *key, ...)
+{
+	va_list ap;
+	const char *sep = "";
+
+	va_start(ap, key);
+	for (; key; key = va_arg(ap, const char *)) {
+		g_string_append(out, sep);
+		json_key(out, key, va_arg(ap, const char *));
+		sep = ",";
+	}
+	va_end(ap);
+}
+
+/* One evidence object, comma-separated from the one before it. */
+static void collect_json(struct show_ctx *c,
+			 const struct store_evidence_row *r)
+{
+	GString *out = lines_of(c, r);
+
+	g_string_append(out, out->len ? ",{" : "{");
+	json_members(out, "rule", r->rule, "document", r->document, NULL);
+	g_string_append_printf(out, ",\"page\":%u,\"paragraph\":%u,",
+			       r->page, r->para);
+	json_members(out, "before", r->before, "match", r->match,
+		     "after", r->after, NULL);
+	g_string_append_c(out, '}');
+}
+
+static bool collect_evidence(const struct store_evidence_row *r,
+			     void *data, GError **err)
+{
+	struct show_ctx *c = data;
+	GString *lines;
+
+	if (!c->m) {
+		collect_json(c, r);
+		return true;
+	}
+	lines = lines_of(c, r);
 	g_string_append(lines, "      ");
 	put_text(lines, r->rule);
 	g_string_append(lines, " in ");
@@ -123,69 +177,135 @@ static void put_criteria(GString *out, const struct store_ranked *r,
 	}
 }
 
+static void text_document(GString *out, const struct store_document_row *d)
+{
+	g_string_append(out, "  ");
+	put_name(out, d->path);
+	g_string_append_printf(out, ": %s, %s", doc_format_name(d->format),
+			       d->status);
+	if (d->error && *d->error) {
+		g_string_append(out, ": ");
+		put_text(out, d->error);
+	}
+	/* "text truncated at N bytes", pages without text: what was not
+	 * read of an otherwise good document. */
+	if (d->warnings && *d->warnings) {
+		g_string_append(out, " (");
+		put_text(out, d->warnings);
+		g_string_append_c(out, ')');
+	}
+	g_string_append_c(out, '\n');
+}
+
 static bool put_documents(GString *out, struct store *st, const char *key,
-			  GError **err)
+			  bool json, GError **err)
 {
 	g_autoptr(GPtrArray) docs = store_documents(st, key, err);
 	guint i;
 
 	if (!docs)
 		return false;
-	g_string_append(out, "documents:\n");
+	g_string_append(out, json ? ",\"documents\":[" : "documents:\n");
 	for (i = 0; i < docs->len; i++) {
 		const struct store_document_row *d = g_ptr_array_index(docs, i);
 
-		g_string_append(out, "  ");
-		put_name(out, d->path);
-		g_string_append_printf(out, ": %s, %s",
-				       doc_format_name(d->format), d->status);
-		if (d->error && *d->error) {
-			g_string_append(out, ": ");
-			put_text(out, d->error);
+		if (!json) {
+			text_document(out, d);
+			continue;
 		}
-		/* "text truncated at N bytes", pages without text: what was
-		 * not read of an otherwise good document. */
-		if (d->warnings && *d->warnings) {
-			g_string_append(out, " (");
-			put_text(out, d->warnings);
-			g_string_append_c(out, ')');
-		}
-		g_string_append_c(out, '\n');
+		g_string_append(out, i ? ",{" : "{");
+		json_members(out, "path", d->path,
+			     "format", doc_format_name(d->format),
+			     "status", d->status, "error", d->error,
+			     "warnings", d->warnings, NULL);
+		g_string_append_c(out, '}');
 	}
+	if (json)
+		g_string_append_c(out, ']');
 	return true;
 }
 
+static void text_decision(GString *out, const struct store_decision_row *d)
+{
+	g_string_append(out, "  ");
+	put_text(out, d->time);
+	g_string_append_c(out, ' ');
+	put_text(out, d->decision);
+	g_string_append(out, " by ");
+	put_text(out, d->reviewer);
+	if (d->note && *d->note) {
+		g_string_append(out, ": ");
+		put_text(out, d->note);
+	}
+	g_string_append_c(out, '\n');
+}
+
 static bool put_decisions(GString *out, struct store *st, const char *key,
-			  GError **err)
+			  bool json, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
 	guint i;
 
 	if (!rows)
 		return false;
-	g_string_append(out, "decisions:\n");
-	if (!rows->len)
+	g_string_append(out, json ? ",\"decisions\":[" : "decisions:\n");
+	if (!json && !rows->len)
 		g_string_append(out, "  none\n");
 	for (i = 0; i < rows->len; i++) {
 		const struct store_decision_row *d =
 			g_ptr_array_index(rows, i);
 
-		g_string_append(out, "  ");
-		put_text(out, d->time);
-		g_string_append_c(out, ' ');
-		put_text(out, d->decision);
-		g_string_append(out, " by ");
-		put_text(out, d->reviewer);
-		if (d->note && *d->note) {
-			g_string_append(out, ": ");
-			put_text(out, d->note);
+		if (!json) {
+			text_decision(out, d);
+			continue;
 		}
-		g_string_append_c(out, '\n');
+		g_string_append(out, i ? ",{" : "{");
+		json_members(out, "time", d->time, "decision", d->decision,
+			     "reviewer", d->reviewer, "note", d->note, NULL);
+		g_string_append_c(out, '}');
 	}
+	if (json)
+		g_string_append(out, "]}\n");
 	return true;
 }
 
-/* The whole page for key into out. */
+/* The same as one JSON object on one line. */
+static void json_header(GString *out, const struct store_ranked *r)
+{
+	g_string_append_printf(out, "{\"rank\":%u,", r->rank);
+	json_members(out, "applicant", r->key, "name", r->name,
+		     "email", r->email, NULL);
+	g_string_append_printf(out, ",\"total\":%.1f,", r->total);
+	json_members(out, "bucket", r->bucket, "reason", r->reason,
+		     "knockout", r->ko, "knockout_reason", r->ko_reason,
+		     "duplicate", r->duplicate, NULL);
+}
+
+static void json_criteria(GString *out, const struct store_ranked *r,
+			  GPtrArray *crits, GHashTable *by_crit)
+{
+	guint i;
+
+	g_string_append(out, ",\"criteria\":[");
+	for (i = 0; i < crits->len && i < r->n_crit; i++) {
+		const struct store_crit_row *c = g_ptr_array_index(crits, i);
+		GString *ev = g_hash_table_lookup(by_crit, c->id);
+
+		g_string_append(out, i ? ",{" : "{");
+		json_key(out, "id", c->id);
+		g_string_append_c(out, ',');
+		json_key(out, "title", c->title);
+		g_string_append_printf(out, ",\"score\":%.2f,\"met\":%s,"
+				       "\"scored\":%s,\"evidence\":[%s]}",
+				       r->crit[i].score,
+				       r->crit[i].met ? "true" : "false",
+				       c->scored ? "true" : "false",
+				       ev ? ev->str : "");
+	}
+	g_string_append_c(out, ']');
+}
+
+/* The whole page for key into out (m NULL: the JSON object). */
 static bool build(struct store *st, const char *key, const struct marks *m,
 		  GString *out, GError **err)
 {
@@ -209,11 +329,16 @@ static bool build(struct store *st, const char *key, const struct marks *m,
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
 			    "no such applicant");
 	ok = r && store_each_evidence(st, key, collect_evidence, &c, err);
-	if (ok) {
+	if (ok && !m) {
+		json_header(out, r);
+		json_criteria(out, r, v.crits, by_crit);
+		ok = put_documents(out, st, key, true, err) &&
+		     put_decisions(out, st, key, true, err);
+	} else if (ok) {
 		put_header(out, r);
 		put_criteria(out, r, v.crits, by_crit);
-		ok = put_documents(out, st, key, err) &&
-		     put_decisions(out, st, key, err);
+		ok = put_documents(out, st, key, false, err) &&
+		     put_decisions(out, st, key, false, err);
 	}
 	store_view_clear(&v);
 	return ok;
@@ -222,9 +347,15 @@ static bool build(struct store *st, const char *key, const struct marks *m,
 int cmd_show(int argc, char **argv)
 {
 	g_autofree char *db = NULL;
+	g_autofree char *given_db = NULL;
+	gboolean json = FALSE;
+	g_autofree char *config = NULL;
 	GOptionEntry entries[] = {
-		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+		CLI_OPTION_CONFIG(config),
+		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
+		  "one JSON object (keys in screener(1))", NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new(
@@ -234,6 +365,8 @@ int cmd_show(int argc, char **argv)
 	g_autoptr(GString) out = g_string_new(NULL);
 	g_autofree char *key = NULL;
 	const char *subject;
+	const struct marks *m = isatty(STDOUT_FILENO) ? &tty_marks :
+			       &plain_marks;
 
 	g_option_context_set_summary(ctx,
 		"APPLICANT is an applicant key, an e-mail or a rank number.");
@@ -245,8 +378,11 @@ int cmd_show(int argc, char **argv)
 			"(try --help)\n");
 		return EXIT_USAGE;
 	}
-	if (!db)
-		db = g_strdup("reports/screen.db");
+	db = settings_pick(config, SETTINGS_DATABASE, given_db, &err);
+	if (!db) {
+		fprintf(stderr, "screener show: %s\n", err->message);
+		return EXIT_USAGE;
+	}
 	subject = db;
 	if (access(db, F_OK) != 0) {
 		g_autofree char *safe = escape_name(db);
@@ -260,8 +396,7 @@ int cmd_show(int argc, char **argv)
 		subject = argv[1];
 		key = pick_applicant(st, argv[1], &err);
 	}
-	if (key && build(st, key, isatty(STDOUT_FILENO) ? &tty_marks :
-			 &plain_marks, out, &err)) {
+	if (key && build(st, key, json ? NULL : m, out, &err)) {
 		fwrite(out->str, 1, out->len, stdout);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FATAL;
 	}

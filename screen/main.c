@@ -19,6 +19,7 @@ struct command {
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
+	{ "config", cmd_config, "print the effective settings and where each came from" },
 	{ "decide", cmd_decide, "record a reviewer's decision: advance or archive" },
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
 	{ "help", cmd_help, "list the commands" },
