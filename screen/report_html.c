@@ -91,12 +91,27 @@ static void put_bucket(GString *out, const char *bucket)
 	g_string_append(out, "</span>");
 }
 
+static bool in_review(const struct store_ranked *r)
+{
+	return strcmp(bucket_class(r->bucket), "b-review") == 0;
+}
+
 /* Scoring's flag, or a duplicate: something for the reviewer to look
  * at on an applicant that is not already waiting for review. */
 static bool flagged(const struct store_ranked *r)
 {
-	return (r->flag || *r->duplicate) &&
-	       strcmp(bucket_class(r->bucket), "b-review") != 0;
+	return (r->flag || *r->duplicate) && !in_review(r);
+}
+
+/* Why a row is flagged, as badges after the applicant's name. */
+static void put_flags(GString *out, const struct store_ranked *r)
+{
+	if (r->flag && !in_review(r))
+		g_string_append(out, " <span class=\"badge b-flag\">flagged"
+				"</span>");
+	if (*r->duplicate)
+		g_string_append(out, " <span class=\"badge b-flag\">duplicate"
+				"</span>");
 }
 
 /* Per-bucket counts, in order of first appearance (ranking order). */
@@ -143,21 +158,19 @@ static void put_counts(GString *out, GPtrArray *rows)
 static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 			  GPtrArray *crits)
 {
-	const char *row_class = strcmp(bucket_class(r->bucket), "b-review") ?
-		(flagged(r) ? " class=\"flagged\"" : "") : " class=\"review\"";
+	const char *row_class = in_review(r) ? " class=\"review\"" :
+		flagged(r) ? " class=\"flagged\"" : "";
 	guint j;
 
 	g_string_append_printf(out, "<tr%s><td class=\"num\">%u</td>"
 			       "<th scope=\"row\"><a href=\"%u.html\">",
 			       row_class, r->rank, n);
 	hname(out, r->key);
-	g_string_append(out, "</a><span class=\"name\">");
+	g_string_append(out, "</a>");
+	put_flags(out, r);
+	g_string_append(out, "<span class=\"name\">");
 	h(out, r->name);
-	g_string_append(out, "</span>");
-	if (flagged(r))
-		g_string_append(out, " <span class=\"badge b-flag\">flagged"
-				"</span>");
-	g_string_append(out, "</th><td>");
+	g_string_append(out, "</span></th><td>");
 	put_bucket(out, r->bucket);
 	g_string_append_printf(out, "</td><td class=\"num\">%.1f</td>",
 			       r->total);
@@ -166,18 +179,22 @@ static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 
 		if (!c->scored)
 			continue;
-		g_string_append(out, r->crit[j].met ?
-				"<td class=\"met\"><span aria-hidden=\"true\">"
-				"&#10003;</span><span class=\"sr\">met</span>"
-				"</td>" :
-				"<td class=\"not\"><span aria-hidden=\"true\">"
-				"&#10007;</span><span class=\"sr\">not met"
-				"</span></td>");
+		/* Without a readable resume nothing was assessed. */
+		if (in_review(r))
+			g_string_append(out, "<td class=\"na\"><span "
+					"aria-hidden=\"true\">&#8211;</span><span "
+					"class=\"sr\">not assessed</span></td>");
+		else
+			g_string_append(out, r->crit[j].met ?
+					"<td class=\"met\"><span aria-hidden=\"true\">"
+					"&#10003;</span><span class=\"sr\">met"
+					"</span></td>" :
+					"<td class=\"not\"><span aria-hidden=\"true\">"
+					"&#10007;</span><span class=\"sr\">not met"
+					"</span></td>");
 	}
 	g_string_append(out, "<td>");
 	h(out, r->ko);
-	g_string_append(out, "</td><td>");
-	h(out, *r->duplicate ? "yes" : "");
 	g_string_append(out, "</td><td>");
 	h(out, r->decision);
 	g_string_append(out, "</td></tr>\n");
@@ -218,9 +235,12 @@ static void put_legend(GString *out, GPtrArray *crits,
 		g_string_append(out, "</td>");
 		if (r)
 			g_string_append_printf(out, "<td class=\"num\">%.2f</td>"
-					       "<td>%s</td>", r->crit[i].score,
-					       r->crit[i].met ? "met" :
-					       "not met");
+					       "%s", r->crit[i].score,
+					       in_review(r) ?
+					       "<td class=\"na\">not assessed</td>" :
+					       r->crit[i].met ?
+					       "<td class=\"met\">met</td>" :
+					       "<td class=\"not\">not met</td>");
 		g_string_append(out, "</tr>\n");
 	}
 	g_string_append(out, "</tbody>\n</table>\n");
@@ -237,9 +257,10 @@ static GString *build_index(GPtrArray *rows, GPtrArray *crits,
 	put_counts(out, rows);
 	g_string_append(out, "</header>\n<main id=\"main\">\n"
 			"<table class=\"ranking\">\n<caption>Applicants in "
-			"rank order: &#10003; a criterion met, &#10007; not met; "
-			"needs review and flagged rows are marked at the left "
-			"edge</caption>\n<thead><tr><th scope=\"col\">rank</th>"
+			"rank order: &#10003; a criterion met, &#10007; not met, "
+			"&#8211; not assessed; "
+			"rows that need review or are flagged are marked at the "
+			"left edge</caption>\n<thead><tr><th scope=\"col\">rank</th>"
 			"<th scope=\"col\">applicant</th>"
 			"<th scope=\"col\">bucket</th>"
 			"<th scope=\"col\">total</th>");
@@ -257,7 +278,6 @@ static GString *build_index(GPtrArray *rows, GPtrArray *crits,
 		g_string_append(out, "</span></th>");
 	}
 	g_string_append(out, "<th scope=\"col\">knock-out</th>"
-			"<th scope=\"col\">duplicate</th>"
 			"<th scope=\"col\">decision</th></tr></thead>\n"
 			"<tbody>\n");
 	for (i = 0; i < rows->len; i++)
@@ -307,7 +327,7 @@ static void put_summary(GString *out, const struct store_ranked *r)
 	hname(out, r->key);
 	g_string_append(out, "</h1>\n</header>\n<main id=\"main\" "
 			"class=\"page\">\n<table class=\"summary\">\n"
-			"<caption>Summary</caption>\n"
+			"<caption class=\"sr\">Summary</caption>\n"
 			"<tr><th scope=\"row\">name</th><td>");
 	h(out, r->name);
 	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">e-mail</th><td>");
@@ -318,9 +338,7 @@ static void put_summary(GString *out, const struct store_ranked *r)
 			       "<tr><th scope=\"row\">bucket</th><td>",
 			       r->rank, r->total);
 	put_bucket(out, r->bucket);
-	if (flagged(r))
-		g_string_append(out, " <span class=\"badge b-flag\">flagged"
-				"</span>");
+	put_flags(out, r);
 	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">reason</th><td>");
 	h(out, r->reason);
 	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">knock-out</th><td>");
