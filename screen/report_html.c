@@ -257,7 +257,7 @@ static GString *build_index(GPtrArray *rows, GPtrArray *crits,
 	begin_page(out, sy, "Screening: ranking", "the ranking");
 	g_string_append(out, "<h1>Ranking</h1>\n");
 	put_counts(out, rows);
-	g_string_append(out, "</header>\n<main id=\"main\">\n"
+	g_string_append(out, "</header>\n<main id=\"main\" class=\"ranking\">\n"
 			"<table class=\"ranking\">\n<caption>Applicants in "
 			"rank order: &#10003; a criterion met, &#10007; not met, "
 			"&#8211; not assessed; "

@@ -253,7 +253,8 @@ static const char css_template[] =
 	/* paper: no sticky header, no skip link, rows kept whole, the
 	 * colours that carry meaning printed */
 	"@media print{"
-	"body{font-size:10pt}"
+	"body{font-size:10pt;line-height:1.35}"
+	"th,td,table.ranking th,table.ranking td{padding:.15rem .35rem}"
 	".skip,nav.crumbs{display:none}"
 	"header.top{padding:0 0 .5em}"
 	"main,main.page{padding:0;max-width:none}"
@@ -267,6 +268,9 @@ static const char css_template[] =
 	"tr.review>:first-child,tr.flagged>:first-child{"
 	"-webkit-print-color-adjust:exact;print-color-adjust:exact}"
 	"@page{margin:1.5cm}"
+	/* the ranking is wide: on paper turned sideways */
+	"body:has(main.ranking){page:wide}"
+	"@page wide{size:landscape}"
 	"}";
 
 /* One highlight class per colour: ".k0{--k:#ffe14d}". */

@@ -15,6 +15,7 @@ even when a check fails: the case's expected output says what passes.
 """
 import json
 import os
+import select
 import subprocess
 import sys
 
@@ -46,6 +47,10 @@ class Browser:
 
     def _read(self):
         while b"\0" not in self.buf:
+            # A page that never loads fails the check, never hangs it.
+            if not select.select([self.from_chrome], [], [], 120)[0]:
+                self.proc.kill()
+                raise SystemExit("chromium: no answer in 120 s")
             chunk = os.read(self.from_chrome, 65536)
             if not chunk:
                 raise SystemExit("chromium closed its DevTools pipe")
