@@ -15,6 +15,7 @@
 #include "report_annot.h"
 #include "report_html.h"
 #include "report_style.h"
+#include "score.h"
 #include "store.h"
 
 /* The stylesheet and the policy naming it, made once per report. */
@@ -67,21 +68,19 @@ static void end_page(GString *out)
 	g_string_append(out, "</main>\n</body>\n</html>\n");
 }
 
-/* Bucket names as the badge classes of the stylesheet. */
-static const struct {
-	const char *bucket, *class;
-} bucket_classes[] = {
-	{ "advance", "b-advance" },
-	{ "needs review", "b-review" },
-	{ "archive", "b-archive" },
+/* Buckets as the badge classes of the stylesheet. */
+static const char *const bucket_classes[] = {
+	[SCORE_ADVANCE] = "b-advance",
+	[SCORE_REVIEW] = "b-review",
+	[SCORE_ARCHIVE] = "b-archive",
 };
 
 static const char *bucket_class(const char *bucket)
 {
-	for (guint i = 0; i < G_N_ELEMENTS(bucket_classes); i++)
-		if (strcmp(bucket_classes[i].bucket, bucket) == 0)
-			return bucket_classes[i].class;
-	return "b-other";
+	int b = score_bucket_parse(bucket);
+
+	return b >= 0 && b < (int)G_N_ELEMENTS(bucket_classes) &&
+	       bucket_classes[b] ? bucket_classes[b] : "b-other";
 }
 
 /* A bucket as a badge: the word is the information, the colour helps. */
@@ -95,7 +94,7 @@ static void put_bucket(GString *out, const char *bucket)
 
 static bool in_review(const struct store_ranked *r)
 {
-	return strcmp(bucket_class(r->bucket), "b-review") == 0;
+	return score_bucket_parse(r->bucket) == SCORE_REVIEW;
 }
 
 /* Scoring's flag, or a duplicate: something for the reviewer to look
