@@ -33,10 +33,11 @@ static const guint32 palette[] = {
 	0xffe14d, 0x8ee68e, 0x8ccfff, 0xffa6d5, 0xffb54d,
 	0xc9b0ff, 0x6fe3d9, 0xd9d96a, 0xff8a80, 0xbdbdbd,
 };
+G_STATIC_ASSERT(G_N_ELEMENTS(palette) == REPORT_ANNOT_COLOURS);
 
 guint32 report_annot_colour(guint crit)
 {
-	return palette[crit % G_N_ELEMENTS(palette)];
+	return palette[crit % REPORT_ANNOT_COLOURS];
 }
 
 /* One piece of evidence, kept while its applicant is annotated. */

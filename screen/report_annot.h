@@ -23,8 +23,10 @@ struct store;
 struct sandbox;
 struct store_view;
 
-/* The highlight colour of criterion index crit, 0xRRGGBB (the HTML
- * pages show it as a key). */
+/* The highlight colour of criterion index crit, 0xRRGGBB: the one
+ * definition the annotated PDFs and the HTML pages' stylesheet
+ * (report_style.h) share.  Indexes past the last colour start again. */
+#define REPORT_ANNOT_COLOURS 10
 guint32 report_annot_colour(guint crit);
 
 /* "<n>-<k>.pdf"; caller frees. */

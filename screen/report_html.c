@@ -14,17 +14,14 @@
 #include "escape.h"
 #include "report_annot.h"
 #include "report_html.h"
+#include "report_style.h"
+#include "score.h"
 #include "store.h"
 
-static const char page_head[] =
-	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-	"'none'; style-src 'unsafe-inline'\">\n"
-	"<meta name=\"referrer\" content=\"no-referrer\">\n"
-	"<style>body{font-family:sans-serif;margin:1em 2em}"
-	"table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-	"padding:2px 6px;vertical-align:top}mark{background:#fe6}"
-	".met{color:#070}.not{color:#a00}th{text-align:left}</style>\n<title>";
+/* The stylesheet and the policy naming it, made once per report. */
+struct style {
+	char *css, *csp;
+};
 
 /* Candidate or store text as HTML (NULL as empty). */
 static void h(GString *out, const char *s)
@@ -41,16 +38,81 @@ static void hname(GString *out, const char *s)
 	h(out, shown);
 }
 
-static void begin_page(GString *out, const char *title)
+/* The head, a skip link for keyboard users (the first thing Tab
+ * reaches) and the top of the page up to the <h1>'s text. */
+static void begin_page(GString *out, const struct style *sy,
+		       const char *title, const char *skip_to)
 {
-	g_string_append(out, page_head);
+	g_string_append(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+			"<meta charset=\"utf-8\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" "
+			"content=\"");
+	/* Our own text (quotes, letters, base64): no escaping, so that
+	 * the policy reads as written. */
+	g_string_append(out, sy->csp);
+	g_string_append(out, "\">\n<meta name=\"referrer\" "
+			"content=\"no-referrer\">\n<meta name=\"viewport\" "
+			"content=\"width=device-width,initial-scale=1\">\n"
+			"<style>");
+	g_string_append(out, sy->css);
+	g_string_append(out, "</style>\n<title>");
 	hname(out, title);
-	g_string_append(out, "</title>\n</head>\n<body>\n");
+	g_string_append(out, "</title>\n</head>\n<body>\n<a class=\"skip\" "
+			"href=\"#main\">Skip to ");
+	h(out, skip_to);
+	g_string_append(out, "</a>\n<header class=\"top\">\n");
 }
 
 static void end_page(GString *out)
 {
-	g_string_append(out, "</body>\n</html>\n");
+	g_string_append(out, "</main>\n</body>\n</html>\n");
+}
+
+/* Buckets as the badge classes of the stylesheet. */
+static const char *const bucket_classes[] = {
+	[SCORE_ADVANCE] = "b-advance",
+	[SCORE_REVIEW] = "b-review",
+	[SCORE_ARCHIVE] = "b-archive",
+};
+
+static const char *bucket_class(const char *bucket)
+{
+	int b = score_bucket_parse(bucket);
+
+	return b >= 0 && b < (int)G_N_ELEMENTS(bucket_classes) &&
+	       bucket_classes[b] ? bucket_classes[b] : "b-other";
+}
+
+/* A bucket as a badge: the word is the information, the colour helps. */
+static void put_bucket(GString *out, const char *bucket)
+{
+	g_string_append_printf(out, "<span class=\"badge %s\">",
+			       bucket_class(bucket));
+	h(out, bucket);
+	g_string_append(out, "</span>");
+}
+
+static bool in_review(const struct store_ranked *r)
+{
+	return score_bucket_parse(r->bucket) == SCORE_REVIEW;
+}
+
+/* Scoring's flag, or a duplicate: something for the reviewer to look
+ * at on an applicant that is not already waiting for review. */
+static bool flagged(const struct store_ranked *r)
+{
+	return (r->flag || *r->duplicate) && !in_review(r);
+}
+
+/* Why a row is flagged, as badges after the applicant's name. */
+static void put_flags(GString *out, const struct store_ranked *r)
+{
+	if (r->flag && !in_review(r))
+		g_string_append(out, " <span class=\"badge b-flag\">flagged"
+				"</span>");
+	if (*r->duplicate)
+		g_string_append(out, " <span class=\"badge b-flag\">duplicate"
+				"</span>");
 }
 
 /* Per-bucket counts, in order of first appearance (ranking order). */
@@ -74,73 +136,155 @@ static void put_counts(GString *out, GPtrArray *rows)
 			g_array_index(counts, guint, j)++;
 		}
 	}
-	g_string_append_printf(out, "<p>%u applicants", rows->len);
+	g_string_append_printf(out, "<ul class=\"counts\" aria-label=\"applicants"
+			       " by bucket\">\n<li><span class=\"badge b-all\">"
+			       "%u applicants</span></li>\n", rows->len);
 	for (j = 0; j < names->len; j++) {
-		g_string_append(out, "; ");
-		h(out, g_ptr_array_index(names, j));
-		g_string_append_printf(out, ": %u",
+		const char *name = g_ptr_array_index(names, j);
+
+		g_string_append_printf(out, "<li><span class=\"badge %s\">",
+				       bucket_class(name));
+		h(out, name);
+		g_string_append_printf(out, ": %u</span></li>\n",
 				       g_array_index(counts, guint, j));
 	}
-	g_string_append(out, "</p>\n");
+	for (i = j = 0; i < rows->len; i++)
+		j += flagged(g_ptr_array_index(rows, i));
+	if (j)
+		g_string_append_printf(out, "<li><span class=\"badge b-flag\">"
+				       "flagged: %u</span></li>\n", j);
+	g_string_append(out, "</ul>\n");
 }
 
 static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 			  GPtrArray *crits)
 {
+	const char *row_class = in_review(r) ? " class=\"review\"" :
+		flagged(r) ? " class=\"flagged\"" : "";
 	guint j;
 
-	g_string_append_printf(out, "<tr><td>%u</td><td><a href=\"%u.html\">",
-			       r->rank, n);
+	g_string_append_printf(out, "<tr%s><td class=\"num\">%u</td>"
+			       "<th scope=\"row\"><a href=\"%u.html\">",
+			       row_class, r->rank, n);
 	hname(out, r->key);
-	g_string_append(out, "</a><br>");
+	g_string_append(out, "</a>");
+	put_flags(out, r);
+	g_string_append(out, "<span class=\"name\">");
 	h(out, r->name);
-	g_string_append(out, "</td><td>");
-	h(out, r->bucket);
-	g_string_append_printf(out, "</td><td>%.1f</td>", r->total);
+	g_string_append(out, "</span></th><td>");
+	put_bucket(out, r->bucket);
+	g_string_append_printf(out, "</td><td class=\"num\">%.1f</td>",
+			       r->total);
 	for (j = 0; j < crits->len && j < r->n_crit; j++) {
 		const struct store_crit_row *c = g_ptr_array_index(crits, j);
 
 		if (!c->scored)
 			continue;
-		g_string_append(out, r->crit[j].met ?
-				"<td class=\"met\">&#10003;</td>" :
-				"<td class=\"not\">&#10007;</td>");
+		/* Without a readable resume nothing was assessed. */
+		if (in_review(r))
+			g_string_append(out, "<td class=\"na\"><span "
+					"aria-hidden=\"true\">&#8211;</span><span "
+					"class=\"sr\">not assessed</span></td>");
+		else
+			g_string_append(out, r->crit[j].met ?
+					"<td class=\"met\"><span aria-hidden=\"true\">"
+					"&#10003;</span><span class=\"sr\">met"
+					"</span></td>" :
+					"<td class=\"not\"><span aria-hidden=\"true\">"
+					"&#10007;</span><span class=\"sr\">not met"
+					"</span></td>");
 	}
 	g_string_append(out, "<td>");
 	h(out, r->ko);
-	g_string_append(out, "</td><td>");
-	h(out, *r->duplicate ? "yes" : "");
 	g_string_append(out, "</td><td>");
 	h(out, r->decision);
 	g_string_append(out, "</td></tr>\n");
 }
 
-static GString *build_index(GPtrArray *rows, GPtrArray *crits)
+/* The key to the criteria: colour (as highlighted on each applicant's
+ * page and in the annotated PDFs), id and title.  With scores when r is
+ * given, each id then linking to its section of the page. */
+static void put_legend(GString *out, GPtrArray *crits,
+		       const struct store_ranked *r)
+{
+	g_string_append(out, "<h2 id=\"criteria\">Criteria</h2>\n"
+			"<table class=\"legend\">\n<caption>Each criterion's "
+			"highlight colour, as in the evidence");
+	g_string_append(out, r ? " below" : " on each applicant's page");
+	g_string_append(out, " and the highlighted PDFs</caption>\n<thead>"
+			"<tr><th scope=\"col\">criterion</th>"
+			"<th scope=\"col\">what it asks</th>");
+	if (r)
+		g_string_append(out, "<th scope=\"col\">score</th>"
+				"<th scope=\"col\">met</th>");
+	g_string_append(out, "</tr></thead>\n<tbody>\n");
+	for (guint i = 0; i < crits->len && (!r || i < r->n_crit); i++) {
+		const struct store_crit_row *c = g_ptr_array_index(crits, i);
+		g_autofree char *k = report_style_crit_class(i);
+
+		g_string_append_printf(out, "<tr><th scope=\"row\"><span "
+				       "class=\"swatch %s\" aria-hidden=\"true\">"
+				       "</span>", k);
+		if (r)
+			g_string_append_printf(out, "<a href=\"#crit-%u\">",
+					       i + 1);
+		h(out, c->id);
+		g_string_append(out, r ? "</a></th><td>" : "</th><td>");
+		h(out, c->title);
+		if (!c->scored)
+			g_string_append(out, " (not scored)");
+		g_string_append(out, "</td>");
+		if (r)
+			g_string_append_printf(out, "<td class=\"num\">%.2f</td>"
+					       "%s", r->crit[i].score,
+					       in_review(r) ?
+					       "<td class=\"na\">not assessed</td>" :
+					       r->crit[i].met ?
+					       "<td class=\"met\">met</td>" :
+					       "<td class=\"not\">not met</td>");
+		g_string_append(out, "</tr>\n");
+	}
+	g_string_append(out, "</tbody>\n</table>\n");
+}
+
+static GString *build_index(GPtrArray *rows, GPtrArray *crits,
+			    const struct style *sy)
 {
 	GString *out = g_string_new(NULL);
 	guint i;
 
-	begin_page(out, "Screening: ranking");
+	begin_page(out, sy, "Screening: ranking", "the ranking");
 	g_string_append(out, "<h1>Ranking</h1>\n");
 	put_counts(out, rows);
-	g_string_append(out, "<table>\n<tr><th>rank</th><th>applicant</th>"
-			"<th>bucket</th><th>total</th>");
+	g_string_append(out, "</header>\n<main id=\"main\" class=\"ranking\">\n"
+			"<table class=\"ranking\">\n<caption>Applicants in "
+			"rank order: &#10003; a criterion met, &#10007; not met, "
+			"&#8211; not assessed; "
+			"rows that need review or are flagged are marked at the "
+			"left edge</caption>\n<thead><tr><th scope=\"col\">rank</th>"
+			"<th scope=\"col\">applicant</th>"
+			"<th scope=\"col\">bucket</th>"
+			"<th scope=\"col\">total</th>");
 	for (i = 0; i < crits->len; i++) {
 		const struct store_crit_row *c = g_ptr_array_index(crits, i);
+		g_autofree char *k = report_style_crit_class(i);
 
 		if (!c->scored)
 			continue;
-		g_string_append(out, "<th title=\"");
+		g_string_append_printf(out, "<th scope=\"col\" class=\"crit "
+				       "%s\" title=\"", k);
 		h(out, c->title);
-		g_string_append(out, "\">");
+		g_string_append(out, "\"><span>");
 		h(out, c->id);
-		g_string_append(out, "</th>");
+		g_string_append(out, "</span></th>");
 	}
-	g_string_append(out, "<th>knock-out</th><th>duplicate</th>"
-			"<th>decision</th></tr>\n");
+	g_string_append(out, "<th scope=\"col\">knock-out</th>"
+			"<th scope=\"col\">decision</th></tr></thead>\n"
+			"<tbody>\n");
 	for (i = 0; i < rows->len; i++)
 		put_index_row(out, i + 1, g_ptr_array_index(rows, i), crits);
-	g_string_append(out, "</table>\n");
+	g_string_append(out, "</tbody>\n</table>\n");
+	put_legend(out, crits, NULL);
 	end_page(out);
 	return out;
 }
@@ -179,29 +323,34 @@ static bool collect(const struct store_evidence_row *r, void *data,
 
 static void put_summary(GString *out, const struct store_ranked *r)
 {
-	g_string_append(out, "<h1>");
+	g_string_append(out, "<nav class=\"crumbs\" aria-label=\"pages\">"
+			"<a href=\"index.html\">&#8592; Ranking</a></nav>\n<h1>");
 	hname(out, r->key);
-	g_string_append(out, "</h1>\n<p><a href=\"index.html\">ranking</a></p>"
-			"\n<table>\n<tr><th>name</th><td>");
+	g_string_append(out, "</h1>\n</header>\n<main id=\"main\" "
+			"class=\"page\">\n<table class=\"summary\">\n"
+			"<caption class=\"sr\">Summary</caption>\n"
+			"<tr><th scope=\"row\">name</th><td>");
 	h(out, r->name);
-	g_string_append(out, "</td></tr>\n<tr><th>e-mail</th><td>");
+	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">e-mail</th><td>");
 	h(out, r->email);
-	g_string_append_printf(out, "</td></tr>\n<tr><th>rank</th><td>%u"
-			       "</td></tr>\n<tr><th>total</th><td>%.1f"
-			       "</td></tr>\n<tr><th>bucket</th><td>",
+	g_string_append_printf(out, "</td></tr>\n<tr><th scope=\"row\">rank"
+			       "</th><td>%u</td></tr>\n<tr><th scope=\"row\">"
+			       "total</th><td>%.1f</td></tr>\n"
+			       "<tr><th scope=\"row\">bucket</th><td>",
 			       r->rank, r->total);
-	h(out, r->bucket);
-	g_string_append(out, "</td></tr>\n<tr><th>reason</th><td>");
+	put_bucket(out, r->bucket);
+	put_flags(out, r);
+	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">reason</th><td>");
 	h(out, r->reason);
-	g_string_append(out, "</td></tr>\n<tr><th>knock-out</th><td>");
+	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">knock-out</th><td>");
 	h(out, r->ko);
 	if (*r->ko_reason) {
 		g_string_append(out, ": ");
 		h(out, r->ko_reason);
 	}
-	g_string_append(out, "</td></tr>\n<tr><th>duplicate</th><td>");
+	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">duplicate</th><td>");
 	h(out, r->duplicate);
-	g_string_append(out, "</td></tr>\n<tr><th>decision</th><td>");
+	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">decision</th><td>");
 	h(out, r->decision);
 	g_string_append(out, "</td></tr>\n</table>\n");
 }
@@ -217,8 +366,11 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 		return false;
 	if (!rows->len)
 		return true;
-	g_string_append(out, "<h2>Decisions</h2>\n<table>\n<tr><th>time</th>"
-			"<th>decision</th><th>reviewer</th><th>note</th></tr>\n");
+	g_string_append(out, "<h2 id=\"decisions\">Decisions</h2>\n<table "
+			"aria-labelledby=\"decisions\">\n<thead><tr>"
+			"<th scope=\"col\">time</th><th scope=\"col\">decision"
+			"</th><th scope=\"col\">reviewer</th>"
+			"<th scope=\"col\">note</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < rows->len; i++) {
 		const struct store_decision_row *d =
 			g_ptr_array_index(rows, i);
@@ -233,7 +385,7 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 		h(out, d->note);
 		g_string_append(out, "</td></tr>\n");
 	}
-	g_string_append(out, "</table>\n");
+	g_string_append(out, "</tbody>\n</table>\n");
 	return true;
 }
 
@@ -243,7 +395,7 @@ static void put_fact(GString *out, const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
-	g_string_append(out, "<tr><th>");
+	g_string_append(out, "<tr><th scope=\"row\">");
 	h(out, label);
 	g_string_append(out, "</th><td>");
 	h(out, value);
@@ -285,9 +437,10 @@ static bool put_facts(GString *out, struct store *st, const char *key,
 				g_strdup_printf("%.0f: %s", f->spelling_errors,
 						f->spelling) :
 				g_strdup_printf("%.0f", f->spelling_errors);
-		g_string_append(out, "<h3>");
+		g_string_append_printf(out, "<h3 id=\"facts-%u\">", i + 1);
 		hname(out, f->path);
-		g_string_append(out, "</h3>\n<table>\n");
+		g_string_append_printf(out, "</h3>\n<table class=\"summary\" "
+				       "aria-labelledby=\"facts-%u\">\n", i + 1);
 		put_years(out, "years of experience", f->years_total,
 			  f->merged);
 		put_years(out, "relevant years", f->years_relevant,
@@ -375,8 +528,12 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 
 	if (!docs)
 		return false;
-	g_string_append(out, "<h2>Documents</h2>\n<table>\n<tr><th>file</th>"
-			"<th>role</th><th>status</th><th>annotated</th></tr>\n");
+	g_string_append(out, "<h2 id=\"documents\">Documents</h2>\n<table "
+			"aria-labelledby=\"documents\">\n<thead><tr>"
+			"<th scope=\"col\">file</th><th scope=\"col\">role</th>"
+			"<th scope=\"col\">status</th>"
+			"<th scope=\"col\">annotated</th></tr></thead>\n"
+			"<tbody>\n");
 	for (guint k = 0; k < docs->len; k++) {
 		const struct store_document_row *d = g_ptr_array_index(docs, k);
 		g_autofree char *orig = g_build_filename(pc->inbox, d->path,
@@ -386,7 +543,7 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 		g_autofree char *copy = g_build_filename(pc->annot_dir, name,
 							 NULL);
 
-		g_string_append(out, "<tr><td>");
+		g_string_append(out, "<tr><td class=\"wrap\">");
 		if (original_linked(d->path)) {
 			g_string_append(out, "<a download href=\"");
 			h(out, href);
@@ -420,13 +577,13 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 		}
 		g_string_append(out, "</td></tr>\n");
 	}
-	g_string_append(out, "</table>\n");
+	g_string_append(out, "</tbody>\n</table>\n");
 	return true;
 }
 
 static GString *build_page(struct store *st, const struct store_ranked *r,
 			   GPtrArray *crits, const struct page_ctx *pc,
-			   GError **err)
+			   const struct style *sy, GError **err)
 {
 	g_autoptr(GHashTable) by_crit = g_hash_table_new_full(g_str_hash,
 		g_str_equal, g_free, lines_free);
@@ -436,8 +593,9 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 	if (!store_each_evidence(st, r->key, collect, by_crit, err))
 		return NULL;
 	out = g_string_new(NULL);
-	begin_page(out, r->key);
+	begin_page(out, sy, r->key, "the summary");
 	put_summary(out, r);
+	put_legend(out, crits, r);
 	if (!put_decisions(out, st, r->key, err) ||
 	    !put_documents(out, st, r->key, pc, err) ||
 	    !put_facts(out, st, r->key, err)) {
@@ -447,24 +605,36 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 	for (i = 0; i < crits->len && i < r->n_crit; i++) {
 		const struct store_crit_row *c = g_ptr_array_index(crits, i);
 		GString *ev = g_hash_table_lookup(by_crit, c->id);
+		g_autofree char *k = report_style_crit_class(i);
 
-		/* The colour of its highlights in the annotated PDF. */
-		g_string_append_printf(out, "<h2><span style=\"background:"
-				       "#%06x\">&#160;&#160;&#160;</span> ",
-				       report_annot_colour(i));
+		/* The section's class gives its swatch and highlights the
+		 * colour of its highlights in the annotated PDF. */
+		g_string_append_printf(out, "<section class=\"crit %s\" "
+				       "aria-labelledby=\"crit-%u\">\n"
+				       "<h2 id=\"crit-%u\"><span class=\"swatch\""
+				       " aria-hidden=\"true\"></span>", k,
+				       i + 1, i + 1);
 		h(out, c->id);
 		g_string_append(out, ": ");
 		h(out, c->title);
-		g_string_append_printf(out, "</h2>\n<p>score %.2f, %s%s</p>\n",
-				       r->crit[i].score,
+		g_string_append_printf(out, "</h2>\n<p class=\"score\">score "
+				       "%.2f, %s%s%s</p>\n", r->crit[i].score,
 				       r->crit[i].met ? "met" : "not met",
-				       c->scored ? "" : " (not scored)");
-		if (!ev)
-			continue;
-		g_string_append(out, "<table>\n<tr><th>rule</th><th>where</th>"
-				"<th>evidence</th></tr>\n");
-		g_string_append_len(out, ev->str, ev->len);
-		g_string_append(out, "</table>\n");
+				       c->scored ? "" : " (not scored)",
+				       ev ? "" : "; no evidence");
+		if (ev) {
+			g_string_append_printf(out, "<table class=\"evidence\" "
+					       "aria-labelledby=\"crit-%u\">\n"
+					       "<thead><tr><th scope=\"col\" "
+					       "class=\"c-rule\">rule</th>"
+					       "<th scope=\"col\" class=\"c-where\">"
+					       "where</th><th scope=\"col\">"
+					       "evidence</th></tr></thead>\n"
+					       "<tbody>\n", i + 1);
+			g_string_append_len(out, ev->str, ev->len);
+			g_string_append(out, "</tbody>\n</table>\n");
+		}
+		g_string_append(out, "</section>\n");
 	}
 	end_page(out);
 	return out;
@@ -511,6 +681,9 @@ bool report_html_write(struct store *st, const struct store_view *v,
 	g_autofree char *html = g_build_filename(dir, "html", NULL);
 	g_autofree char *annot = g_build_filename(dir, "annotated", NULL);
 	struct page_ctx pc = { html, annot, v->inbox, 0 };
+	g_autofree char *css = report_style_css();
+	g_autofree char *csp = report_style_csp(css);
+	struct style sy = { css, csp };
 	guint i;
 
 	if (!atomic_mkdir(html, err))
@@ -520,7 +693,7 @@ bool report_html_write(struct store *st, const struct store_view *v,
 
 		pc.n = i + 1;
 		page = build_page(st, g_ptr_array_index(v->rows, i), v->crits,
-				  &pc, err);
+				  &pc, &sy, err);
 		g_autofree char *name = g_strdup_printf("%u.html", i + 1);
 
 		if (!page || !write_file(html, name, page, err))
@@ -528,7 +701,8 @@ bool report_html_write(struct store *st, const struct store_view *v,
 	}
 	remove_stale(html, v->rows->len);
 	{
-		g_autoptr(GString) index = build_index(v->rows, v->crits);
+		g_autoptr(GString) index = build_index(v->rows, v->crits,
+							  &sy);
 
 		return write_file(html, "index.html", index, err);
 	}

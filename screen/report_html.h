@@ -6,7 +6,8 @@
  *
  * Every string from a candidate goes through escape_html(); each page
  * carries a Content-Security-Policy that allows no script, no remote
- * load, inline style only; there is no JavaScript.  Files are 0600 in a
+ * load and no style but its own stylesheet, named by hash
+ * (report_style.h); there is no JavaScript.  Files are 0600 in a
  * 0700 folder, each written with atomic_write() (old or new, never
  * half).  Nothing depends on the clock: the same database gives the
  * same bytes.

@@ -1577,6 +1577,7 @@ static gpointer ranked_read(sqlite3_stmt *s, gconstpointer ctx)
 	r->duplicate = col_text(s, 13);
 	r->n_docs = sqlite3_column_int(s, 14);
 	r->decision = col_text(s, 15);
+	r->flag = sqlite3_column_int(s, 16) != 0;
 	r->n_crit = *(const guint *)ctx;
 	r->crit = g_new0(struct store_crit_score, r->n_crit + 1);
 	return r;
@@ -1616,6 +1617,7 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 		" d.applicant_id=a.id AND d.present=1),"
 		" (SELECT decision || ' by ' || reviewer || ' ' || time FROM"
 		" decisions WHERE applicant_id=a.id ORDER BY id DESC LIMIT 1)"
+		", s.flag"
 		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
 		" FROM screenings WHERE applicant_id=a.id) WHERE a.present=1"
 		" ORDER BY s.rank, a.key", err);

@@ -258,6 +258,7 @@ struct store_ranked {
 	char *duplicate;
 	guint n_docs;
 	char *decision;		/* latest human decision, "" when none */
+	bool flag;		/* scoring left something to look at */
 	guint n_crit;
 	struct store_crit_score *crit;	/* by criterion index */
 };
