@@ -79,7 +79,10 @@
 struct pchar {
 	guint32 b0, b1;		/* bytes [b0, b1) in the page text */
 	gunichar c;
-	float x1, y1, x2, y2;
+	float x1, y1, x2, y2;	/* in the frame its text reads in */
+	float dx1, dy1, dx2, dy2;	/* on the page as displayed */
+	guint8 rot;		/* quarter turns of its line (see line_rot()) */
+	bool hidden;		/* drawn where no reader sees it */
 };
 
 struct frag {
@@ -99,6 +102,10 @@ struct page_ctx {
 	GArray *frags;		/* struct frag, in reading order */
 	float body;		/* body text height, points */
 	bool plain;		/* boxes did not match: poppler's own lines */
+	guint rot;		/* the quarter turn all its lines read in */
+	float w, h;		/* the page as displayed, points */
+	struct page_ctx *turned;	/* the page's lines of another
+					   direction, read after these */
 };
 
 static float finite_or_zero(double v)
@@ -145,6 +152,12 @@ static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
 		ch.x2 = finite_or_zero(MAX(rects[i].x1, rects[i].x2));
 		ch.y1 = finite_or_zero(MIN(rects[i].y1, rects[i].y2));
 		ch.y2 = finite_or_zero(MAX(rects[i].y1, rects[i].y2));
+		ch.dx1 = ch.x1;
+		ch.dy1 = ch.y1;
+		ch.dx2 = ch.x2;
+		ch.dy2 = ch.y2;
+		ch.rot = 0;
+		ch.hidden = false;
 		g_array_append_val(pc->chars, ch);
 		p = next;
 		i++;
@@ -228,6 +241,182 @@ static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
 	}
 }
 
+/* Turned text.  poppler gives each character's box on the page as
+ * displayed, and keeps the characters of one line together in reading
+ * order whatever way the line runs: down the page (a /Rotate 90 page,
+ * a table turned on its side), up it (a sidebar label read bottom to
+ * top) or upside down.  The layout below reads lines left to right and
+ * stacks them top to bottom, so each character's box is turned into the
+ * frame its line reads in (rot quarter turns, clockwise), and a page
+ * whose lines run several ways is read one direction at a time (see
+ * page_split()).  Glyphs keep the displayed boxes. */
+static void turn_point(guint rot, float w, float h, float x, float y,
+		       float *tx, float *ty)
+{
+	switch (rot & 3) {
+	case 1:		/* runs down: lines follow each other leftwards */
+		*tx = y;
+		*ty = w - x;
+		break;
+	case 2:
+		*tx = w - x;
+		*ty = h - y;
+		break;
+	case 3:		/* runs up: lines follow each other rightwards */
+		*tx = h - y;
+		*ty = x;
+		break;
+	default:
+		*tx = x;
+		*ty = y;
+	}
+}
+
+/* The box (x1, y1, x2, y2) turned rot quarter turns, or back to the page
+ * with back. */
+static void turn_box(guint rot, bool back, float w, float h, float *b)
+{
+	float ax, ay, bx, by;
+
+	if (back) {
+		/* The inverse turn: three more quarter turns, with the
+		 * page's sides swapped for odd turns. */
+		rot = (4 - (rot & 3)) & 3;
+		if (rot & 1) {
+			float t = w;
+
+			w = h;
+			h = t;
+		}
+	}
+	turn_point(rot, w, h, b[0], b[1], &ax, &ay);
+	turn_point(rot, w, h, b[2], b[3], &bx, &by);
+	b[0] = MIN(ax, bx);
+	b[1] = MIN(ay, by);
+	b[2] = MAX(ax, bx);
+	b[3] = MAX(ay, by);
+}
+
+/* The quarter turns of the line [a, z) from the way its first and last
+ * characters follow each other; -1 when it has one character only. */
+static int line_rot(const struct page_ctx *pc, guint a, guint z)
+{
+	const struct pchar *f = NULL, *l = NULL;
+	float dx, dy;
+
+	for (guint i = a; i < z; i++) {
+		const struct pchar *ch =
+			&g_array_index(pc->chars, struct pchar, i);
+
+		if (is_space(ch->c))
+			continue;
+		if (!f)
+			f = ch;
+		l = ch;
+	}
+	if (!f || f == l)
+		return -1;
+	dx = (l->dx1 + l->dx2) / 2 - (f->dx1 + f->dx2) / 2;
+	dy = (l->dy1 + l->dy2) / 2 - (f->dy1 + f->dy2) / 2;
+	if (fabsf(dx) >= fabsf(dy))
+		return dx >= 0 ? 0 : 2;
+	return dy > 0 ? 1 : 3;
+}
+
+/* Give every character its line's direction and its box in that frame.
+ * Returns the direction most characters read in. */
+static guint page_turn(struct page_ctx *pc)
+{
+	guint count[4] = { 0 }, best = 0;
+	int prev = 0;
+
+	for (guint a = 0, z; a < pc->chars->len; a = z) {
+		int rot;
+
+		for (z = a; z < pc->chars->len &&
+		     g_array_index(pc->chars, struct pchar, z).c != '\n'; z++)
+			;
+		if (z < pc->chars->len)
+			z++;	/* the newline goes with its line */
+		/* A line of one character follows the one before it: the
+		 * letters of a short turned word share its direction. */
+		rot = line_rot(pc, a, z);
+		if (rot < 0)
+			rot = prev;
+		prev = rot;
+		for (guint i = a; i < z; i++) {
+			struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+			float b[4] = { ch->dx1, ch->dy1, ch->dx2, ch->dy2 };
+
+			ch->rot = (guint8)rot;
+			turn_box(rot, false, pc->w, pc->h, b);
+			ch->x1 = b[0];
+			ch->y1 = b[1];
+			ch->x2 = b[2];
+			ch->y2 = b[3];
+			if (!is_space(ch->c))
+				count[rot]++;
+		}
+	}
+	for (guint r = 1; r < 4; r++)
+		if (count[r] > count[best])
+			best = r;
+	return best;
+}
+
+/* Keep in pc the characters that read in direction pc->rot and move each
+ * other direction's into a page_ctx of its own, chained on pc->turned.
+ * Their byte ranges still point into a copy of the same page text. */
+static void page_split(struct page_ctx *pc)
+{
+	struct page_ctx **tail = &pc->turned;
+	guint kept = 0;
+
+	for (guint r = 0; r < 4; r++) {
+		g_autoptr(GArray) mine = g_array_new(FALSE, FALSE,
+						     sizeof(struct pchar));
+		bool any = false;
+		struct page_ctx *t;
+
+		if (r == pc->rot)
+			continue;
+		for (guint i = 0; i < pc->chars->len; i++) {
+			const struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+
+			if (ch->rot != r)
+				continue;
+			g_array_append_vals(mine, ch, 1);
+			any = any || !is_space(ch->c);
+		}
+		if (!any)
+			continue;
+		t = g_new0(struct page_ctx, 1);
+		t->d = pc->d;
+		t->pageno = pc->pageno;
+		t->text = g_strdup(pc->text);
+		t->chars = g_steal_pointer(&mine);
+		t->frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
+		t->rot = r;
+		t->w = pc->w;
+		t->h = pc->h;
+		*tail = t;
+		tail = &t->turned;
+	}
+	if (!pc->turned)
+		return;
+	/* What stays: pc's own direction. */
+	for (guint i = 0; i < pc->chars->len; i++) {
+		const struct pchar ch =
+			g_array_index(pc->chars, struct pchar, i);
+
+		if (ch.rot == pc->rot)
+			g_array_index(pc->chars, struct pchar, kept++) = ch;
+	}
+	g_array_set_size(pc->chars, kept);
+}
+
 /* The hyphens a font may list together for its one hyphen glyph. */
 static bool is_hyphen(gunichar c)
 {
@@ -270,6 +459,10 @@ static void page_glyph_text(struct page_ctx *pc)
 
 			if (ch.x1 <= p->x2 + 0.1f * (p->y2 - p->y1)) {
 				p->x2 = MAX(p->x2, ch.x2);
+				p->dx1 = MIN(p->dx1, ch.dx1);
+				p->dy1 = MIN(p->dy1, ch.dy1);
+				p->dx2 = MAX(p->dx2, ch.dx2);
+				p->dy2 = MAX(p->dy2, ch.dy2);
 				continue;
 			}
 		}
@@ -741,8 +934,8 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 
 		if (off + (ch->b1 - ch->b0) > pc->d->raw->len)
 			break;
-		*g++ = (struct doc_glyph){ off, pc->pageno, ch->x1, ch->y1,
-					   ch->x2, ch->y2 };
+		*g++ = (struct doc_glyph){ off, pc->pageno, ch->dx1, ch->dy1,
+					   ch->dx2, ch->dy2 };
 		n++;
 	}
 	g_array_set_size(pc->d->glyphs, n);
@@ -792,13 +985,17 @@ static bool emit_line(struct page_ctx *pc, guint a, guint z,
 		if (i > a && !runs_into(pc, &fr[i - 1], &fr[i])) {
 			guint32 off = pc->d->raw->len;
 
+			float b[4] = { fr[i - 1].x2,
+				       MIN(fr[i - 1].y1, fr[i].y1),
+				       MAX(fr[i - 1].x2, fr[i].x1),
+				       MAX(fr[i - 1].y2, fr[i].y2) };
+
 			ok = doc_append(pc->d, " ", 1);
 			if (!ok)
 				break;
-			add_glyph(pc->d, off, pc->pageno, fr[i - 1].x2,
-				  MIN(fr[i - 1].y1, fr[i].y1),
-				  MAX(fr[i - 1].x2, fr[i].x1),
-				  MAX(fr[i - 1].y2, fr[i].y2));
+			turn_box(pc->rot, true, pc->w, pc->h, b);
+			add_glyph(pc->d, off, pc->pageno, b[0], b[1], b[2],
+				  b[3]);
 		}
 		ok = emit_frag(pc, &fr[i]);
 	}
@@ -806,15 +1003,20 @@ static bool emit_line(struct page_ctx *pc, guint a, guint z,
 	return ok && !doc_full(pc->d);
 }
 
-/* The page's lines but its running headers and footers. */
+/* The page's lines but its running headers and footers, then those of
+ * its turned text. */
 static bool page_emit(struct page_ctx *pc)
 {
-	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	for (; pc; pc = pc->turned) {
+		const struct frag *fr =
+			&g_array_index(pc->frags, struct frag, 0);
 
-	for (guint a = 0, z; a < pc->frags->len; a = z) {
-		z = line_end(pc, a);
-		if (!fr[a].running && !emit_line(pc, a, z, DOC_BLOCK_BODY))
-			return false;
+		for (guint a = 0, z; a < pc->frags->len; a = z) {
+			z = line_end(pc, a);
+			if (!fr[a].running &&
+			    !emit_line(pc, a, z, DOC_BLOCK_BODY))
+				return false;
+		}
 	}
 	return true;
 }
@@ -847,6 +1049,7 @@ static void page_ctx_free(struct page_ctx *pc)
 {
 	if (!pc)
 		return;
+	page_ctx_free(pc->turned);
 	g_free(pc->text);
 	if (pc->chars)
 		g_array_unref(pc->chars);
@@ -862,6 +1065,7 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 {
 	g_autofree PopplerRectangle *rects = NULL;
 	guint nrects = 0;
+	double w = 0, h = 0;
 	struct page_ctx *pc;
 	char *text = poppler_page_get_text(page);
 
@@ -877,6 +1081,9 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 	pc->d = d;
 	pc->pageno = pageno;
 	pc->text = text;
+	poppler_page_get_size(page, &w, &h);
+	pc->w = finite_or_zero(w);
+	pc->h = finite_or_zero(h);
 	pc->chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
 				      nrects);
 	pc->frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
@@ -888,10 +1095,14 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 		return pc;
 	}
 	blank_unseen(pc, page);
+	pc->rot = page_turn(pc);
 	page_glyph_text(pc);
-	*chars = page_frags(pc);
-	pc->body = page_body_height(pc);
-	page_order(pc);
+	page_split(pc);
+	for (struct page_ctx *t = pc; t; t = t->turned) {
+		*chars += page_frags(t);
+		t->body = page_body_height(t);
+		page_order(t);
+	}
 	return pc;
 }
 

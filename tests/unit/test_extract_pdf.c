@@ -546,8 +546,18 @@ static GString *make_pdf(const char *kinds)
  * font tells a reader which characters its glyphs are, and where PDF
  * makers put soft hyphens and several code points for one glyph.
  * Caller frees the string. */
+static GString *make_turned_pdf(const char *f1_map, const char *f2_map,
+				const char *page, const char *body);
+
 static GString *make_mapped_pdf(const char *f1_map, const char *f2_map,
 				const char *body)
+{
+	return make_turned_pdf(f1_map, f2_map, "", body);
+}
+
+/* The same, with page (say "/Rotate 90") added to the page dictionary. */
+static GString *make_turned_pdf(const char *f1_map, const char *f2_map,
+				const char *page, const char *body)
 {
 	GString *pdf = g_string_new("%PDF-1.4\n");
 	g_autoptr(GArray) offs = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -564,9 +574,9 @@ static GString *make_mapped_pdf(const char *f1_map, const char *f2_map,
 
 	OBJ("<< /Type /Catalog /Pages 2 0 R >>");
 	OBJ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-	OBJ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+	OBJ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s"
 	    "/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> "
-	    "/Contents 4 0 R >>");
+	    "/Contents 4 0 R >>", page);
 	OBJ("<< /Length %zu >>\nstream\n%s\nendstream", strlen(body), body);
 	OBJ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
 	    "/ToUnicode 7 0 R >>");
@@ -676,6 +686,129 @@ static void test_hidden_text(void)
 	g_assert_null(strstr(d->raw->str, "Kafka"));
 	g_assert_null(strstr(d->raw->str, "Terraform"));
 	assert_glyphs_sane(d);
+}
+
+/* No block is a lone character: turned text read a glyph a line. */
+static void assert_no_lone_glyphs(const struct doc *d)
+{
+	for (guint i = 0; i < d->blocks->len; i++) {
+		g_autofree char *t = block_text(d, i);
+
+		if (g_utf8_strlen(t, -1) < 2)
+			g_error("block %u is a lone \"%s\"", i, t);
+	}
+}
+
+/* Every glyph inside a page of w x h points. */
+static void assert_glyphs_inside(const struct doc *d, float w, float h)
+{
+	for (guint i = 0; i < d->glyphs->len; i++) {
+		const struct doc_glyph *g =
+			&g_array_index(d->glyphs, struct doc_glyph, i);
+
+		g_assert_cmpfloat(g->x1, >=, 0);
+		g_assert_cmpfloat(g->x1, <=, g->x2);
+		g_assert_cmpfloat(g->x2, <=, w);
+		g_assert_cmpfloat(g->y1, >=, 0);
+		g_assert_cmpfloat(g->y1, <=, g->y2);
+		g_assert_cmpfloat(g->y2, <=, h);
+	}
+}
+
+static const char *const turned_lines[] = {
+	"Ada Quill, Integration Engineer",
+	"Built REST gateways with Kafka and RabbitMQ",
+	"for the order sync between three warehouses",
+	"Northwind Mapping Ltd 2019 - 2024",
+};
+
+/* A page with /Rotate 90, 180 or 270 reads as the upright page does:
+ * the same lines in the same order (not a glyph a line, not
+ * "unreadable"), and each glyph's box is where the turned page shows
+ * it: along a line, the next letter is further down for 90, to the
+ * left for 180, further up for 270. */
+static void test_rotated_pages(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	static const char body[] =
+		"BT /F1 14 Tf 60 780 Td (Ada Quill, Integration Engineer) Tj "
+		"ET\nBT /F1 10 Tf 60 750 Td (Built REST gateways with Kafka "
+		"and RabbitMQ) Tj 0 -14 Td (for the order sync between three "
+		"warehouses) Tj 0 -14 Td (Northwind Mapping Ltd 2019 - 2024) "
+		"Tj ET";
+	static const int step[4][2] = { { 1, 0 }, { 0, 1 }, { -1, 0 },
+					{ 0, -1 } };
+
+	for (guint r = 0; r < 4; r++) {
+		g_autofree char *rot = g_strdup_printf("/Rotate %u ", r * 90);
+		g_autoptr(GString) pdf = make_turned_pdf(map, map, rot, body);
+		g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+		g_autoptr(GError) err = NULL;
+		const struct doc_glyph *k, *q;
+
+		g_test_message("/Rotate %u", r * 90);
+		g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len,
+					  &caps, d, &err));
+		g_assert_no_error(err);
+		assert_consecutive(d, turned_lines,
+				   G_N_ELEMENTS(turned_lines));
+		g_assert_cmpuint(d->blocks->len, ==,
+				 G_N_ELEMENTS(turned_lines));
+		assert_glyphs_inside(d, r & 1 ? PAGE_H : PAGE_W,
+				     r & 1 ? PAGE_W : PAGE_H);
+		k = glyph_of(d, "Kafka");
+		q = glyph_of(d, "RabbitMQ");
+		g_assert_cmpfloat((q->x1 - k->x1) * step[r][0] +
+				  (q->y1 - k->y1) * step[r][1], >, 30);
+		g_assert_cmpfloat(fabsf((q->x1 - k->x1) * step[r][1]) +
+				  fabsf((q->y1 - k->y1) * step[r][0]), <, 2);
+	}
+}
+
+/* Text drawn turned on an upright page: a sidebar label running up, a
+ * table turned on its side running down (its lines follow each other
+ * leftwards), a line upside down.  Each is read as lines, in its own
+ * reading order, after the upright text, which stays as it was. */
+static void test_turned_text(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *map = ascii_map("");
+	g_autoptr(GString) body = g_string_new(
+		"BT /F1 14 Tf 60 780 Td (Ada Quill, Integration Engineer) Tj "
+		"ET\nBT /F1 10 Tf 60 750 Td (Built REST gateways with Kafka "
+		"and RabbitMQ) Tj 0 -14 Td (for the order sync between three "
+		"warehouses) Tj 0 -14 Td (Northwind Mapping Ltd 2019 - 2024) "
+		"Tj ET\n"
+		"BT /F1 9 Tf 0 1 -1 0 30 300 Tm (CORE SKILLS AND TOOLS) Tj ET\n"
+		"BT /F1 9 Tf 0 -1 1 0 520 600 Tm (Message brokers 5 years) Tj "
+		"ET\nBT /F1 9 Tf 0 -1 1 0 508 600 Tm (API gateways 3 years) Tj "
+		"ET\nBT /F1 9 Tf -1 0 0 -1 400 100 Tm (Footer upside down) Tj "
+		"ET");
+	g_autoptr(GString) pdf = make_mapped_pdf(map, map, body->str);
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+	static const char *const table[] = {
+		"Message brokers 5 years",
+		"API gateways 3 years",
+	};
+
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	assert_consecutive(d, turned_lines, G_N_ELEMENTS(turned_lines));
+	g_assert_cmpint(must_find(d, turned_lines[0], true), ==, 0);
+	assert_consecutive(d, table, G_N_ELEMENTS(table));
+	must_find(d, "CORE SKILLS AND TOOLS", true);
+	must_find(d, "Footer upside down", true);
+	g_assert_cmpuint(d->blocks->len, ==, G_N_ELEMENTS(turned_lines) + 4);
+	assert_no_lone_glyphs(d);
+	assert_glyphs_sane(d);
+	/* The label's glyphs run up the page, the table's down. */
+	g_assert_cmpfloat(glyph_of(d, "TOOLS")->y1, <,
+			  glyph_of(d, "CORE")->y1 - 50);
+	g_assert_cmpfloat(glyph_of(d, "years")->y1, >,
+			  glyph_of(d, "Message")->y1 + 50);
 }
 
 /* A zero-width space drawn with a wide advance after a hyphen (Google
@@ -1005,6 +1138,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/glyph-text", test_glyph_text);
 	g_test_add_func("/extract_pdf/hidden-text", test_hidden_text);
 	g_test_add_func("/extract_pdf/zero-width-join", test_zero_width_join);
+	g_test_add_func("/extract_pdf/rotated-pages", test_rotated_pages);
+	g_test_add_func("/extract_pdf/turned-text", test_turned_text);
 	g_test_add_func("/extract_pdf/right-sidebar", test_right_sidebar);
 	g_test_add_func("/extract_pdf/title-in-gutter", test_title_in_gutter);
 	g_test_add_func("/extract_pdf/bullet-not-heading",
