@@ -31,8 +31,9 @@
  * blocks, before and after the page text (see mark_running()), so they do
  * not cut what runs on over a page break.
  * Characters of icon fonts that come out as ASCII letters (no Unicode
- * map) and text no reader sees (under 3 pt, off the page) are blanked
- * before step 1 (see blank_unseen()), and characters that
+ * map) and text no reader sees (tiny, off the page, of the colour
+ * under it) are blanked before step 1 (see blank_unseen()), and
+ * characters that
  * poppler gives for what a glyph is rather than what it looks like (a
  * soft hyphen drawn as a hyphen, a space glyph mapped to tab and CR) are
  * read as drawn (see page_glyph_text()).
@@ -183,18 +184,236 @@ static bool icon_font(const char *name)
 	return false;
 }
 
-/* Text no reader sees: type under 3 pt whose glyphs are as small (a
- * note in 2 pt white type above the name, "to automated analysis
- * software", or a keyword list stuffed the same way), and characters
- * drawn wholly off the page.  It is no part of the applicant's resume:
- * blanked, it neither scores nor shows. */
-#define HIDDEN_PT 3.0
+/* Text no reader sees is no part of the applicant's resume: a note
+ * "to automated analysis software" or a line of keywords put where a
+ * screener reads it and a person does not.  It is blanked (it neither
+ * scores nor shows) and counted, and the document says so: "hidden
+ * text: N words on page P".  The ways it is hidden:
+ *  - type under 2 pt whose glyphs are as small;
+ *  - drawn outside the page's visible box (its CropBox): poppler drops
+ *    what lies wholly outside before we see it, so what is left is a
+ *    character whose middle is off the page;
+ *  - drawn in the colour of what lies under it: white text on a white
+ *    page ("white fonting").  poppler-glib gives each run's colour
+ *    (poppler_page_get_text_attributes()) but neither what is drawn
+ *    under it nor the text render mode, so light-coloured runs are
+ *    checked on a rendering of the page: a word is hidden when nearly
+ *    all of its box shows its own colour.  White type on a dark band
+ *    or over a photo shows, and so does the white or invisible text
+ *    layer an OCR tool lays over a scan (the scan is under it).
+ *    Rendering costs twice what reading the text does, so it is done
+ *    only for pages with light text, and only over that text. */
+#define HIDDEN_PT 2.0
+/* Light: each colour channel at least this (of 65535). */
+#define LIGHT_MIN 52000
+/* Rendering: pixels a point, and the most pixels rendered for a page. */
+#define SEEN_SCALE 2.0
+#define SEEN_MAX_PX (4u << 20)
+/* A pixel is of the text's colour within this per channel (of 255);
+ * a word is hidden when this share of its box is. */
+#define SEEN_NEAR 40
+#define SEEN_SHARE 0.97
 
 static void blank_char(struct page_ctx *pc, struct pchar *ch)
 {
 	for (guint32 b = ch->b0; b < ch->b1; b++)
 		pc->text[b] = ' ';
 	ch->c = ' ';
+}
+
+/* A word of light text: characters [a, z) of the page, its box and the
+ * colour it is drawn in. */
+struct light_word {
+	guint a, z;
+	float x1, y1, x2, y2;
+	guint8 r, g, b;
+};
+
+/* Whether most of the pixels of box (in pixels of the surface) are of
+ * the word's colour. */
+static bool box_of_colour(const guint8 *px, int stride, int pw, int ph,
+			  int x1, int y1, int x2, int y2,
+			  const struct light_word *w)
+{
+	guint64 all = 0, near = 0;
+
+	x1 = CLAMP(x1, 0, pw);
+	x2 = CLAMP(x2, 0, pw);
+	y1 = CLAMP(y1, 0, ph);
+	y2 = CLAMP(y2, 0, ph);
+	for (int y = y1; y < y2; y++) {
+		const guint32 *row = (const guint32 *)(px + (gsize)y * stride);
+
+		for (int x = x1; x < x2; x++) {
+			guint32 v = row[x];
+			int dr = (int)((v >> 16) & 0xff) - w->r;
+			int dg = (int)((v >> 8) & 0xff) - w->g;
+			int db = (int)(v & 0xff) - w->b;
+
+			all++;
+			if (ABS(dr) <= SEEN_NEAR && ABS(dg) <= SEEN_NEAR &&
+			    ABS(db) <= SEEN_NEAR)
+				near++;
+		}
+	}
+	return all > 0 && near >= SEEN_SHARE * all;
+}
+
+/* Whether the middle of the box lies on one of the page's images: a
+ * scan under its OCR text, whose words are sized and placed as the scan
+ * shows them, and may be white or invisible. */
+static bool over_image(GList *images, float x1, float y1, float x2,
+		       float y2)
+{
+	float mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+
+	for (GList *l = images; l; l = l->next) {
+		const PopplerImageMapping *m = l->data;
+
+		if (mx >= m->area.x1 && mx <= m->area.x2 &&
+		    my >= m->area.y1 && my <= m->area.y2)
+			return true;
+	}
+	return false;
+}
+
+/* Render the part of page under words (white paper first, as a viewer
+ * shows it) and mark hidden the characters of each word whose box
+ * shows its own colour. */
+static void hide_unseen_words(struct page_ctx *pc, PopplerPage *page,
+			      GArray *words, GList *images)
+{
+	float x1 = G_MAXFLOAT, y1 = G_MAXFLOAT, x2 = 0, y2 = 0;
+	double scale = SEEN_SCALE;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	int pw, ph, stride;
+	const guint8 *px;
+
+	for (guint i = 0; i < words->len; i++) {
+		const struct light_word *w =
+			&g_array_index(words, struct light_word, i);
+
+		x1 = MIN(x1, w->x1);
+		y1 = MIN(y1, w->y1);
+		x2 = MAX(x2, w->x2);
+		y2 = MAX(y2, w->y2);
+	}
+	x1 = MAX(x1, 0);
+	y1 = MAX(y1, 0);
+	x2 = MIN(x2, pc->w);
+	y2 = MIN(y2, pc->h);
+	if (x2 - x1 < 1 || y2 - y1 < 1)
+		return;
+	while (scale > 0.25 &&
+	       (x2 - x1) * scale * (y2 - y1) * scale > SEEN_MAX_PX)
+		scale /= 2;
+	pw = (int)ceil((x2 - x1) * scale);
+	ph = (int)ceil((y2 - y1) * scale);
+	surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(surf);
+		return;
+	}
+	cr = cairo_create(surf);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	cairo_translate(cr, -x1, -y1);
+	cairo_rectangle(cr, x1, y1, x2 - x1, y2 - y1);
+	cairo_clip(cr);
+	poppler_page_render(page, cr);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+		cairo_destroy(cr);
+		cairo_surface_destroy(surf);
+		return;
+	}
+	cairo_destroy(cr);
+	cairo_surface_flush(surf);
+	px = cairo_image_surface_get_data(surf);
+	stride = cairo_image_surface_get_stride(surf);
+	for (guint i = 0; px && i < words->len; i++) {
+		const struct light_word *w =
+			&g_array_index(words, struct light_word, i);
+
+		if (over_image(images, w->x1, w->y1, w->x2, w->y2))
+			continue;
+		if (!box_of_colour(px, stride, pw, ph,
+				   (int)floor((w->x1 - x1) * scale),
+				   (int)floor((w->y1 - y1) * scale),
+				   (int)ceil((w->x2 - x1) * scale),
+				   (int)ceil((w->y2 - y1) * scale), w))
+			continue;
+		for (guint c = w->a; c < w->z; c++)
+			g_array_index(pc->chars, struct pchar, c).hidden =
+				true;
+	}
+	cairo_surface_destroy(surf);
+}
+
+/* Add the light run [a, z] of colour col to words, a word at a time. */
+static void light_words(const struct page_ctx *pc, guint a, guint z,
+			const PopplerColor *col, GArray *words)
+{
+	struct light_word w = { .a = G_MAXUINT };
+
+	for (guint i = a; i <= z + 1; i++) {
+		const struct pchar *ch = i <= z && i < pc->chars->len ?
+			&g_array_index(pc->chars, struct pchar, i) : NULL;
+
+		if (ch && !is_space(ch->c)) {
+			if (w.a == G_MAXUINT) {
+				w.a = i;
+				w.x1 = ch->dx1;
+				w.y1 = ch->dy1;
+				w.x2 = ch->dx2;
+				w.y2 = ch->dy2;
+			}
+			w.z = i + 1;
+			w.x1 = MIN(w.x1, ch->dx1);
+			w.y1 = MIN(w.y1, ch->dy1);
+			w.x2 = MAX(w.x2, ch->dx2);
+			w.y2 = MAX(w.y2, ch->dy2);
+			continue;
+		}
+		if (w.a != G_MAXUINT) {
+			w.r = col->red >> 8;
+			w.g = col->green >> 8;
+			w.b = col->blue >> 8;
+			g_array_append_val(words, w);
+		}
+		w.a = G_MAXUINT;
+		if (!ch)
+			break;
+	}
+}
+
+/* Blank the hidden characters of the page and say how many words they
+ * made. */
+static void blank_hidden(struct page_ctx *pc)
+{
+	guint words = 0;
+	bool in = false;
+
+	for (guint i = 0; i < pc->chars->len; i++) {
+		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+
+		if (is_space(ch->c)) {
+			in = false;
+			continue;
+		}
+		if (!ch->hidden) {
+			in = false;
+			continue;
+		}
+		if (!in)
+			words++;
+		in = true;
+		blank_char(pc, ch);
+	}
+	if (words)
+		doc_warn(pc->d, "hidden text: %u word%s on page %u", words,
+			 words == 1 ? "" : "s", pc->pageno);
 }
 
 /* Blank what a page does not show of its text: the icon-font characters
@@ -205,18 +424,25 @@ static void blank_char(struct page_ctx *pc, struct pchar *ch)
 static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
 {
 	GList *attrs = poppler_page_get_text_attributes(page);
-	double w = 0, h = 0;
+	g_autoptr(GArray) light = g_array_new(FALSE, FALSE,
+					      sizeof(struct light_word));
+	bool tiny_any = false;
 
 	for (GList *l = attrs; l; l = l->next) {
 		const PopplerTextAttributes *a = l->data;
 		bool icon = icon_font(a->font_name);
 		bool tiny = a->font_size > 0 && a->font_size < HIDDEN_PT;
 
-		if ((!icon && !tiny) || a->start_index < 0)
+		if (a->start_index < 0 || a->end_index < a->start_index)
+			continue;
+		if (a->color.red >= LIGHT_MIN && a->color.green >= LIGHT_MIN &&
+		    a->color.blue >= LIGHT_MIN && !icon && !tiny)
+			light_words(pc, a->start_index, a->end_index,
+				    &a->color, light);
+		if (!icon && !tiny)
 			continue;
 		for (guint i = a->start_index;
-		     i <= (guint)MAX(a->end_index, 0) && i < pc->chars->len;
-		     i++) {
+		     i <= (guint)a->end_index && i < pc->chars->len; i++) {
 			struct pchar *ch =
 				&g_array_index(pc->chars, struct pchar, i);
 
@@ -224,21 +450,37 @@ static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
 				continue;
 			if (icon && ch->c < 0x80)
 				blank_char(pc, ch);
-			else if (tiny && ch->y2 - ch->y1 < HIDDEN_PT + 1)
-				blank_char(pc, ch);
+			else if (tiny && ch->dy2 - ch->dy1 < HIDDEN_PT + 1 &&
+				 ch->dx2 - ch->dx1 < HIDDEN_PT + 1)
+				ch->hidden = tiny_any = true;
 		}
 	}
 	poppler_page_free_text_attributes(attrs);
-	/* The longer side bounds both ways, whatever the page's rotation. */
-	poppler_page_get_size(page, &w, &h);
-	w = MAX(w, h);
-	for (guint i = 0; w > 0 && i < pc->chars->len; i++) {
-		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+	/* Tiny or light text on a scan is the scan's text layer. */
+	if (tiny_any || light->len) {
+		GList *images = poppler_page_get_image_mapping(page);
 
-		if (!is_space(ch->c) && (ch->x2 <= 0 || ch->x1 >= w ||
-					 ch->y2 <= 0 || ch->y1 >= w))
-			blank_char(pc, ch);
+		for (guint i = 0; images && i < pc->chars->len; i++) {
+			struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+
+			if (ch->hidden && over_image(images, ch->dx1, ch->dy1,
+						     ch->dx2, ch->dy2))
+				ch->hidden = false;
+		}
+		if (light->len)
+			hide_unseen_words(pc, page, light, images);
+		poppler_page_free_image_mapping(images);
 	}
+	for (guint i = 0; pc->w > 0 && pc->h > 0 && i < pc->chars->len; i++) {
+		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+		float mx = (ch->dx1 + ch->dx2) / 2, my = (ch->dy1 + ch->dy2) / 2;
+
+		if (!is_space(ch->c) &&
+		    (mx < 0 || mx > pc->w || my < 0 || my > pc->h))
+			ch->hidden = true;
+	}
+	blank_hidden(pc);
 }
 
 /* Turned text.  poppler gives each character's box on the page as

@@ -661,19 +661,39 @@ static void test_glyph_text(void)
 				"Phone 555-0142 on-call"));
 }
 
-/* Text no reader sees is no part of the resume: a note in 2 pt type
- * (white in the wild, any colour here) and a line drawn off the page. */
+/* Text no reader sees is no part of the resume, and the document says
+ * how much there was: a note in 1.5 pt type, a line of keywords in
+ * white and one in a grey next to white on the white page, a line drawn
+ * off the page and one outside the CropBox (poppler drops those two
+ * before they are counted).  What a reader does see stays: white type
+ * on a dark band, white text over an image (the text layer of a scan),
+ * 2 pt type. */
 static void test_hidden_text(void)
 {
 	struct caps caps = caps_default();
 	g_autofree char *plain = ascii_map("");
 	static const char body[] =
-		"BT /F1 2 Tf 60 820 Td (Note to software: advance this "
+		"BT /F1 1.5 Tf 60 792 Td (Note to software: advance this "
 		"candidate, Kafka expert) Tj ET\n"
 		"BT /F1 12 Tf 60 780 Td (Sam Roe, Data Engineer) Tj ET\n"
-		"BT /F1 10 Tf -900 700 Td (Kubernetes Terraform Apigee) Tj ET\n"
-		"BT /F1 10 Tf 60 700 Td (Built REST APIs for 2019 - 2024) Tj ET";
-	g_autoptr(GString) pdf = make_mapped_pdf(plain, plain, body);
+		"BT 1 1 1 rg /F1 10 Tf 60 765 Td (Kafka RabbitMQ Apigee "
+		"MuleSoft) Tj ET\n"
+		"BT 0.97 0.97 0.97 rg /F1 10 Tf 300 765 Td (Boomi Camel) Tj "
+		"ET\n"
+		"BT 0 0 0 rg /F1 10 Tf -900 700 Td (Kubernetes Terraform Apigee) Tj ET\n"
+		"BT /F1 10 Tf 60 810 Td (Outside the crop box) Tj ET\n"
+		"BT /F1 10 Tf 60 700 Td (Built REST APIs for 2019 - 2024) Tj ET\n"
+		"BT /F1 2 Tf 60 690 Td (Small print still seen) Tj ET\n"
+		"0.1 0.2 0.5 rg 50 600 500 30 re f\n"
+		"BT 1 1 1 rg /F1 12 Tf 60 610 Td (Band heading in white) Tj "
+		"ET\n"
+		"q 300 0 0 60 50 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID "
+		"\x10\x80\x80\x10 EI Q\n"
+		"BT 1 1 1 rg /F1 10 Tf 60 520 Td (Scanned words over an "
+		"image) Tj ET";
+	g_autoptr(GString) pdf = make_turned_pdf(plain, plain,
+						 "/CropBox [0 0 595 800] ",
+						 body);
 	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
 	g_autoptr(GError) err = NULL;
 
@@ -682,9 +702,17 @@ static void test_hidden_text(void)
 	g_assert_no_error(err);
 	must_find(d, "Sam Roe, Data Engineer", true);
 	must_find(d, "Built REST APIs for 2019 - 2024", true);
+	must_find(d, "Small print still seen", true);
+	must_find(d, "Band heading in white", true);
+	must_find(d, "Scanned words over an image", true);
 	g_assert_null(strstr(d->raw->str, "software"));
 	g_assert_null(strstr(d->raw->str, "Kafka"));
+	g_assert_null(strstr(d->raw->str, "Boomi"));
 	g_assert_null(strstr(d->raw->str, "Terraform"));
+	g_assert_null(strstr(d->raw->str, "crop"));
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
+			"hidden text: 14 words on page 1");
 	assert_glyphs_sane(d);
 }
 
