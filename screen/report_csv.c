@@ -73,7 +73,7 @@ static const char *const ranking_head[] = {
 	"knock-out",
 };
 static const char *const ranking_tail[] = {
-	"duplicate", "documents", "decision",
+	"duplicate", "documents", "decision", "flags",
 };
 
 static bool build_ranking(const struct store_view *v, struct sink *out,
@@ -126,6 +126,7 @@ static bool build_ranking(const struct store_view *v, struct sink *out,
 		row_add(row, r->duplicate);
 		row_addf(row, "%.0f", r->n_docs);
 		row_add(row, r->decision);
+		row_add(row, r->flags);
 		if (!sink_row(out, row, err))
 			return false;
 	}

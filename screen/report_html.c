@@ -201,6 +201,11 @@ static void put_summary(GString *out, const struct store_ranked *r)
 	}
 	g_string_append(out, "</td></tr>\n<tr><th>duplicate</th><td>");
 	h(out, r->duplicate);
+	/* What the documents warn of: hidden text, pages not read. */
+	if (*r->flags) {
+		g_string_append(out, "</td></tr>\n<tr><th>flags</th><td>");
+		h(out, r->flags);
+	}
 	g_string_append(out, "</td></tr>\n<tr><th>decision</th><td>");
 	h(out, r->decision);
 	g_string_append(out, "</td></tr>\n</table>\n");

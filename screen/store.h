@@ -255,6 +255,9 @@ struct store_ranked {
 	char *duplicate;
 	guint n_docs;
 	char *decision;		/* latest human decision, "" when none */
+	char *flags;		/* what its documents warn of ("hidden text:
+				   N words on page P"), "; "-joined, by
+				   document name; "" when nothing */
 	guint n_crit;
 	struct store_crit_score *crit;	/* by criterion index */
 };
