@@ -177,7 +177,7 @@ static void test_hostile(void)
 	expect_error("many-entries.docx", SE_MALFORMED,
 		     "malformed DOCX: 1004 zip entries, over the limit of 1000");
 	expect_error("duplicate.docx", SE_MALFORMED,
-		     "malformed DOCX: duplicate part name");
+		     "malformed DOCX: duplicate part word/Document.xml");
 	expect_error("encrypted.docx", SE_MALFORMED,
 		     "malformed DOCX: encrypted zip entry");
 	expect_error("unknown-method.docx", SE_MALFORMED,
