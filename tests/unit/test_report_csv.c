@@ -5,13 +5,7 @@
 
 #include "report_csv.h"
 #include "store.h"
-
-static void rm_rf(const char *dir)
-{
-	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
-
-	g_assert_cmpint(system(cmd), ==, 0);
-}
+#include "rm_rf.h"
 
 static void test_row(void)
 {
