@@ -230,6 +230,21 @@ static void test_alt_path(void)
 	assert_kind(d, "Moved", DOC_BLOCK_BODY, 2);
 }
 
+/* A drop cap (the first letter in a frame paragraph of its own, in the
+ * text or in the margin) begins its paragraph's first word; a frame
+ * that is no drop cap is a paragraph of its own. */
+static void test_drop_cap(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = extract_file("drop-cap.docx", 0, &err);
+
+	g_assert_no_error(err);
+	g_assert_cmpstr(d->raw->str, ==,
+			"Drop caps open this paragraph about Kafka brokers.\n"
+			"Integration work with REST APIs.\n"
+			"Framed note\nNext paragraph.\n");
+}
+
 /* ---- the public corpus, when present: pandoc's expected text ---- */
 
 struct word {
@@ -486,6 +501,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_docx/password", test_password_protected);
 	g_test_add_func("/extract_docx/odd", test_odd_names_and_bytes);
 	g_test_add_func("/extract_docx/alt-path", test_alt_path);
+	g_test_add_func("/extract_docx/drop-cap", test_drop_cap);
 	g_test_add_func("/extract_docx/corpus", test_corpus);
 	rc = g_test_run();
 	hostile_clean();
