@@ -59,6 +59,7 @@
 #include "error.h"
 #include "extract.h"
 #include "garble.h"
+#include "pdf_streams.h"
 
 /* A page with fewer non-space characters than this and an image on it
  * counts as scanned. */
@@ -202,17 +203,27 @@ static bool icon_font(const char *name)
  *    or over a photo shows, and so does the white or invisible text
  *    layer an OCR tool lays over a scan (the scan is under it).
  *    Rendering costs twice what reading the text does, so it is done
- *    only for pages with light text, and only over that text. */
+ *    only for pages with light text, and only over that text;
+ *  - drawn in an invisible render mode (3: neither filled nor
+ *    stroked), which poppler-glib does not tell either: when the file's
+ *    content streams set that mode (pdf_streams.c), every word is
+ *    checked on the rendering for ink, any contrast in its box; a word
+ *    without is hidden, unless it lies on an image (a scan's text
+ *    layer) or its font draws no ink anywhere on the page (a font the
+ *    jail cannot load draws nothing: that says nothing of the text). */
 #define HIDDEN_PT 2.0
 /* Light: each colour channel at least this (of 65535). */
-#define LIGHT_MIN 52000
+#define LIGHT_MIN 58000
 /* Rendering: pixels a point, and the most pixels rendered for a page. */
 #define SEEN_SCALE 2.0
 #define SEEN_MAX_PX (4u << 20)
 /* A pixel is of the text's colour within this per channel (of 255);
  * a word is hidden when this share of its box is. */
-#define SEEN_NEAR 40
+#define SEEN_NEAR 24
 #define SEEN_SHARE 0.97
+/* A word shows ink when its box holds pixels this far apart in
+ * brightness (of 3 x 255). */
+#define INK_MIN 120
 
 static void blank_char(struct page_ctx *pc, struct pchar *ch)
 {
@@ -221,13 +232,43 @@ static void blank_char(struct page_ctx *pc, struct pchar *ch)
 	ch->c = ' ';
 }
 
-/* A word of light text: characters [a, z) of the page, its box and the
- * colour it is drawn in. */
+/* A word to check on the rendering: characters [a, z) of the page, its
+ * box, the colour and font it is drawn in, and what to check: its
+ * colour against what lies under it (light), its ink (ink). */
 struct light_word {
 	guint a, z;
 	float x1, y1, x2, y2;
 	guint8 r, g, b;
+	bool light, ink;
+	bool inked;		/* the rendering shows ink in its box */
+	const char *font;	/* interned */
 };
+
+/* Whether the pixels of box (in pixels of the surface) differ enough in
+ * brightness to show a glyph. */
+static bool box_inked(const guint8 *px, int stride, int pw, int ph,
+		      int x1, int y1, int x2, int y2)
+{
+	int lo = 3 * 255, hi = 0;
+
+	x1 = CLAMP(x1, 0, pw);
+	x2 = CLAMP(x2, 0, pw);
+	y1 = CLAMP(y1, 0, ph);
+	y2 = CLAMP(y2, 0, ph);
+	for (int y = y1; y < y2; y++) {
+		const guint32 *row = (const guint32 *)(px + (gsize)y * stride);
+
+		for (int x = x1; x < x2; x++) {
+			guint32 v = row[x];
+			int l = (int)((v >> 16) & 0xff) + (int)((v >> 8) & 0xff) +
+				(int)(v & 0xff);
+
+			lo = MIN(lo, l);
+			hi = MAX(hi, l);
+		}
+	}
+	return hi - lo >= INK_MIN;
+}
 
 /* Whether most of the pixels of box (in pixels of the surface) are of
  * the word's colour. */
@@ -278,13 +319,15 @@ static bool over_image(GList *images, float x1, float y1, float x2,
 }
 
 /* Render the part of page under words (white paper first, as a viewer
- * shows it) and mark hidden the characters of each word whose box
- * shows its own colour. */
+ * shows it) and mark hidden the characters of each light word whose box
+ * shows its own colour, and of each word checked for ink that shows
+ * none (see above). */
 static void hide_unseen_words(struct page_ctx *pc, PopplerPage *page,
 			      GArray *words, GList *images)
 {
 	float x1 = G_MAXFLOAT, y1 = G_MAXFLOAT, x2 = 0, y2 = 0;
 	double scale = SEEN_SCALE;
+	g_autoptr(GHashTable) inking = g_hash_table_new(NULL, NULL);
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	int pw, ph, stride;
@@ -333,16 +376,35 @@ static void hide_unseen_words(struct page_ctx *pc, PopplerPage *page,
 	px = cairo_image_surface_get_data(surf);
 	stride = cairo_image_surface_get_stride(surf);
 	for (guint i = 0; px && i < words->len; i++) {
+		struct light_word *w =
+			&g_array_index(words, struct light_word, i);
+		int bx1 = (int)floor((w->x1 - x1) * scale);
+		int by1 = (int)floor((w->y1 - y1) * scale);
+		int bx2 = (int)ceil((w->x2 - x1) * scale);
+		int by2 = (int)ceil((w->y2 - y1) * scale);
+		bool hide;
+
+		if (over_image(images, w->x1, w->y1, w->x2, w->y2)) {
+			w->ink = false;
+			continue;
+		}
+		w->inked = w->ink &&
+			   box_inked(px, stride, pw, ph, bx1, by1, bx2, by2);
+		if (w->inked)
+			g_hash_table_add(inking, (gpointer)w->font);
+		hide = w->light && box_of_colour(px, stride, pw, ph, bx1, by1,
+						 bx2, by2, w);
+		for (guint c = w->a; hide && c < w->z; c++)
+			g_array_index(pc->chars, struct pchar, c).hidden =
+				true;
+	}
+	/* No ink where a font that inks elsewhere on the page drew. */
+	for (guint i = 0; px && i < words->len; i++) {
 		const struct light_word *w =
 			&g_array_index(words, struct light_word, i);
 
-		if (over_image(images, w->x1, w->y1, w->x2, w->y2))
-			continue;
-		if (!box_of_colour(px, stride, pw, ph,
-				   (int)floor((w->x1 - x1) * scale),
-				   (int)floor((w->y1 - y1) * scale),
-				   (int)ceil((w->x2 - x1) * scale),
-				   (int)ceil((w->y2 - y1) * scale), w))
+		if (!w->ink || w->inked ||
+		    !g_hash_table_contains(inking, w->font))
 			continue;
 		for (guint c = w->a; c < w->z; c++)
 			g_array_index(pc->chars, struct pchar, c).hidden =
@@ -351,11 +413,16 @@ static void hide_unseen_words(struct page_ctx *pc, PopplerPage *page,
 	cairo_surface_destroy(surf);
 }
 
-/* Add the light run [a, z] of colour col to words, a word at a time. */
+/* Add the run [a, z] of a to words, a word at a time, to be checked as
+ * light text, for ink, or both. */
 static void light_words(const struct page_ctx *pc, guint a, guint z,
-			const PopplerColor *col, GArray *words)
+			const PopplerTextAttributes *at, bool light, bool ink,
+			GArray *words)
 {
-	struct light_word w = { .a = G_MAXUINT };
+	const PopplerColor *col = &at->color;
+	struct light_word w = { .a = G_MAXUINT, .light = light, .ink = ink,
+				.font = g_intern_string(at->font_name ?
+							at->font_name : "") };
 
 	for (guint i = a; i <= z + 1; i++) {
 		const struct pchar *ch = i <= z && i < pc->chars->len ?
@@ -421,7 +488,7 @@ static void blank_hidden(struct page_ctx *pc)
  * code point such as U+2709 is kept), and hidden text (above).  poppler
  * keeps the page's text layout, so asking for the fonts costs a few per
  * cent, less than a scan of the document's font list would. */
-static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
+static void blank_unseen(struct page_ctx *pc, PopplerPage *page, bool ink)
 {
 	GList *attrs = poppler_page_get_text_attributes(page);
 	g_autoptr(GArray) light = g_array_new(FALSE, FALSE,
@@ -432,13 +499,17 @@ static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
 		const PopplerTextAttributes *a = l->data;
 		bool icon = icon_font(a->font_name);
 		bool tiny = a->font_size > 0 && a->font_size < HIDDEN_PT;
+		bool pale;
 
 		if (a->start_index < 0 || a->end_index < a->start_index)
 			continue;
-		if (a->color.red >= LIGHT_MIN && a->color.green >= LIGHT_MIN &&
-		    a->color.blue >= LIGHT_MIN && !icon && !tiny)
-			light_words(pc, a->start_index, a->end_index,
-				    &a->color, light);
+		pale = a->color.red >= LIGHT_MIN &&
+		       a->color.green >= LIGHT_MIN &&
+		       a->color.blue >= LIGHT_MIN;
+
+		if ((pale || ink) && !icon && !tiny)
+			light_words(pc, a->start_index, a->end_index, a, pale,
+				    ink, light);
 		if (!icon && !tiny)
 			continue;
 		for (guint i = a->start_index;
@@ -1301,9 +1372,10 @@ static void page_ctx_free(struct page_ctx *pc)
 }
 
 /* Lay one page out in reading order; NULL when it has no text.  *chars
- * gets its count of non-space characters. */
+ * gets its count of non-space characters.  ink: check every word for
+ * ink (the file draws invisible text somewhere, see blank_unseen()). */
 static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
-				    guint32 pageno, guint *chars)
+				    guint32 pageno, bool ink, guint *chars)
 {
 	g_autofree PopplerRectangle *rects = NULL;
 	guint nrects = 0;
@@ -1336,7 +1408,7 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 				(*chars)++;
 		return pc;
 	}
-	blank_unseen(pc, page);
+	blank_unseen(pc, page, ink);
 	pc->rot = page_turn(pc);
 	page_glyph_text(pc);
 	page_split(pc);
@@ -1542,7 +1614,7 @@ static PopplerDocument *pdf_open(const guint8 *data, gsize len,
 /* Everything after opening: page cap, metadata, pages, then the checks
  * that need the whole text. */
 static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
-			struct doc *d, GError **err)
+			bool ink, struct doc *d, GError **err)
 {
 	guint chars = 0, scanned = 0, loaded = 0;
 	uint64_t laid = 0;	/* bytes of page text laid out */
@@ -1576,7 +1648,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			continue;
 		}
 		loaded++;
-		pc = page_layout(d, page, i + 1, &c);
+		pc = page_layout(d, page, i + 1, ink, &c);
 		g_ptr_array_add(pages, pc);
 		if (pc)
 			laid += strlen(pc->text);
@@ -1628,7 +1700,8 @@ bool extract_pdf(const guint8 *data, gsize len, const struct caps *caps,
 	pdf = pdf_open(data, len, err);
 	if (!pdf)
 		return false;
-	ok = pdf_extract(pdf, caps, d, err);
+	ok = pdf_extract(pdf, caps, pdf_streams_invisible_text(data, len), d,
+			 err);
 	g_object_unref(pdf);
 	return ok;
 }

@@ -716,6 +716,45 @@ static void test_hidden_text(void)
 	assert_glyphs_sane(d);
 }
 
+/* Text in the invisible render mode (3) is hidden, unless it lies on
+ * an image (the text layer of a scan); the visible text of the same
+ * font, and a second font's, stay.  (In the jail, where a font the file
+ * does not embed cannot be loaded, such text is kept: that case is not
+ * judged.) */
+static void test_invisible_text(void)
+{
+	struct caps caps = caps_default();
+	g_autofree char *plain = ascii_map("");
+	static const char body[] =
+		"BT 0 0 0 rg /F1 12 Tf 60 780 Td (Sam Roe, Data Engineer) Tj "
+		"ET\n"
+		"BT 3 Tr /F1 10 Tf 60 760 Td (Kafka RabbitMQ Apigee MuleSoft "
+		"Boomi) Tj ET\n"
+		"BT 0 Tr /F1 10 Tf 60 700 Td (Built REST APIs for 2019 - "
+		"2024) Tj ET\n"
+		"BT 0 Tr /F2 10 Tf 60 680 Td (Courier line still read) Tj ET\n"
+		"q 300 0 0 60 50 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID "
+		"\x10\x80\x80\x10 EI Q\n"
+		"BT 3 Tr /F1 10 Tf 60 520 Td (Scanned words over an image) Tj "
+		"ET";
+	g_autoptr(GString) pdf = make_mapped_pdf(plain, plain, body);
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	must_find(d, "Sam Roe, Data Engineer", true);
+	must_find(d, "Built REST APIs for 2019 - 2024", true);
+	must_find(d, "Courier line still read", true);
+	must_find(d, "Scanned words over an image", true);
+	g_assert_null(strstr(d->raw->str, "Kafka"));
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
+			"hidden text: 5 words on page 1");
+	assert_glyphs_sane(d);
+}
+
 /* No block is a lone character: turned text read a glyph a line. */
 static void assert_no_lone_glyphs(const struct doc *d)
 {
@@ -1165,6 +1204,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/errors", test_errors);
 	g_test_add_func("/extract_pdf/glyph-text", test_glyph_text);
 	g_test_add_func("/extract_pdf/hidden-text", test_hidden_text);
+	g_test_add_func("/extract_pdf/invisible-text", test_invisible_text);
 	g_test_add_func("/extract_pdf/zero-width-join", test_zero_width_join);
 	g_test_add_func("/extract_pdf/rotated-pages", test_rotated_pages);
 	g_test_add_func("/extract_pdf/turned-text", test_turned_text);
