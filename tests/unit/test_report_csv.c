@@ -110,7 +110,7 @@ static void test_build(void)
 
 	g_assert_true(g_str_has_prefix(rank1->str,
 		"rank,applicant,name,email,total,bucket,reason,knock-out,"
-		"c1 score,c1 met,duplicate,documents,decision,flags\r\n"));
+		"c1 score,c1 met,duplicate,documents,flags,decision\r\n"));
 	/* Formula-like key neutralised, control characters in names kept
 	 * out of the key column, ties broken by key bytes. */
 	g_assert_nonnull(strstr(rank1->str,
@@ -118,7 +118,7 @@ static void test_build(void)
 	g_assert_nonnull(strstr(rank1->str, "2,bad\\xff\\nname.txt,Bo,"));
 	/* What a document warns of is the applicant's flag. */
 	g_assert_nonnull(strstr(rank1->str,
-		",1,,hidden text: 3 words on page 1\r\n"));
+		",1,hidden text: 3 words on page 1,\r\n"));
 	g_assert_nonnull(strstr(rank1->str, ",1,,\r\n"));
 	g_assert_nonnull(strstr(ev1->str,
 		",c1,rest,\"'=HYPERLINK(\"\"x\"\")\",paragraph 3,"
