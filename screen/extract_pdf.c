@@ -244,11 +244,14 @@ struct light_word {
 	const char *font;	/* interned */
 };
 
-/* Whether the pixels of box (in pixels of the surface) differ enough in
- * brightness to show a glyph. */
-static bool box_inked(const guint8 *px, int stride, int pw, int ph,
-		      int x1, int y1, int x2, int y2)
+/* What the pixels of a word's box (in pixels of the surface) show:
+ * *inked, brightness far enough apart to draw a glyph; *of_colour,
+ * nearly all of them of the word's colour. */
+static void box_look(const guint8 *px, int stride, int pw, int ph, int x1,
+		     int y1, int x2, int y2, const struct light_word *w,
+		     bool *inked, bool *of_colour)
 {
+	guint64 all = 0, near = 0;
 	int lo = 3 * 255, hi = 0;
 
 	x1 = CLAMP(x1, 0, pw);
@@ -260,44 +263,20 @@ static bool box_inked(const guint8 *px, int stride, int pw, int ph,
 
 		for (int x = x1; x < x2; x++) {
 			guint32 v = row[x];
-			int l = (int)((v >> 16) & 0xff) + (int)((v >> 8) & 0xff) +
-				(int)(v & 0xff);
+			int r = (int)((v >> 16) & 0xff), g = (int)((v >> 8) & 0xff);
+			int b = (int)(v & 0xff);
 
-			lo = MIN(lo, l);
-			hi = MAX(hi, l);
-		}
-	}
-	return hi - lo >= INK_MIN;
-}
-
-/* Whether most of the pixels of box (in pixels of the surface) are of
- * the word's colour. */
-static bool box_of_colour(const guint8 *px, int stride, int pw, int ph,
-			  int x1, int y1, int x2, int y2,
-			  const struct light_word *w)
-{
-	guint64 all = 0, near = 0;
-
-	x1 = CLAMP(x1, 0, pw);
-	x2 = CLAMP(x2, 0, pw);
-	y1 = CLAMP(y1, 0, ph);
-	y2 = CLAMP(y2, 0, ph);
-	for (int y = y1; y < y2; y++) {
-		const guint32 *row = (const guint32 *)(px + (gsize)y * stride);
-
-		for (int x = x1; x < x2; x++) {
-			guint32 v = row[x];
-			int dr = (int)((v >> 16) & 0xff) - w->r;
-			int dg = (int)((v >> 8) & 0xff) - w->g;
-			int db = (int)(v & 0xff) - w->b;
-
+			lo = MIN(lo, r + g + b);
+			hi = MAX(hi, r + g + b);
 			all++;
-			if (ABS(dr) <= SEEN_NEAR && ABS(dg) <= SEEN_NEAR &&
-			    ABS(db) <= SEEN_NEAR)
+			if (ABS(r - w->r) <= SEEN_NEAR &&
+			    ABS(g - w->g) <= SEEN_NEAR &&
+			    ABS(b - w->b) <= SEEN_NEAR)
 				near++;
 		}
 	}
-	return all > 0 && near >= SEEN_SHARE * all;
+	*inked = hi - lo >= INK_MIN;
+	*of_colour = all > 0 && near >= SEEN_SHARE * all;
 }
 
 /* Whether the middle of the box lies on one of the page's images: a
@@ -382,18 +361,18 @@ static void hide_unseen_words(struct page_ctx *pc, PopplerPage *page,
 		int by1 = (int)floor((w->y1 - y1) * scale);
 		int bx2 = (int)ceil((w->x2 - x1) * scale);
 		int by2 = (int)ceil((w->y2 - y1) * scale);
-		bool hide;
+		bool inked, hide;
 
 		if (over_image(images, w->x1, w->y1, w->x2, w->y2)) {
 			w->ink = false;
 			continue;
 		}
-		w->inked = w->ink &&
-			   box_inked(px, stride, pw, ph, bx1, by1, bx2, by2);
+		box_look(px, stride, pw, ph, bx1, by1, bx2, by2, w, &inked,
+			 &hide);
+		w->inked = w->ink && inked;
 		if (w->inked)
 			g_hash_table_add(inking, (gpointer)w->font);
-		hide = w->light && box_of_colour(px, stride, pw, ph, bx1, by1,
-						 bx2, by2, w);
+		hide = hide && w->light;
 		for (guint c = w->a; hide && c < w->z; c++)
 			g_array_index(pc->chars, struct pchar, c).hidden =
 				true;
@@ -431,10 +410,8 @@ static void light_words(const struct page_ctx *pc, guint a, guint z,
 		if (ch && !is_space(ch->c)) {
 			if (w.a == G_MAXUINT) {
 				w.a = i;
-				w.x1 = ch->dx1;
-				w.y1 = ch->dy1;
-				w.x2 = ch->dx2;
-				w.y2 = ch->dy2;
+				w.x1 = w.y1 = G_MAXFLOAT;
+				w.x2 = w.y2 = -G_MAXFLOAT;
 			}
 			w.z = i + 1;
 			w.x1 = MIN(w.x1, ch->dx1);
