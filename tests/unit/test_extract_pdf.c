@@ -678,6 +678,20 @@ static void test_glyph_text(void)
 				"Phone 555-0142 on-call"));
 }
 
+/* The lines of seen[] are read, nothing of gone[], and the only
+ * warning is the one given. */
+static void assert_hidden(const struct doc *d, const char *const *seen,
+			  const char *const *gone, const char *warning)
+{
+	for (gsize i = 0; seen[i]; i++)
+		must_find(d, seen[i], true);
+	for (gsize i = 0; gone[i]; i++)
+		g_assert_null(strstr(d->raw->str, gone[i]));
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==, warning);
+	assert_glyphs_sane(d);
+}
+
 /* Text no reader sees is no part of the resume, and the document says
  * how much there was: a note in 1.5 pt type, a line of keywords in
  * white and one in a grey next to white on the white page, a line drawn
@@ -707,21 +721,16 @@ static void test_hidden_text(void)
 		"BT 1 1 1 rg /F1 10 Tf 60 520 Td (Scanned words over an "
 		"image) Tj ET";
 	g_autoptr(doc) d = extract_body("/CropBox [0 0 595 800] ", body);
+	static const char *const seen[] = {
+		"Sam Roe, Data Engineer", "Built REST APIs for 2019 - 2024",
+		"Small print still seen", "Band heading in white",
+		"Scanned words over an image", NULL,
+	};
+	static const char *const gone[] = {
+		"software", "Kafka", "Boomi", "Terraform", "crop", NULL,
+	};
 
-	must_find(d, "Sam Roe, Data Engineer", true);
-	must_find(d, "Built REST APIs for 2019 - 2024", true);
-	must_find(d, "Small print still seen", true);
-	must_find(d, "Band heading in white", true);
-	must_find(d, "Scanned words over an image", true);
-	g_assert_null(strstr(d->raw->str, "software"));
-	g_assert_null(strstr(d->raw->str, "Kafka"));
-	g_assert_null(strstr(d->raw->str, "Boomi"));
-	g_assert_null(strstr(d->raw->str, "Terraform"));
-	g_assert_null(strstr(d->raw->str, "crop"));
-	g_assert_cmpuint(d->warnings->len, ==, 1);
-	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
-			"hidden text: 14 words on page 1");
-	assert_glyphs_sane(d);
+	assert_hidden(d, seen, gone, "hidden text: 14 words on page 1");
 }
 
 /* Text in the invisible render mode (3) is hidden, unless it lies on
@@ -744,16 +753,13 @@ static void test_invisible_text(void)
 		"BT 3 Tr /F1 10 Tf 60 520 Td (Scanned words over an image) Tj "
 		"ET";
 	g_autoptr(doc) d = extract_body("", body);
+	static const char *const seen[] = {
+		"Sam Roe, Data Engineer", "Built REST APIs for 2019 - 2024",
+		"Courier line still read", "Scanned words over an image", NULL,
+	};
+	static const char *const gone[] = { "Kafka", "Boomi", NULL };
 
-	must_find(d, "Sam Roe, Data Engineer", true);
-	must_find(d, "Built REST APIs for 2019 - 2024", true);
-	must_find(d, "Courier line still read", true);
-	must_find(d, "Scanned words over an image", true);
-	g_assert_null(strstr(d->raw->str, "Kafka"));
-	g_assert_cmpuint(d->warnings->len, ==, 1);
-	g_assert_cmpstr(g_ptr_array_index(d->warnings, 0), ==,
-			"hidden text: 5 words on page 1");
-	assert_glyphs_sane(d);
+	assert_hidden(d, seen, gone, "hidden text: 5 words on page 1");
 }
 
 /* No block is a lone character: turned text read a glyph a line. */
