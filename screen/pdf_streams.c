@@ -90,11 +90,13 @@ bool pdf_streams_invisible_text(const guint8 *data, gsize len)
 {
 	g_autofree guint8 *buf = NULL;
 	gsize total = 0;
-	const guint8 *p = data, *end = data + len;
+	const guint8 *p, *end;
 
 	/* Encrypted streams read as noise; nothing to find there. */
-	if (memmem(data, len, "/Encrypt", 8))
+	if (!data || !len || memmem(data, len, "/Encrypt", 8))
 		return false;
+	p = data;
+	end = data + len;
 	while (p < end && (p = memmem(p, end - p, "stream", 6))) {
 		const guint8 *body = p + 6, *stop, *dict;
 		gsize dn;
