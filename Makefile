@@ -18,6 +18,7 @@
 #                   make uninstall removes them
 
 PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0 libseccomp
+PKGS    += zlib
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2

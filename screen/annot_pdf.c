@@ -78,10 +78,21 @@ static bool read_mark(struct reader *r, struct annot_mark *m,
 	return g_utf8_validate(*note, -1, NULL) && strlen(*note) == len;
 }
 
-static bool box_ok(const struct annot_box *b, double w, double h)
+/* The part of box b on the page (w x h, as displayed); false when none
+ * is.  A glyph box may cross the page's edge: poppler keeps a character
+ * drawn partly off the visible box (the last cells of a table wider than
+ * the page), and its highlight is the part a reader sees.  A box wholly
+ * off the page is no glyph of it. */
+static bool box_clip(const struct annot_box *b, double w, double h,
+		     struct annot_box *out)
 {
-	return b->x1 >= 0 && b->x2 <= w + 1 && b->y1 >= 0 && b->y2 <= h + 1 &&
-	       b->x1 < b->x2 && b->y1 < b->y2;
+	if (!(b->x1 < b->x2 && b->y1 < b->y2))
+		return false;
+	out->x1 = MAX(b->x1, 0);
+	out->y1 = MAX(b->y1, 0);
+	out->x2 = MIN(b->x2, w);
+	out->y2 = MIN(b->y2, h);
+	return out->x1 < out->x2 && out->y1 < out->y2;
 }
 
 /* Add m to page.  False (with err) when a box is off the page. */
@@ -103,22 +114,23 @@ static bool add_to_page(PopplerDocument *pdf, PopplerPage *page,
 	quads = g_array_sized_new(FALSE, FALSE, sizeof(PopplerQuadrilateral),
 				  m->n_boxes);
 	for (guint i = 0; i < m->n_boxes; i++) {
-		const struct annot_box *b = &m->boxes[i];
-		PopplerQuadrilateral q = {
-			{ b->x1, h - b->y1 }, { b->x2, h - b->y1 },
-			{ b->x1, h - b->y2 }, { b->x2, h - b->y2 },
-		};
+		struct annot_box c;
+		PopplerQuadrilateral q;
 
-		if (!box_ok(b, w, h)) {
+		if (!box_clip(&m->boxes[i], w, h, &c)) {
 			g_set_error(err, SCREENER_ERROR, SE_PROTOCOL,
 				    "highlight box off page %u", m->page);
 			return false;
 		}
+		q = (PopplerQuadrilateral){
+			{ c.x1, h - c.y1 }, { c.x2, h - c.y1 },
+			{ c.x1, h - c.y2 }, { c.x2, h - c.y2 },
+		};
 		g_array_append_val(quads, q);
-		rect.x1 = MIN(rect.x1, b->x1);
-		rect.x2 = MAX(rect.x2, b->x2);
-		rect.y1 = MIN(rect.y1, h - b->y2);
-		rect.y2 = MAX(rect.y2, h - b->y1);
+		rect.x1 = MIN(rect.x1, c.x1);
+		rect.x2 = MAX(rect.x2, c.x2);
+		rect.y1 = MIN(rect.y1, h - c.y2);
+		rect.y2 = MAX(rect.y2, h - c.y1);
 	}
 	annot = poppler_annot_text_markup_new_highlight(pdf, &rect, quads);
 	poppler_annot_set_color(annot, &colour);

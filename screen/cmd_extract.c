@@ -259,9 +259,7 @@ int cmd_extract(int argc, char **argv)
 		fc = *ruleset_facts_config(rs);
 	}
 	fc.as_of = as_of;
-	/* Not the link's target: that may have been replaced or deleted
-	 * (a rebuild during a run) while this very binary still runs. */
-	sb = sandbox_new("/proc/self/exe", &caps);
+	sb = sandbox_new(sandbox_self_exe(), &caps);
 	for (i = 1; i < argc; i++) {
 		g_autoptr(GError) err = NULL;
 		g_autoptr(doc) d = NULL;

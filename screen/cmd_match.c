@@ -239,7 +239,7 @@ int cmd_match(int argc, char **argv)
 	}
 
 	docs = g_new0(struct mdoc, argc);
-	sb = sandbox_new("/proc/self/exe", &caps);
+	sb = sandbox_new(sandbox_self_exe(), &caps);
 	for (a = 1; a < argc; a++) {
 		g_autoptr(GError) xerr = NULL;
 		struct facts_config cfg = *ruleset_facts_config(rs);

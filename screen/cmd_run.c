@@ -443,10 +443,9 @@ static bool mark_seen(struct run *r, GPtrArray *unchanged, GArray *restat,
 
 static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 {
-	g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
 	struct pipeline_config pc = {
 		.rs = r->rs, .score = r->score, .as_of = r->as_of,
-		.self_exe = self, .caps = r->caps, .jobs = r->jobs,
+		.self_exe = sandbox_self_exe(), .caps = r->caps, .jobs = r->jobs,
 	};
 	/* keys borrowed from ib */
 	g_autoptr(GPtrArray) unchanged = g_ptr_array_new();
@@ -457,11 +456,6 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 	bool ok = true;
 
 	g_array_set_clear_func(restat, stat_clear);
-	if (!self) {
-		g_set_error(err, SCREENER_ERROR, SE_IO,
-			    "cannot find our own program");
-		return false;
-	}
 	for (i = 0; i < ib->applicants->len; i++) {
 		const struct inbox_applicant *a =
 			g_ptr_array_index(ib->applicants, i);
@@ -671,7 +665,7 @@ static bool shard_option(struct run *r)
 static int check_sandbox(void)
 {
 	g_autoptr(GError) err = NULL;
-	g_autoptr(GPtrArray) layers = sandbox_check("/proc/self/exe", &err);
+	g_autoptr(GPtrArray) layers = sandbox_check(sandbox_self_exe(), &err);
 	int rc = EXIT_OK;
 
 	if (!layers) {
@@ -694,7 +688,7 @@ static int check_sandbox(void)
 static void say_missing_layers(void)
 {
 	g_autoptr(GError) err = NULL;
-	g_autoptr(GPtrArray) layers = sandbox_check("/proc/self/exe", &err);
+	g_autoptr(GPtrArray) layers = sandbox_check(sandbox_self_exe(), &err);
 
 	if (!layers) {
 		fprintf(stderr, "screener run: %s\n", err->message);

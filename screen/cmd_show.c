@@ -154,6 +154,10 @@ static void put_header(GString *out, const struct store_ranked *r)
 		g_string_append(out, "\nduplicate: ");
 		put_text(out, r->duplicate);	/* keys escaped already */
 	}
+	if (r->flags && *r->flags) {
+		g_string_append(out, "\nflags: ");
+		put_text(out, r->flags);
+	}
 	g_string_append_c(out, '\n');
 }
 

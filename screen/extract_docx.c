@@ -487,8 +487,15 @@ static bool body_start(void *ctx, const char *ns, const char *name,
 			parastack_text(&x->ps, "\n", 1, false);
 		break;
 	case 'f':
+		top = parastack_top(&x->ps);
 		if (strcmp(name, "fldChar") == 0)
 			on_field(x, xmlread_attr(a, n, "fldCharType"));
+		/* A drop cap: the paragraph's first letter in a frame of
+		 * its own, a paragraph before it ("D" + "rop cap"). */
+		else if (strcmp(name, "framePr") == 0 && x->ppr && top &&
+			 (v = xmlread_attr(a, n, "dropCap")) &&
+			 (strcmp(v, "drop") == 0 || strcmp(v, "margin") == 0))
+			top->merge = top->tight = true;
 		break;
 	case 'n':
 		if (strcmp(name, "noBreakHyphen") == 0 && !x->ncode)

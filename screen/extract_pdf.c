@@ -31,8 +31,9 @@
  * blocks, before and after the page text (see mark_running()), so they do
  * not cut what runs on over a page break.
  * Characters of icon fonts that come out as ASCII letters (no Unicode
- * map) and text no reader sees (under 3 pt, off the page) are blanked
- * before step 1 (see blank_unseen()), and characters that
+ * map) and text no reader sees (tiny, off the page, of the colour
+ * under it) are blanked before step 1 (see blank_unseen()), and
+ * characters that
  * poppler gives for what a glyph is rather than what it looks like (a
  * soft hyphen drawn as a hyphen, a space glyph mapped to tab and CR) are
  * read as drawn (see page_glyph_text()).
@@ -58,6 +59,7 @@
 #include "error.h"
 #include "extract.h"
 #include "garble.h"
+#include "pdf_streams.h"
 
 /* A page with fewer non-space characters than this and an image on it
  * counts as scanned. */
@@ -79,7 +81,10 @@
 struct pchar {
 	guint32 b0, b1;		/* bytes [b0, b1) in the page text */
 	gunichar c;
-	float x1, y1, x2, y2;
+	float x1, y1, x2, y2;	/* in the frame its text reads in */
+	float dx1, dy1, dx2, dy2;	/* on the page as displayed */
+	guint8 rot;		/* quarter turns of its line (see line_rot()) */
+	bool hidden;		/* drawn where no reader sees it */
 };
 
 struct frag {
@@ -99,6 +104,10 @@ struct page_ctx {
 	GArray *frags;		/* struct frag, in reading order */
 	float body;		/* body text height, points */
 	bool plain;		/* boxes did not match: poppler's own lines */
+	guint rot;		/* the quarter turn all its lines read in */
+	float w, h;		/* the page as displayed, points */
+	struct page_ctx *turned;	/* the page's lines of another
+					   direction, read after these */
 };
 
 static float finite_or_zero(double v)
@@ -145,6 +154,12 @@ static bool page_chars(struct page_ctx *pc, const PopplerRectangle *rects,
 		ch.x2 = finite_or_zero(MAX(rects[i].x1, rects[i].x2));
 		ch.y1 = finite_or_zero(MIN(rects[i].y1, rects[i].y2));
 		ch.y2 = finite_or_zero(MAX(rects[i].y1, rects[i].y2));
+		ch.dx1 = ch.x1;
+		ch.dy1 = ch.y1;
+		ch.dx2 = ch.x2;
+		ch.dy2 = ch.y2;
+		ch.rot = 0;
+		ch.hidden = false;
 		g_array_append_val(pc->chars, ch);
 		p = next;
 		i++;
@@ -170,12 +185,45 @@ static bool icon_font(const char *name)
 	return false;
 }
 
-/* Text no reader sees: type under 3 pt whose glyphs are as small (a
- * note in 2 pt white type above the name, "to automated analysis
- * software", or a keyword list stuffed the same way), and characters
- * drawn wholly off the page.  It is no part of the applicant's resume:
- * blanked, it neither scores nor shows. */
-#define HIDDEN_PT 3.0
+/* Text no reader sees is no part of the applicant's resume: a note
+ * "to automated analysis software" or a line of keywords put where a
+ * screener reads it and a person does not.  It is blanked (it neither
+ * scores nor shows) and counted, and the document says so: "hidden
+ * text: N words on page P".  The ways it is hidden:
+ *  - type under 2 pt whose glyphs are as small;
+ *  - drawn outside the page's visible box (its CropBox): poppler drops
+ *    what lies wholly outside before we see it, so what is left is a
+ *    character whose middle is off the page;
+ *  - drawn in the colour of what lies under it: white text on a white
+ *    page ("white fonting").  poppler-glib gives each run's colour
+ *    (poppler_page_get_text_attributes()) but neither what is drawn
+ *    under it nor the text render mode, so light-coloured runs are
+ *    checked on a rendering of the page: a word is hidden when nearly
+ *    all of its box shows its own colour.  White type on a dark band
+ *    or over a photo shows, and so does the white or invisible text
+ *    layer an OCR tool lays over a scan (the scan is under it).
+ *    Rendering costs twice what reading the text does, so it is done
+ *    only for pages with light text, and only over that text;
+ *  - drawn in an invisible render mode (3: neither filled nor
+ *    stroked), which poppler-glib does not tell either: when the file's
+ *    content streams set that mode (pdf_streams.c), every word is
+ *    checked on the rendering for ink, any contrast in its box; a word
+ *    without is hidden, unless it lies on an image (a scan's text
+ *    layer) or its font draws no ink anywhere on the page (a font the
+ *    jail cannot load draws nothing: that says nothing of the text). */
+#define HIDDEN_PT 2.0
+/* Light: each colour channel at least this (of 65535). */
+#define LIGHT_MIN 58000
+/* Rendering: pixels a point, and the most pixels rendered for a page. */
+#define SEEN_SCALE 2.0
+#define SEEN_MAX_PX (4u << 20)
+/* A pixel is of the text's colour within this per channel (of 255);
+ * a word is hidden when this share of its box is. */
+#define SEEN_NEAR 24
+#define SEEN_SHARE 0.97
+/* A word shows ink when its box holds pixels this far apart in
+ * brightness (of 3 x 255). */
+#define INK_MIN 120
 
 static void blank_char(struct page_ctx *pc, struct pchar *ch)
 {
@@ -184,26 +232,265 @@ static void blank_char(struct page_ctx *pc, struct pchar *ch)
 	ch->c = ' ';
 }
 
+/* A word to check on the rendering: characters [a, z) of the page, its
+ * box, the colour and font it is drawn in, and what to check: its
+ * colour against what lies under it (light), its ink (ink). */
+struct light_word {
+	guint a, z;
+	float x1, y1, x2, y2;
+	guint8 r, g, b;
+	bool light, ink;
+	bool inked;		/* the rendering shows ink in its box */
+	const char *font;	/* interned */
+};
+
+/* What the pixels of a word's box (in pixels of the surface) show:
+ * *inked, brightness far enough apart to draw a glyph; *of_colour,
+ * nearly all of them of the word's colour. */
+static void box_look(const guint8 *px, int stride, int pw, int ph, int x1,
+		     int y1, int x2, int y2, const struct light_word *w,
+		     bool *inked, bool *of_colour)
+{
+	guint64 all = 0, near = 0;
+	int lo = 3 * 255, hi = 0;
+
+	x1 = CLAMP(x1, 0, pw);
+	x2 = CLAMP(x2, 0, pw);
+	y1 = CLAMP(y1, 0, ph);
+	y2 = CLAMP(y2, 0, ph);
+	for (int y = y1; y < y2; y++) {
+		const guint32 *row = (const guint32 *)(px + (gsize)y * stride);
+
+		for (int x = x1; x < x2; x++) {
+			guint32 v = row[x];
+			int r = (int)((v >> 16) & 0xff), g = (int)((v >> 8) & 0xff);
+			int b = (int)(v & 0xff);
+
+			lo = MIN(lo, r + g + b);
+			hi = MAX(hi, r + g + b);
+			all++;
+			if (ABS(r - w->r) <= SEEN_NEAR &&
+			    ABS(g - w->g) <= SEEN_NEAR &&
+			    ABS(b - w->b) <= SEEN_NEAR)
+				near++;
+		}
+	}
+	*inked = hi - lo >= INK_MIN;
+	*of_colour = all > 0 && near >= SEEN_SHARE * all;
+}
+
+/* Whether the middle of the box lies on one of the page's images: a
+ * scan under its OCR text, whose words are sized and placed as the scan
+ * shows them, and may be white or invisible. */
+static bool over_image(GList *images, float x1, float y1, float x2,
+		       float y2)
+{
+	float mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+
+	for (GList *l = images; l; l = l->next) {
+		const PopplerImageMapping *m = l->data;
+
+		if (mx >= m->area.x1 && mx <= m->area.x2 &&
+		    my >= m->area.y1 && my <= m->area.y2)
+			return true;
+	}
+	return false;
+}
+
+/* Render the part of page under words (white paper first, as a viewer
+ * shows it) and mark hidden the characters of each light word whose box
+ * shows its own colour, and of each word checked for ink that shows
+ * none (see above). */
+static void hide_unseen_words(struct page_ctx *pc, PopplerPage *page,
+			      GArray *words, GList *images)
+{
+	float x1 = G_MAXFLOAT, y1 = G_MAXFLOAT, x2 = 0, y2 = 0;
+	double scale = SEEN_SCALE;
+	g_autoptr(GHashTable) inking = g_hash_table_new(NULL, NULL);
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	int pw, ph, stride;
+	const guint8 *px;
+
+	for (guint i = 0; i < words->len; i++) {
+		const struct light_word *w =
+			&g_array_index(words, struct light_word, i);
+
+		x1 = MIN(x1, w->x1);
+		y1 = MIN(y1, w->y1);
+		x2 = MAX(x2, w->x2);
+		y2 = MAX(y2, w->y2);
+	}
+	x1 = MAX(x1, 0);
+	y1 = MAX(y1, 0);
+	x2 = MIN(x2, pc->w);
+	y2 = MIN(y2, pc->h);
+	if (x2 - x1 < 1 || y2 - y1 < 1)
+		return;
+	while (scale > 0.25 &&
+	       (x2 - x1) * scale * (y2 - y1) * scale > SEEN_MAX_PX)
+		scale /= 2;
+	pw = (int)ceil((x2 - x1) * scale);
+	ph = (int)ceil((y2 - y1) * scale);
+	surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(surf);
+		return;
+	}
+	cr = cairo_create(surf);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	cairo_translate(cr, -x1, -y1);
+	cairo_rectangle(cr, x1, y1, x2 - x1, y2 - y1);
+	cairo_clip(cr);
+	poppler_page_render(page, cr);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+		cairo_destroy(cr);
+		cairo_surface_destroy(surf);
+		return;
+	}
+	cairo_destroy(cr);
+	cairo_surface_flush(surf);
+	px = cairo_image_surface_get_data(surf);
+	stride = cairo_image_surface_get_stride(surf);
+	for (guint i = 0; px && i < words->len; i++) {
+		struct light_word *w =
+			&g_array_index(words, struct light_word, i);
+		int bx1 = (int)floor((w->x1 - x1) * scale);
+		int by1 = (int)floor((w->y1 - y1) * scale);
+		int bx2 = (int)ceil((w->x2 - x1) * scale);
+		int by2 = (int)ceil((w->y2 - y1) * scale);
+		bool inked, hide;
+
+		if (over_image(images, w->x1, w->y1, w->x2, w->y2)) {
+			w->ink = false;
+			continue;
+		}
+		box_look(px, stride, pw, ph, bx1, by1, bx2, by2, w, &inked,
+			 &hide);
+		w->inked = w->ink && inked;
+		if (w->inked)
+			g_hash_table_add(inking, (gpointer)w->font);
+		hide = hide && w->light;
+		for (guint c = w->a; hide && c < w->z; c++)
+			g_array_index(pc->chars, struct pchar, c).hidden =
+				true;
+	}
+	/* No ink where a font that inks elsewhere on the page drew. */
+	for (guint i = 0; px && i < words->len; i++) {
+		const struct light_word *w =
+			&g_array_index(words, struct light_word, i);
+
+		if (!w->ink || w->inked ||
+		    !g_hash_table_contains(inking, w->font))
+			continue;
+		for (guint c = w->a; c < w->z; c++)
+			g_array_index(pc->chars, struct pchar, c).hidden =
+				true;
+	}
+	cairo_surface_destroy(surf);
+}
+
+/* Add the run [a, z] of a to words, a word at a time, to be checked as
+ * light text, for ink, or both. */
+static void light_words(const struct page_ctx *pc, guint a, guint z,
+			const PopplerTextAttributes *at, bool light, bool ink,
+			GArray *words)
+{
+	const PopplerColor *col = &at->color;
+	struct light_word w = { .a = G_MAXUINT, .light = light, .ink = ink,
+				.font = g_intern_string(at->font_name ?
+							at->font_name : "") };
+
+	for (guint i = a; i <= z + 1; i++) {
+		const struct pchar *ch = i <= z && i < pc->chars->len ?
+			&g_array_index(pc->chars, struct pchar, i) : NULL;
+
+		if (ch && !is_space(ch->c)) {
+			if (w.a == G_MAXUINT) {
+				w.a = i;
+				w.x1 = w.y1 = G_MAXFLOAT;
+				w.x2 = w.y2 = -G_MAXFLOAT;
+			}
+			w.z = i + 1;
+			w.x1 = MIN(w.x1, ch->dx1);
+			w.y1 = MIN(w.y1, ch->dy1);
+			w.x2 = MAX(w.x2, ch->dx2);
+			w.y2 = MAX(w.y2, ch->dy2);
+			continue;
+		}
+		if (w.a != G_MAXUINT) {
+			w.r = col->red >> 8;
+			w.g = col->green >> 8;
+			w.b = col->blue >> 8;
+			g_array_append_val(words, w);
+		}
+		w.a = G_MAXUINT;
+		if (!ch)
+			break;
+	}
+}
+
+/* Blank the hidden characters of the page and say how many words they
+ * made. */
+static void blank_hidden(struct page_ctx *pc)
+{
+	guint words = 0;
+	bool in = false;
+
+	for (guint i = 0; i < pc->chars->len; i++) {
+		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+
+		if (is_space(ch->c)) {
+			in = false;
+			continue;
+		}
+		if (!ch->hidden) {
+			in = false;
+			continue;
+		}
+		if (!in)
+			words++;
+		in = true;
+		blank_char(pc, ch);
+	}
+	if (words)
+		doc_warn(pc->d, "hidden text: %u word%s on page %u", words,
+			 words == 1 ? "" : "s", pc->pageno);
+}
+
 /* Blank what a page does not show of its text: the icon-font characters
  * that came out as ASCII (stray letters, not words; an icon with a real
  * code point such as U+2709 is kept), and hidden text (above).  poppler
  * keeps the page's text layout, so asking for the fonts costs a few per
  * cent, less than a scan of the document's font list would. */
-static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
+static void blank_unseen(struct page_ctx *pc, PopplerPage *page, bool ink)
 {
 	GList *attrs = poppler_page_get_text_attributes(page);
-	double w = 0, h = 0;
+	g_autoptr(GArray) light = g_array_new(FALSE, FALSE,
+					      sizeof(struct light_word));
+	bool tiny_any = false;
 
 	for (GList *l = attrs; l; l = l->next) {
 		const PopplerTextAttributes *a = l->data;
 		bool icon = icon_font(a->font_name);
 		bool tiny = a->font_size > 0 && a->font_size < HIDDEN_PT;
+		bool pale;
 
-		if ((!icon && !tiny) || a->start_index < 0)
+		if (a->start_index < 0 || a->end_index < a->start_index)
+			continue;
+		pale = a->color.red >= LIGHT_MIN &&
+		       a->color.green >= LIGHT_MIN &&
+		       a->color.blue >= LIGHT_MIN;
+
+		if ((pale || ink) && !icon && !tiny)
+			light_words(pc, a->start_index, a->end_index, a, pale,
+				    ink, light);
+		if (!icon && !tiny)
 			continue;
 		for (guint i = a->start_index;
-		     i <= (guint)MAX(a->end_index, 0) && i < pc->chars->len;
-		     i++) {
+		     i <= (guint)a->end_index && i < pc->chars->len; i++) {
 			struct pchar *ch =
 				&g_array_index(pc->chars, struct pchar, i);
 
@@ -211,21 +498,213 @@ static void blank_unseen(struct page_ctx *pc, PopplerPage *page)
 				continue;
 			if (icon && ch->c < 0x80)
 				blank_char(pc, ch);
-			else if (tiny && ch->y2 - ch->y1 < HIDDEN_PT + 1)
-				blank_char(pc, ch);
+			else if (tiny && ch->dy2 - ch->dy1 < HIDDEN_PT + 1 &&
+				 ch->dx2 - ch->dx1 < HIDDEN_PT + 1)
+				ch->hidden = tiny_any = true;
 		}
 	}
 	poppler_page_free_text_attributes(attrs);
-	/* The longer side bounds both ways, whatever the page's rotation. */
-	poppler_page_get_size(page, &w, &h);
-	w = MAX(w, h);
-	for (guint i = 0; w > 0 && i < pc->chars->len; i++) {
-		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+	/* Tiny or light text on a scan is the scan's text layer. */
+	if (tiny_any || light->len) {
+		GList *images = poppler_page_get_image_mapping(page);
 
-		if (!is_space(ch->c) && (ch->x2 <= 0 || ch->x1 >= w ||
-					 ch->y2 <= 0 || ch->y1 >= w))
-			blank_char(pc, ch);
+		for (guint i = 0; images && i < pc->chars->len; i++) {
+			struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+
+			if (ch->hidden && over_image(images, ch->dx1, ch->dy1,
+						     ch->dx2, ch->dy2))
+				ch->hidden = false;
+		}
+		if (light->len)
+			hide_unseen_words(pc, page, light, images);
+		poppler_page_free_image_mapping(images);
 	}
+	for (guint i = 0; pc->w > 0 && pc->h > 0 && i < pc->chars->len; i++) {
+		struct pchar *ch = &g_array_index(pc->chars, struct pchar, i);
+		float mx = (ch->dx1 + ch->dx2) / 2, my = (ch->dy1 + ch->dy2) / 2;
+
+		if (!is_space(ch->c) &&
+		    (mx < 0 || mx > pc->w || my < 0 || my > pc->h))
+			ch->hidden = true;
+	}
+	blank_hidden(pc);
+}
+
+/* Turned text.  poppler gives each character's box on the page as
+ * displayed, and keeps the characters of one line together in reading
+ * order whatever way the line runs: down the page (a /Rotate 90 page,
+ * a table turned on its side), up it (a sidebar label read bottom to
+ * top) or upside down.  The layout below reads lines left to right and
+ * stacks them top to bottom, so each character's box is turned into the
+ * frame its line reads in (rot quarter turns, clockwise), and a page
+ * whose lines run several ways is read one direction at a time (see
+ * page_split()).  Glyphs keep the displayed boxes. */
+static void turn_point(guint rot, float w, float h, float x, float y,
+		       float *tx, float *ty)
+{
+	switch (rot & 3) {
+	case 1:		/* runs down: lines follow each other leftwards */
+		*tx = y;
+		*ty = w - x;
+		break;
+	case 2:
+		*tx = w - x;
+		*ty = h - y;
+		break;
+	case 3:		/* runs up: lines follow each other rightwards */
+		*tx = h - y;
+		*ty = x;
+		break;
+	default:
+		*tx = x;
+		*ty = y;
+	}
+}
+
+/* The box (x1, y1, x2, y2) turned rot quarter turns, or back to the page
+ * with back. */
+static void turn_box(guint rot, bool back, float w, float h, float *b)
+{
+	float ax, ay, bx, by;
+
+	if (back) {
+		/* The inverse turn: three more quarter turns, with the
+		 * page's sides swapped for odd turns. */
+		rot = (4 - (rot & 3)) & 3;
+		if (rot & 1) {
+			float t = w;
+
+			w = h;
+			h = t;
+		}
+	}
+	turn_point(rot, w, h, b[0], b[1], &ax, &ay);
+	turn_point(rot, w, h, b[2], b[3], &bx, &by);
+	b[0] = MIN(ax, bx);
+	b[1] = MIN(ay, by);
+	b[2] = MAX(ax, bx);
+	b[3] = MAX(ay, by);
+}
+
+/* The quarter turns of the line [a, z) from the way its first and last
+ * characters follow each other; -1 when it has one character only. */
+static int line_rot(const struct page_ctx *pc, guint a, guint z)
+{
+	const struct pchar *f = NULL, *l = NULL;
+	float dx, dy;
+
+	for (guint i = a; i < z; i++) {
+		const struct pchar *ch =
+			&g_array_index(pc->chars, struct pchar, i);
+
+		if (is_space(ch->c))
+			continue;
+		if (!f)
+			f = ch;
+		l = ch;
+	}
+	if (!f || f == l)
+		return -1;
+	dx = (l->dx1 + l->dx2) / 2 - (f->dx1 + f->dx2) / 2;
+	dy = (l->dy1 + l->dy2) / 2 - (f->dy1 + f->dy2) / 2;
+	if (fabsf(dx) >= fabsf(dy))
+		return dx >= 0 ? 0 : 2;
+	return dy > 0 ? 1 : 3;
+}
+
+/* Give every character its line's direction and its box in that frame.
+ * Returns the direction most characters read in. */
+static guint page_turn(struct page_ctx *pc)
+{
+	guint count[4] = { 0 }, best = 0;
+	int prev = 0;
+
+	for (guint a = 0, z; a < pc->chars->len; a = z) {
+		int rot;
+
+		for (z = a; z < pc->chars->len &&
+		     g_array_index(pc->chars, struct pchar, z).c != '\n'; z++)
+			;
+		if (z < pc->chars->len)
+			z++;	/* the newline goes with its line */
+		/* A line of one character follows the one before it: the
+		 * letters of a short turned word share its direction. */
+		rot = line_rot(pc, a, z);
+		if (rot < 0)
+			rot = prev;
+		prev = rot;
+		for (guint i = a; i < z; i++) {
+			struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+			float b[4] = { ch->dx1, ch->dy1, ch->dx2, ch->dy2 };
+
+			ch->rot = (guint8)rot;
+			turn_box(rot, false, pc->w, pc->h, b);
+			ch->x1 = b[0];
+			ch->y1 = b[1];
+			ch->x2 = b[2];
+			ch->y2 = b[3];
+			if (!is_space(ch->c))
+				count[rot]++;
+		}
+	}
+	for (guint r = 1; r < 4; r++)
+		if (count[r] > count[best])
+			best = r;
+	return best;
+}
+
+/* Keep in pc the characters that read in direction pc->rot and move each
+ * other direction's into a page_ctx of its own, chained on pc->turned.
+ * Their byte ranges still point into a copy of the same page text. */
+static void page_split(struct page_ctx *pc)
+{
+	struct page_ctx **tail = &pc->turned;
+	guint kept = 0;
+
+	for (guint r = 0; r < 4; r++) {
+		g_autoptr(GArray) mine = g_array_new(FALSE, FALSE,
+						     sizeof(struct pchar));
+		bool any = false;
+		struct page_ctx *t;
+
+		if (r == pc->rot)
+			continue;
+		for (guint i = 0; i < pc->chars->len; i++) {
+			const struct pchar *ch =
+				&g_array_index(pc->chars, struct pchar, i);
+
+			if (ch->rot != r)
+				continue;
+			g_array_append_vals(mine, ch, 1);
+			any = any || !is_space(ch->c);
+		}
+		if (!any)
+			continue;
+		t = g_new0(struct page_ctx, 1);
+		t->d = pc->d;
+		t->pageno = pc->pageno;
+		t->text = g_strdup(pc->text);
+		t->chars = g_steal_pointer(&mine);
+		t->frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
+		t->rot = r;
+		t->w = pc->w;
+		t->h = pc->h;
+		*tail = t;
+		tail = &t->turned;
+	}
+	if (!pc->turned)
+		return;
+	/* What stays: pc's own direction. */
+	for (guint i = 0; i < pc->chars->len; i++) {
+		const struct pchar ch =
+			g_array_index(pc->chars, struct pchar, i);
+
+		if (ch.rot == pc->rot)
+			g_array_index(pc->chars, struct pchar, kept++) = ch;
+	}
+	g_array_set_size(pc->chars, kept);
 }
 
 /* The hyphens a font may list together for its one hyphen glyph. */
@@ -270,6 +749,10 @@ static void page_glyph_text(struct page_ctx *pc)
 
 			if (ch.x1 <= p->x2 + 0.1f * (p->y2 - p->y1)) {
 				p->x2 = MAX(p->x2, ch.x2);
+				p->dx1 = MIN(p->dx1, ch.dx1);
+				p->dy1 = MIN(p->dy1, ch.dy1);
+				p->dx2 = MAX(p->dx2, ch.dx2);
+				p->dy2 = MAX(p->dy2, ch.dy2);
 				continue;
 			}
 		}
@@ -741,8 +1224,8 @@ static bool emit_frag(struct page_ctx *pc, const struct frag *f)
 
 		if (off + (ch->b1 - ch->b0) > pc->d->raw->len)
 			break;
-		*g++ = (struct doc_glyph){ off, pc->pageno, ch->x1, ch->y1,
-					   ch->x2, ch->y2 };
+		*g++ = (struct doc_glyph){ off, pc->pageno, ch->dx1, ch->dy1,
+					   ch->dx2, ch->dy2 };
 		n++;
 	}
 	g_array_set_size(pc->d->glyphs, n);
@@ -792,13 +1275,17 @@ static bool emit_line(struct page_ctx *pc, guint a, guint z,
 		if (i > a && !runs_into(pc, &fr[i - 1], &fr[i])) {
 			guint32 off = pc->d->raw->len;
 
+			float b[4] = { fr[i - 1].x2,
+				       MIN(fr[i - 1].y1, fr[i].y1),
+				       MAX(fr[i - 1].x2, fr[i].x1),
+				       MAX(fr[i - 1].y2, fr[i].y2) };
+
 			ok = doc_append(pc->d, " ", 1);
 			if (!ok)
 				break;
-			add_glyph(pc->d, off, pc->pageno, fr[i - 1].x2,
-				  MIN(fr[i - 1].y1, fr[i].y1),
-				  MAX(fr[i - 1].x2, fr[i].x1),
-				  MAX(fr[i - 1].y2, fr[i].y2));
+			turn_box(pc->rot, true, pc->w, pc->h, b);
+			add_glyph(pc->d, off, pc->pageno, b[0], b[1], b[2],
+				  b[3]);
 		}
 		ok = emit_frag(pc, &fr[i]);
 	}
@@ -806,15 +1293,20 @@ static bool emit_line(struct page_ctx *pc, guint a, guint z,
 	return ok && !doc_full(pc->d);
 }
 
-/* The page's lines but its running headers and footers. */
+/* The page's lines but its running headers and footers, then those of
+ * its turned text. */
 static bool page_emit(struct page_ctx *pc)
 {
-	const struct frag *fr = &g_array_index(pc->frags, struct frag, 0);
+	for (; pc; pc = pc->turned) {
+		const struct frag *fr =
+			&g_array_index(pc->frags, struct frag, 0);
 
-	for (guint a = 0, z; a < pc->frags->len; a = z) {
-		z = line_end(pc, a);
-		if (!fr[a].running && !emit_line(pc, a, z, DOC_BLOCK_BODY))
-			return false;
+		for (guint a = 0, z; a < pc->frags->len; a = z) {
+			z = line_end(pc, a);
+			if (!fr[a].running &&
+			    !emit_line(pc, a, z, DOC_BLOCK_BODY))
+				return false;
+		}
 	}
 	return true;
 }
@@ -847,6 +1339,7 @@ static void page_ctx_free(struct page_ctx *pc)
 {
 	if (!pc)
 		return;
+	page_ctx_free(pc->turned);
 	g_free(pc->text);
 	if (pc->chars)
 		g_array_unref(pc->chars);
@@ -856,12 +1349,14 @@ static void page_ctx_free(struct page_ctx *pc)
 }
 
 /* Lay one page out in reading order; NULL when it has no text.  *chars
- * gets its count of non-space characters. */
+ * gets its count of non-space characters.  ink: check every word for
+ * ink (the file draws invisible text somewhere, see blank_unseen()). */
 static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
-				    guint32 pageno, guint *chars)
+				    guint32 pageno, bool ink, guint *chars)
 {
 	g_autofree PopplerRectangle *rects = NULL;
 	guint nrects = 0;
+	double w = 0, h = 0;
 	struct page_ctx *pc;
 	char *text = poppler_page_get_text(page);
 
@@ -877,6 +1372,9 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 	pc->d = d;
 	pc->pageno = pageno;
 	pc->text = text;
+	poppler_page_get_size(page, &w, &h);
+	pc->w = finite_or_zero(w);
+	pc->h = finite_or_zero(h);
 	pc->chars = g_array_sized_new(FALSE, FALSE, sizeof(struct pchar),
 				      nrects);
 	pc->frags = g_array_new(FALSE, FALSE, sizeof(struct frag));
@@ -887,11 +1385,15 @@ static struct page_ctx *page_layout(struct doc *d, PopplerPage *page,
 				(*chars)++;
 		return pc;
 	}
-	blank_unseen(pc, page);
+	blank_unseen(pc, page, ink);
+	pc->rot = page_turn(pc);
 	page_glyph_text(pc);
-	*chars = page_frags(pc);
-	pc->body = page_body_height(pc);
-	page_order(pc);
+	page_split(pc);
+	for (struct page_ctx *t = pc; t; t = t->turned) {
+		*chars += page_frags(t);
+		t->body = page_body_height(t);
+		page_order(t);
+	}
 	return pc;
 }
 
@@ -1089,7 +1591,7 @@ static PopplerDocument *pdf_open(const guint8 *data, gsize len,
 /* Everything after opening: page cap, metadata, pages, then the checks
  * that need the whole text. */
 static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
-			struct doc *d, GError **err)
+			bool ink, struct doc *d, GError **err)
 {
 	guint chars = 0, scanned = 0, loaded = 0;
 	uint64_t laid = 0;	/* bytes of page text laid out */
@@ -1123,7 +1625,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			continue;
 		}
 		loaded++;
-		pc = page_layout(d, page, i + 1, &c);
+		pc = page_layout(d, page, i + 1, ink, &c);
 		g_ptr_array_add(pages, pc);
 		if (pc)
 			laid += strlen(pc->text);
@@ -1175,7 +1677,8 @@ bool extract_pdf(const guint8 *data, gsize len, const struct caps *caps,
 	pdf = pdf_open(data, len, err);
 	if (!pdf)
 		return false;
-	ok = pdf_extract(pdf, caps, d, err);
+	ok = pdf_extract(pdf, caps, pdf_streams_invisible_text(data, len), d,
+			 err);
 	g_object_unref(pdf);
 	return ok;
 }

@@ -128,10 +128,12 @@ bool parastack_close(struct parastack *ps, GPtrArray *to)
 	trim(a->text);
 	if (a->merge && a->text->len &&
 	    ps->carry->len + a->text->len < PARA_MAX) {
-		/* Joined with a space: two words never run together. */
+		/* Joined with a space: two words never run together; but
+		 * a drop cap is the first letter of the next one's word. */
 		g_string_append_len(ps->carry, a->text->str,
 				    (gssize)a->text->len);
-		g_string_append_c(ps->carry, ' ');
+		if (!a->tight)
+			g_string_append_c(ps->carry, ' ');
 		para_free(a);
 		return !doc_full(ps->d);
 	}

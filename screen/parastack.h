@@ -22,6 +22,8 @@ struct para {
 	uint8_t heading;
 	bool space;		/* collapse mode: last byte was white space */
 	bool merge;		/* its end was deleted: joins the next one */
+	bool tight;		/* with merge: joins it without a space (a
+				   drop cap, the first letter of its word) */
 };
 
 struct parastack {

@@ -20,7 +20,7 @@ static bool write_annotated(struct store *st, const struct store_view *v,
 			    const char *dir, GPtrArray *problems, GError **err)
 {
 	struct caps caps = caps_default();
-	struct sandbox *sb = sandbox_new_annotator("/proc/self/exe", &caps);
+	struct sandbox *sb = sandbox_new_annotator(sandbox_self_exe(), &caps);
 	bool ok = report_annot_write(st, v, dir, sb, problems, err);
 
 	sandbox_free(sb);

@@ -102,13 +102,26 @@ static guint first_glyph(const struct doc *d, guint32 off)
 	return lo;
 }
 
-/* Does glyph g continue box b on the same line? */
+/* Does glyph g continue box b on the same line?  A line runs across
+ * the page, or up or down it (turned text: its glyphs share their
+ * left and right edges). */
 static bool same_line(const struct annot_box *b, const struct doc_glyph *g)
 {
 	float overlap = MIN(b->y2, g->y2) - MAX(b->y1, g->y1);
 	float h = MIN(b->y2 - b->y1, g->y2 - g->y1);
+	float across = MIN(b->x2, g->x2) - MAX(b->x1, g->x1);
+	float w = MIN(b->x2 - b->x1, g->x2 - g->x1);
 
-	return overlap >= 0.5f * h && g->x1 >= b->x1 - 1;
+	if (overlap >= 0.5f * h && g->x1 >= b->x1 - 1)
+		return true;
+	/* Turned: the same column, and g below or above b, no further
+	 * than a word space (a third of the text height, which is the
+	 * column's width). */
+	return overlap <= 0.5f * h && across >= 0.8f * w &&
+	       MAX(b->x2 - b->x1, g->x2 - g->x1) <
+	       1.25f * MIN(b->x2 - b->x1, g->x2 - g->x1) &&
+	       ((g->y1 >= b->y2 - 1 && g->y1 - b->y2 <= w) ||
+		(g->y2 <= b->y1 + 1 && b->y1 - g->y2 <= w));
 }
 
 static void flush_page(GByteArray *spec, guint32 page, GArray *boxes,
@@ -158,6 +171,7 @@ static guint add_passage(GByteArray *spec, const struct doc *d,
 			b = NULL;
 		}
 		if (b && same_line(b, g)) {
+			b->x1 = MIN(b->x1, g->x1);
 			b->x2 = MAX(b->x2, g->x2);
 			b->y1 = MIN(b->y1, g->y1);
 			b->y2 = MAX(b->y2, g->y2);

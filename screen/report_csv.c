@@ -73,7 +73,7 @@ static const char *const ranking_head[] = {
 	"knock-out",
 };
 static const char *const ranking_tail[] = {
-	"duplicate", "documents", "decision",
+	"duplicate", "documents", "flags", "decision",
 };
 
 static bool build_ranking(const struct store_view *v, struct sink *out,
@@ -125,6 +125,7 @@ static bool build_ranking(const struct store_view *v, struct sink *out,
 		/* Display text: its keys were escaped when it was made. */
 		row_add(row, r->duplicate);
 		row_addf(row, "%.0f", r->n_docs);
+		row_add(row, r->flags);
 		row_add(row, r->decision);
 		if (!sink_row(out, row, err))
 			return false;

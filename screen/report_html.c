@@ -97,11 +97,12 @@ static bool in_review(const struct store_ranked *r)
 	return score_bucket_parse(r->bucket) == SCORE_REVIEW;
 }
 
-/* Scoring's flag, or a duplicate: something for the reviewer to look
- * at on an applicant that is not already waiting for review. */
+/* Scoring's flag, a duplicate or what the documents warn of (hidden
+ * text, text from OCR): something for the reviewer to look at on an
+ * applicant that is not already waiting for review. */
 static bool flagged(const struct store_ranked *r)
 {
-	return (r->flag || *r->duplicate) && !in_review(r);
+	return (r->flag || *r->duplicate || *r->flags) && !in_review(r);
 }
 
 /* Why a row is flagged, as badges after the applicant's name. */
@@ -113,6 +114,11 @@ static void put_flags(GString *out, const struct store_ranked *r)
 	if (*r->duplicate)
 		g_string_append(out, " <span class=\"badge b-flag\">duplicate"
 				"</span>");
+	if (*r->flags) {
+		g_string_append(out, " <span class=\"badge b-flag\">");
+		h(out, r->flags);
+		g_string_append(out, "</span>");
+	}
 }
 
 /* Per-bucket counts, in order of first appearance (ranking order). */
@@ -350,6 +356,11 @@ static void put_summary(GString *out, const struct store_ranked *r)
 	}
 	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">duplicate</th><td>");
 	h(out, r->duplicate);
+	/* What the documents warn of: hidden text, pages not read. */
+	if (*r->flags) {
+		g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">flags</th><td>");
+		h(out, r->flags);
+	}
 	g_string_append(out, "</td></tr>\n<tr><th scope=\"row\">decision</th><td>");
 	h(out, r->decision);
 	g_string_append(out, "</td></tr>\n</table>\n");

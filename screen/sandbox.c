@@ -155,6 +155,25 @@ struct sandbox {
 	GByteArray *tail;	/* last STDERR_KEEP bytes of its stderr */
 };
 
+const char *sandbox_self_exe(void)
+{
+	static gsize once;
+	static char *path;
+
+	if (g_once_init_enter(&once)) {
+		char *p = g_file_read_link("/proc/self/exe", NULL);
+
+		if (!p || !g_path_is_absolute(p) ||
+		    g_str_has_suffix(p, " (deleted)")) {
+			g_free(p);
+			p = g_strdup("/proc/self/exe");
+		}
+		path = p;
+		g_once_init_leave(&once, 1);
+	}
+	return path;
+}
+
 struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps)
 {
 	struct sandbox *sb = g_new0(struct sandbox, 1);

@@ -26,8 +26,16 @@
 
 struct sandbox;
 
-/* self_exe: path of our own binary; "/proc/self/exe" is best (it still
- * works after the file was replaced).  The child is
+/* The path of our own binary, for every child: "/proc/self/exe"
+ * resolved once, on the first call.  Started literally, that link names
+ * whatever runs this process: under valgrind, valgrind's tool, which then
+ * runs every child without our code (and unchecked).  Resolved at the
+ * start, a binary replaced later in the run (a rebuild) gives the new
+ * one.  "/proc/self/exe" itself when the link cannot be read or its
+ * target is gone.  Owned by the module, never freed. */
+const char *sandbox_self_exe(void);
+
+/* self_exe: path of our own binary (sandbox_self_exe()).  The child is
  * started lazily on first use.  Caller frees with sandbox_free(). */
 struct sandbox *sandbox_new(const char *self_exe, const struct caps *caps);
 void sandbox_free(struct sandbox *sb);

@@ -1553,6 +1553,7 @@ static void ranked_free(gpointer p)
 	g_free(r->ko_reason);
 	g_free(r->duplicate);
 	g_free(r->decision);
+	g_free(r->flags);
 	g_free(r->crit);
 	g_free(r);
 }
@@ -1578,6 +1579,7 @@ static gpointer ranked_read(sqlite3_stmt *s, gconstpointer ctx)
 	r->n_docs = sqlite3_column_int(s, 14);
 	r->decision = col_text(s, 15);
 	r->flag = sqlite3_column_int(s, 16) != 0;
+	r->flags = col_text(s, 17);
 	r->n_crit = *(const guint *)ctx;
 	r->crit = g_new0(struct store_crit_score, r->n_crit + 1);
 	return r;
@@ -1617,7 +1619,10 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 		" d.applicant_id=a.id AND d.present=1),"
 		" (SELECT decision || ' by ' || reviewer || ' ' || time FROM"
 		" decisions WHERE applicant_id=a.id ORDER BY id DESC LIMIT 1)"
-		", s.flag"
+		", s.flag,"
+		" (SELECT group_concat(w, '; ') FROM (SELECT d.warnings AS w"
+		" FROM documents d WHERE d.applicant_id=a.id AND d.present=1"
+		" AND d.warnings <> '' ORDER BY d.path))"
 		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
 		" FROM screenings WHERE applicant_id=a.id) WHERE a.present=1"
 		" ORDER BY s.rank, a.key", err);

@@ -259,6 +259,9 @@ struct store_ranked {
 	guint n_docs;
 	char *decision;		/* latest human decision, "" when none */
 	bool flag;		/* scoring left something to look at */
+	char *flags;		/* what its documents warn of ("hidden text:
+				   N words on page P"), "; "-joined, by
+				   document name; "" when nothing */
 	guint n_crit;
 	struct store_crit_score *crit;	/* by criterion index */
 };

@@ -52,12 +52,99 @@ void zipread_free(struct zipread *z)
 	g_free(z);
 }
 
-static bool check_entries(struct zipread *z, zip_int64_t n, GError **err)
+static guint16 le16(const guint8 *p)
 {
+	return (guint16)(p[0] | p[1] << 8);
+}
+
+static guint32 le32(const guint8 *p)
+{
+	return (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16 |
+	       (guint32)p[3] << 24;
+}
+
+/* The n entry names as the central directory's own bytes spell them.
+ * libzip (1.7) gives the name of an entry's Info-ZIP Unicode Path extra
+ * field (0x7075) instead, even raw, and a reader that ignores the field
+ * reads the header's: an entry named "word/x.xml" whose field says
+ * "word/document.xml" is one document part to us and another to Word.
+ * Both names of every entry take part in the duplicate check.  NULL
+ * when the directory is not where a plain zip has it (zip64, data
+ * before the archive): then libzip's names alone are checked. */
+static GPtrArray *header_names(const guint8 *data, gsize len, zip_int64_t n)
+{
+	GPtrArray *names;
+	gsize eocd = 0, at, end;
+	bool found = false;
+
+	/* The end record: 22 bytes and a comment of at most 64 KiB. */
+	for (gsize back = 22; back <= len && back <= 22 + 0xffff; back++) {
+		if (le32(data + len - back) == 0x06054b50) {
+			eocd = len - back;
+			found = true;
+			break;
+		}
+	}
+	if (!found || le16(data + eocd + 10) != n)
+		return NULL;
+	at = le32(data + eocd + 16);
+	end = (gsize)at + le32(data + eocd + 12);
+	if (end > eocd || end < at)
+		return NULL;
+	names = g_ptr_array_new_with_free_func(g_free);
+	for (zip_int64_t i = 0; i < n; i++) {
+		gsize name_len, next;
+
+		if (at + 46 > end || le32(data + at) != 0x02014b50)
+			break;
+		name_len = le16(data + at + 28);
+		next = at + 46 + name_len + le16(data + at + 30) +
+		       le16(data + at + 32);
+		if (next > end)
+			break;
+		g_ptr_array_add(names, g_strndup((const char *)data + at + 46,
+						 name_len));
+		at = next;
+	}
+	if (names->len != (guint)n) {
+		g_ptr_array_unref(names);
+		return NULL;
+	}
+	return names;
+}
+
+/* Record name as entry i's; false when another entry had it. */
+static bool add_name(struct zipread *z, const char *name, zip_int64_t i,
+		     GError **err)
+{
+	char *key = g_ascii_strdown(name, -1);
+	gpointer had;
+
+	if (g_hash_table_lookup_extended(z->names, key, NULL, &had) &&
+	    GPOINTER_TO_SIZE(had) != (gsize)i + 1) {
+		g_autofree char *shown = g_strescape(name, NULL);
+
+		g_free(key);
+		g_set_error(err, SCREENER_ERROR, SE_MALFORMED,
+			    "malformed %s: duplicate part %s", z->what,
+			    shown);
+		return false;
+	}
+	/* Unsafe names still take part in the duplicate check (as index 0:
+	 * never readable), so "a/../b" cannot shadow. */
+	g_hash_table_insert(z->names, key,
+			    GSIZE_TO_POINTER(name_is_unsafe(name) ?
+					     0 : (gsize)i + 1));
+	return true;
+}
+
+static bool check_entries(struct zipread *z, const guint8 *data, gsize len,
+			  zip_int64_t n, GError **err)
+{
+	g_autoptr(GPtrArray) header = header_names(data, len, n);
+
 	for (zip_int64_t i = 0; i < n; i++) {
 		zip_stat_t st;
-		const char *name;
-		char *key;
 
 		if (zip_stat_index(z->za, (zip_uint64_t)i, ZIP_FL_ENC_RAW,
 				   &st) != 0 || !(st.valid & ZIP_STAT_NAME)) {
@@ -81,20 +168,13 @@ static bool check_entries(struct zipread *z, zip_int64_t n, GError **err)
 				    z->what, (unsigned)st.comp_method);
 			return false;
 		}
-		name = st.name;
-		key = g_ascii_strdown(name, -1);
-		if (g_hash_table_contains(z->names, key)) {
-			g_free(key);
-			g_set_error(err, SCREENER_ERROR, SE_MALFORMED,
-				    "malformed %s: duplicate part name",
-				    z->what);
+		if (!add_name(z, st.name, i, err))
 			return false;
-		}
-		/* Unsafe names still take part in the duplicate check (as
-		 * index 0: never readable), so "a/../b" cannot shadow. */
-		g_hash_table_insert(z->names, key,
-				    GSIZE_TO_POINTER(name_is_unsafe(name) ?
-						     0 : (gsize)i + 1));
+		/* The same name in another case is the same key. */
+		if (header &&
+		    g_ascii_strcasecmp(st.name, g_ptr_array_index(header, i)) &&
+		    !add_name(z, g_ptr_array_index(header, i), i, err))
+			return false;
 	}
 	return true;
 }
@@ -138,7 +218,7 @@ struct zipread *zipread_open(const guint8 *data, gsize len,
 			    what, (gint64)n, caps->zip_entries);
 		return NULL;
 	}
-	if (!check_entries(z, n, err))
+	if (!check_entries(z, data, len, n, err))
 		return NULL;
 	return g_steal_pointer(&z);
 }

@@ -7,6 +7,7 @@ libpcre2-dev libsqlite3-dev libzip-dev libseccomp-dev libhunspell-dev hunspell-e
 python3 sqlite3 poppler-utils chromium valgrind"
 PKGS="$PKGS parallel"  # tests/cases/shard-merge and tools/scale: GNU parallel runs the shards
 PKGS="$PKGS mandoc man-db systemd"  # screener(1) lint and man -l (man-page), systemd-analyze verify of tools/systemd
+PKGS="$PKGS zlib1g-dev"  # pdf_streams.c inflates PDF content streams
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -13,6 +13,7 @@
  * Files go to a private temporary folder (ruleset_load reads folders).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -20,16 +21,23 @@
 #include "match.h"
 #include "rules.h"
 
-static char *dir, *rules_path;
+static char *dir, *rules_path, *profile;
+
+/* The folder goes when the process ends, replay or campaign alike. */
+static void cleanup(void)
+{
+	g_unlink(rules_path);
+	g_unlink(profile);
+	g_rmdir(dir);
+}
 
 static void setup(void)
 {
-	g_autofree char *profile = NULL;
-
 	dir = g_dir_make_tmp("fuzz-rules-XXXXXX", NULL);
 	g_assert(dir);
 	rules_path = g_build_filename(dir, "a.rules", NULL);
 	profile = g_build_filename(dir, "profile.ini", NULL);
+	g_assert(atexit(cleanup) == 0);
 	g_assert(g_file_set_contents(profile, "[advance]\nthreshold = 50\n",
 				     -1, NULL));
 }

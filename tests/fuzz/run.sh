@@ -28,6 +28,7 @@ corpus_of() {	# NAME: the seed folders of a target
 	fuzz_rules) echo tests/fuzz/rules-corpus ;;
 	fuzz_text) echo tests/fuzz/corpus/text ;;
 	fuzz_dates) echo tests/fuzz/corpus/dates ;;
+	fuzz_pdf_streams) echo tests/fuzz/corpus/pdf_streams ;;
 	*) echo "fuzz: $1: no corpus listed in tests/fuzz/run.sh" >&2
 	   return 1 ;;
 	esac

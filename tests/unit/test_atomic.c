@@ -10,13 +10,7 @@
 #include "atomic.h"
 #include "error.h"
 #include "lock.h"
-
-static void rm_rf(const char *dir)
-{
-	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
-
-	g_assert_cmpint(system(cmd), ==, 0);
-}
+#include "rm_rf.h"
 
 static guint count_entries(const char *dir)
 {

@@ -177,7 +177,7 @@ static void test_hostile(void)
 	expect_error("many-entries.docx", SE_MALFORMED,
 		     "malformed DOCX: 1004 zip entries, over the limit of 1000");
 	expect_error("duplicate.docx", SE_MALFORMED,
-		     "malformed DOCX: duplicate part name");
+		     "malformed DOCX: duplicate part word/Document.xml");
 	expect_error("encrypted.docx", SE_MALFORMED,
 		     "malformed DOCX: encrypted zip entry");
 	expect_error("unknown-method.docx", SE_MALFORMED,
@@ -228,6 +228,21 @@ static void test_alt_path(void)
 	g_assert_cmpstr(d->raw->str, ==, "Head\nMoved\nBody\n");
 	assert_kind(d, "Head", DOC_BLOCK_HEADER, 0);
 	assert_kind(d, "Moved", DOC_BLOCK_BODY, 2);
+}
+
+/* A drop cap (the first letter in a frame paragraph of its own, in the
+ * text or in the margin) begins its paragraph's first word; a frame
+ * that is no drop cap is a paragraph of its own. */
+static void test_drop_cap(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = extract_file("drop-cap.docx", 0, &err);
+
+	g_assert_no_error(err);
+	g_assert_cmpstr(d->raw->str, ==,
+			"Drop caps open this paragraph about Kafka brokers.\n"
+			"Integration work with REST APIs.\n"
+			"Framed note\nNext paragraph.\n");
 }
 
 /* ---- the public corpus, when present: pandoc's expected text ---- */
@@ -486,6 +501,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_docx/password", test_password_protected);
 	g_test_add_func("/extract_docx/odd", test_odd_names_and_bytes);
 	g_test_add_func("/extract_docx/alt-path", test_alt_path);
+	g_test_add_func("/extract_docx/drop-cap", test_drop_cap);
 	g_test_add_func("/extract_docx/corpus", test_corpus);
 	rc = g_test_run();
 	hostile_clean();

@@ -97,7 +97,7 @@ static void test_hostile(void)
 	expect_error("deep.odt", SE_XML_DEPTH, "XML nesting too deep");
 	/* A DOCX is a zip too, but has no mimetype entry. */
 	expect_error("duplicate.docx", SE_MALFORMED,
-		     "malformed ODT: duplicate part name");
+		     "malformed ODT: duplicate part word/Document.xml");
 	expect_error("traversal.docx", SE_MALFORMED,
 		     "malformed ODT: missing part mimetype");
 }

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "inbox.h"
+#include "rm_rf.h"
 
 static void put(const char *dir, const char *name, const char *text)
 {
@@ -18,13 +19,6 @@ static void put(const char *dir, const char *name, const char *text)
 
 	g_assert_cmpint(g_mkdir_with_parents(parent, 0700), ==, 0);
 	g_assert_true(g_file_set_contents(path, text, -1, NULL));
-}
-
-static void rm_rf(const char *dir)
-{
-	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
-
-	g_assert_cmpint(system(cmd), ==, 0);
 }
 
 static void test_scan(void)

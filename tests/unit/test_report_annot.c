@@ -8,6 +8,7 @@
  *
  * Runs the screener binary built next to this test (BUILD/screener). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -19,6 +20,7 @@
 #include "sandbox.h"
 #include "store.h"
 #include "built.h"
+#include "rm_rf.h"
 
 static char *screener;
 static char *root;
@@ -100,8 +102,33 @@ static char *squeeze(const char *text)
 	return g_string_free(out, FALSE);
 }
 
-/* The text under a highlight's quadrilaterals, squeezed. */
-static char *highlight_text(PopplerPage *page, PopplerAnnot *a)
+/* A point of PDF space on a page turned rot degrees (its /Rotate) as
+ * the page shows it: top-left origin, w x h as displayed. */
+static void shown_at(int rot, double w, double h, double x, double y,
+		     double *sx, double *sy)
+{
+	switch (rot) {
+	case 90:
+		*sx = y;
+		*sy = x;
+		break;
+	case 180:
+		*sx = w - x;
+		*sy = y;
+		break;
+	case 270:
+		*sx = w - y;
+		*sy = h - x;
+		break;
+	default:
+		*sx = x;
+		*sy = h - y;
+	}
+}
+
+/* The text under a highlight's quadrilaterals, squeezed.  poppler gives
+ * them in PDF space, on a turned page not turned. */
+static char *highlight_text(PopplerPage *page, PopplerAnnot *a, int rot)
 {
 	g_autoptr(GArray) quads = poppler_annot_text_markup_get_quadrilaterals(
 		POPPLER_ANNOT_TEXT_MARKUP(a));
@@ -112,14 +139,23 @@ static char *highlight_text(PopplerPage *page, PopplerAnnot *a)
 	for (guint i = 0; i < quads->len; i++) {
 		PopplerQuadrilateral *q =
 			&g_array_index(quads, PopplerQuadrilateral, i);
-		/* Quadrilaterals are in PDF space (origin bottom-left); the
-		 * text area wants the top-left origin. */
-		PopplerRectangle r = { q->p1.x, h - q->p1.y, q->p4.x,
-				       h - q->p4.y };
-		g_autofree char *t = poppler_page_get_text_for_area(page, &r);
+		/* The text area wants the page as shown; a turned quad's
+		 * corners come in another order. */
+		double ax, ay, bx, by;
+		PopplerRectangle r;
+		g_autofree char *t = NULL;
 
-		g_assert_cmpfloat(q->p1.x, <, q->p4.x);
-		g_assert_cmpfloat(q->p1.y, >, q->p4.y);
+		shown_at(rot, w, h, q->p1.x, q->p1.y, &ax, &ay);
+		shown_at(rot, w, h, q->p4.x, q->p4.y, &bx, &by);
+		r = (PopplerRectangle){ MIN(ax, bx), MIN(ay, by), MAX(ax, bx),
+					MAX(ay, by) };
+		g_assert_cmpfloat(r.x1, <, r.x2);
+		g_assert_cmpfloat(r.y1, <, r.y2);
+		g_assert_cmpfloat(r.x1, >=, 0);
+		g_assert_cmpfloat(r.x2, <=, w);
+		g_assert_cmpfloat(r.y1, >=, 0);
+		g_assert_cmpfloat(r.y2, <=, h);
+		t = poppler_page_get_text_for_area(page, &r);
 		g_string_append(all, t);
 	}
 	{
@@ -151,8 +187,17 @@ static GPtrArray *highlights(const char *path, int *pages)
 	g_autoptr(GError) err = NULL;
 	PopplerDocument *pdf = poppler_document_new_from_file(uri, NULL, &err);
 	GPtrArray *out = g_ptr_array_new_with_free_func(found_free);
+	g_autofree char *bytes = NULL;
+	const char *turn;
+	int rot = 0;
 
 	g_assert_no_error(err);
+	/* The one /Rotate of the test's one-page turned PDFs (poppler-glib
+	 * does not tell a page's rotation). */
+	g_assert_true(g_file_get_contents(path, &bytes, NULL, NULL));
+	turn = strstr(bytes, "/Rotate ");
+	if (turn)
+		rot = atoi(turn + 8);
 	*pages = poppler_document_get_n_pages(pdf);
 	for (int i = 0; i < *pages; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
@@ -169,7 +214,7 @@ static GPtrArray *highlights(const char *path, int *pages)
 			f = g_new0(struct found, 1);
 			f->page = i + 1;
 			f->note = poppler_annot_get_contents(m->annot);
-			f->text = highlight_text(page, m->annot);
+			f->text = highlight_text(page, m->annot, rot);
 			c = poppler_annot_get_color(m->annot);
 			g_assert_nonnull(c);
 			f->rgb[0] = c->red;
@@ -239,8 +284,8 @@ static void assert_mode(const char *path, mode_t want)
 	g_assert_cmpint(st.st_mode & 0777, ==, want);
 }
 
-static guint check_copies(const char *dir, GHashTable *colour,
-			  guint *pages_seen)
+static guint check_copies(const char *dir, const char *from, guint n,
+			  GHashTable *colour, guint *pages_seen)
 {
 	g_autofree char *db = g_build_filename(dir, "reports", "screen.db",
 					       NULL);
@@ -252,7 +297,7 @@ static guint check_copies(const char *dir, GHashTable *colour,
 	g_assert_no_error(err);
 	rows = store_ranking(st, 8, &err);
 	g_assert_no_error(err);
-	g_assert_cmpuint(rows->len, ==, g_strv_length((char **)pdfs));
+	g_assert_cmpuint(rows->len, ==, n);
 	for (guint i = 0; i < rows->len; i++) {
 		const struct store_ranked *r = g_ptr_array_index(rows, i);
 		g_autoptr(GPtrArray) docs = store_documents(st, r->key, &err);
@@ -273,7 +318,7 @@ static guint check_copies(const char *dir, GHashTable *colour,
 		d = g_ptr_array_index(docs, 0);
 		/* The original is untouched, and is the copy's first bytes
 		 * (an incremental update). */
-		orig = g_build_filename(root, "samples", d->path, NULL);
+		orig = g_build_filename(from, d->path, NULL);
 		g_assert_true(g_file_get_contents(orig, &want, &want_len,
 						  NULL));
 		g_free(orig);
@@ -347,6 +392,44 @@ static void assert_kept_when_current(const char *dir, const char *annot)
 	g_assert_cmpuint(n, ==, g_hash_table_size(ino));
 }
 
+/* Pages a highlight must fit: a skills table running past the page's
+ * right edge (a glyph box crossing it once gave "highlight box off page
+ * 1" and no copy), the same resume on a /Rotate 90 page, and a cook's
+ * resume turned the same way (tests/fixtures/mklayout.py).  Every copy
+ * is made and every highlight holds its evidence's words. */
+static void test_edges(void)
+{
+	g_autoptr(GError) err = NULL;
+	g_autofree char *dir = g_dir_make_tmp("annot-XXXXXX", &err);
+	g_autofree char *inbox = g_build_filename(dir, "inbox", NULL);
+	g_autofree char *script = g_build_filename(root, "tests", "fixtures",
+						   "mklayout.py", NULL);
+	g_autofree char *criteria = g_build_filename(root, "criteria",
+		"integration-engineer", NULL);
+	const char *make[] = { "python3", script, inbox, "wide.pdf",
+			       "wide-turned.pdf", "turned.pdf", NULL };
+	const char *args[] = { "run", "--settle", "0", "--inbox", "inbox",
+			       "--criteria", criteria, "--as-of", "2026-11-28",
+			       "--quiet", NULL };
+	g_autoptr(GHashTable) colour = g_hash_table_new_full(g_str_hash,
+		g_str_equal, g_free, g_free);
+	g_autofree char *errout = NULL;
+	guint pages_seen = 0;
+	int status;
+
+	g_assert_no_error(err);
+	g_assert_true(g_spawn_sync(NULL, (char **)make, NULL,
+				   G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+				   &status, &err));
+	g_assert_no_error(err);
+	g_assert_true(g_spawn_check_wait_status(status, NULL));
+	g_assert_cmpint(run_in(dir, args, &errout), ==, 0);
+	g_assert_cmpstr(errout, ==, "");
+	g_assert_cmpuint(check_copies(dir, inbox, 3, colour, &pages_seen),
+			 >=, 10);
+	rm_rf(dir);
+}
+
 static void test_run(void)
 {
 	g_autofree char *dir = make_inbox(pdfs);
@@ -359,10 +442,12 @@ static void test_run(void)
 	GHashTableIter it;
 	gpointer k, v;
 	guint pages_seen = 0, checked;
+	g_autofree char *samples = g_build_filename(root, "samples", NULL);
 
 	g_assert_cmpint(screen(dir), ==, 0);
 	assert_mode(annot, 0700);
-	checked = check_copies(dir, colour, &pages_seen);
+	checked = check_copies(dir, samples, g_strv_length((char **)pdfs),
+			       colour, &pages_seen);
 	g_test_message("%u evidence passages found highlighted", checked);
 	g_assert_cmpuint(checked, >=, 100);
 	/* Evidence on a second page is highlighted there. */
@@ -375,6 +460,7 @@ static void test_run(void)
 		g_hash_table_add(distinct, v);
 	}
 	assert_kept_when_current(dir, annot);
+	rm_rf(dir);
 }
 
 /* screener report: a changed original is named and its copy dropped
@@ -409,6 +495,7 @@ static void test_changed_original(void)
 			n++;
 		g_assert_cmpuint(n, ==, g_strv_length((char **)few) - 1);
 	}
+	rm_rf(dir);
 }
 
 static GBytes *sample(const char *name)
@@ -494,5 +581,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/annot/run", test_run);
 	g_test_add_func("/annot/changed_original", test_changed_original);
 	g_test_add_func("/annot/child_faults", test_child_faults);
+	g_test_add_func("/annot/edges", test_edges);
 	return g_test_run();
 }

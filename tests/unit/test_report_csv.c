@@ -5,13 +5,7 @@
 
 #include "report_csv.h"
 #include "store.h"
-
-static void rm_rf(const char *dir)
-{
-	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
-
-	g_assert_cmpint(system(cmd), ==, 0);
-}
+#include "rm_rf.h"
 
 static void test_row(void)
 {
@@ -28,7 +22,8 @@ static void test_row(void)
 			"\"x;'=1+1;\",\"a\t'+1\",\r\n");
 }
 
-static struct store_applicant *applicant(const char *key, const char *name)
+static struct store_applicant *applicant(const char *key, const char *name,
+					 const char *warnings)
 {
 	struct store_applicant *a = store_applicant_new(key);
 	struct store_doc *d = g_new0(struct store_doc, 1);
@@ -37,6 +32,7 @@ static struct store_applicant *applicant(const char *key, const char *name)
 	d->path = g_strdup(key);
 	memset(d->sha256, 'a' + (key[0] & 7), 64);
 	d->ok = true;
+	d->warnings = g_strdup(warnings);
 	g_ptr_array_add(a->docs, d);
 	a->name = g_strdup(name);
 	a->result.total = 75;
@@ -70,8 +66,9 @@ static void test_build(void)
 	struct score_criterion sc = { .id = (char *)"c1", .weight = 100,
 				      .scored = true };
 	g_autoptr(store_applicant) a =
-		applicant("=HYPERLINK(\"x\")", "Eve\x1b[31m");
-	g_autoptr(store_applicant) b = applicant("bad\xff\nname.txt", "Bo");
+		applicant("=HYPERLINK(\"x\")", "Eve\x1b[31m", NULL);
+	g_autoptr(store_applicant) b = applicant("bad\xff\nname.txt", "Bo",
+						 "hidden text: 3 words on page 1");
 	GString *rank1, *ev1, *err1, *rank2, *ev2, *err2;
 	struct store_counts c;
 	gint64 run;
@@ -113,12 +110,16 @@ static void test_build(void)
 
 	g_assert_true(g_str_has_prefix(rank1->str,
 		"rank,applicant,name,email,total,bucket,reason,knock-out,"
-		"c1 score,c1 met,duplicate,documents,decision\r\n"));
+		"c1 score,c1 met,duplicate,documents,flags,decision\r\n"));
 	/* Formula-like key neutralised, control characters in names kept
 	 * out of the key column, ties broken by key bytes. */
 	g_assert_nonnull(strstr(rank1->str,
 		"1,\"'=HYPERLINK(\"\"x\"\")\",Eve\x1b[31m,,75.0,advance,"));
 	g_assert_nonnull(strstr(rank1->str, "2,bad\\xff\\nname.txt,Bo,"));
+	/* What a document warns of is the applicant's flag. */
+	g_assert_nonnull(strstr(rank1->str,
+		",1,hidden text: 3 words on page 1,\r\n"));
+	g_assert_nonnull(strstr(rank1->str, ",1,,\r\n"));
 	g_assert_nonnull(strstr(ev1->str,
 		",c1,rest,\"'=HYPERLINK(\"\"x\"\")\",paragraph 3,"
 		"\"Built \"\"quoted\"\" [[=REST]]\nAPIs\",0.00\r\n"));

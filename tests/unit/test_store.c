@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "store.h"
+#include "rm_rf.h"
 
 static char *tmpdir(void)
 {
@@ -15,13 +16,6 @@ static char *tmpdir(void)
 
 	g_assert_nonnull(d);
 	return d;
-}
-
-static void rm_rf(const char *dir)
-{
-	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
-
-	g_assert_cmpint(system(cmd), ==, 0);
 }
 
 static struct score_config *config(void)

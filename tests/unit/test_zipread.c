@@ -33,7 +33,11 @@ static void test_rejected_archives(void)
 	expect_open_error("many-entries.docx",
 		"malformed DOCX: 1004 zip entries, over the limit of 1000");
 	expect_open_error("duplicate.docx",
-		"malformed DOCX: duplicate part name");
+		"malformed DOCX: duplicate part word/Document.xml");
+	/* One name from the header, the other from an entry's Unicode
+	 * Path extra field: the same part to some reader. */
+	expect_open_error("duplicate-unicode.docx",
+		"malformed DOCX: duplicate part word/document.xml");
 	expect_open_error("encrypted.docx",
 		"malformed DOCX: encrypted zip entry");
 	expect_open_error("unknown-method.docx",
