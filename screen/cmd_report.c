@@ -18,11 +18,16 @@ int cmd_report(int argc, char **argv)
 {
 	g_autofree char *db = NULL;
 	g_autofree char *reports = NULL;
+	gboolean blind = FALSE;
 	GOptionEntry entries[] = {
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &reports,
 		  "report folder (default reports)", "DIR" },
+		{ "blind", 0, 0, G_OPTION_ARG_NONE, &blind,
+		  "blind review: hide who applicants are, no annotated\n"
+		  "                         copies (the default when the latest run was blind)",
+		  NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx =
@@ -61,7 +66,7 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_write(st, reports, problems, &err);
+	ok = st && report_write_blind(st, reports, blind, problems, &err);
 	lock_release(lk);
 	for (guint i = 0; i < problems->len; i++)
 		fprintf(stderr, "screener report: annotated copy of %s\n",

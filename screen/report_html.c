@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "blind.h"
 #include "error.h"
 #include "escape.h"
 #include "report_annot.h"
@@ -91,7 +92,7 @@ static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 
 	g_string_append_printf(out, "<tr><td>%u</td><td><a href=\"%u.html\">",
 			       r->rank, n);
-	hname(out, r->key);
+	hname(out, r->shown);
 	g_string_append(out, "</a><br>");
 	h(out, r->name);
 	g_string_append(out, "</td><td>");
@@ -115,13 +116,23 @@ static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 	g_string_append(out, "</td></tr>\n");
 }
 
-static GString *build_index(GPtrArray *rows, GPtrArray *crits)
+/* Said on every page of a blind review. */
+static const char blind_note[] =
+	"<p>Blind review: names, contacts, addresses, links, dates and "
+	"years, ages and gendered words are masked as " BLIND_MARK ", "
+	"applicants are named by an opaque number, file names are not "
+	"shown. No annotated copies are offered and originals are not "
+	"linked: a highlighted original shows who wrote it.</p>\n";
+
+static GString *build_index(GPtrArray *rows, GPtrArray *crits, bool blind)
 {
 	GString *out = g_string_new(NULL);
 	guint i;
 
 	begin_page(out, "Screening: ranking");
 	g_string_append(out, "<h1>Ranking</h1>\n");
+	if (blind)
+		g_string_append(out, blind_note);
 	put_counts(out, rows);
 	g_string_append(out, "<table>\n<tr><th>rank</th><th>applicant</th>"
 			"<th>bucket</th><th>total</th>");
@@ -180,7 +191,7 @@ static bool collect(const struct store_evidence_row *r, void *data,
 static void put_summary(GString *out, const struct store_ranked *r)
 {
 	g_string_append(out, "<h1>");
-	hname(out, r->key);
+	hname(out, r->shown);
 	g_string_append(out, "</h1>\n<p><a href=\"index.html\">ranking</a></p>"
 			"\n<table>\n<tr><th>name</th><td>");
 	h(out, r->name);
@@ -208,13 +219,14 @@ static void put_summary(GString *out, const struct store_ranked *r)
 
 /* The audit trail, oldest first. */
 static bool put_decisions(GString *out, struct store *st, const char *key,
-			  GError **err)
+			  struct blind *mask, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
 	guint i;
 
 	if (!rows)
 		return false;
+	blind_decisions(mask, key, rows);
 	if (!rows->len)
 		return true;
 	g_string_append(out, "<h2>Decisions</h2>\n<table>\n<tr><th>time</th>"
@@ -265,12 +277,13 @@ static void put_years(GString *out, const char *label, double years,
 /* The computed facts of each readable document: years with the merged
  * intervals, degree, certifications, spelling. */
 static bool put_facts(GString *out, struct store *st, const char *key,
-		      GError **err)
+		      struct blind *mask, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_facts(st, key, err);
 
 	if (!rows)
 		return false;
+	blind_facts(mask, key, rows);
 	if (rows->len)
 		g_string_append(out, "<h2>Facts</h2>\n");
 	for (guint i = 0; i < rows->len; i++) {
@@ -361,6 +374,7 @@ struct page_ctx {
 	const char *annot_dir;	/* the report's annotated/ */
 	const char *inbox;	/* the latest run's inbox */
 	guint n;		/* the page's number */
+	struct blind *mask;	/* blind review, or NULL */
 };
 
 static const char *const role_names[] = { "resume", "cover letter",
@@ -375,6 +389,7 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 
 	if (!docs)
 		return false;
+	blind_documents(pc->mask, key, docs);
 	g_string_append(out, "<h2>Documents</h2>\n<table>\n<tr><th>file</th>"
 			"<th>role</th><th>status</th><th>annotated</th></tr>\n");
 	for (guint k = 0; k < docs->len; k++) {
@@ -387,7 +402,9 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 							 NULL);
 
 		g_string_append(out, "<tr><td>");
-		if (original_linked(d->path)) {
+		if (pc->mask) {
+			hname(out, d->path);
+		} else if (original_linked(d->path)) {
 			g_string_append(out, "<a download href=\"");
 			h(out, href);
 			g_string_append(out, "\">");
@@ -433,14 +450,16 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 	GString *out;
 	guint i;
 
-	if (!store_each_evidence(st, r->key, collect, by_crit, err))
+	if (!blind_each_evidence(pc->mask, st, r->key, collect, by_crit, err))
 		return NULL;
 	out = g_string_new(NULL);
-	begin_page(out, r->key);
+	begin_page(out, r->shown);
 	put_summary(out, r);
-	if (!put_decisions(out, st, r->key, err) ||
+	if (pc->mask)
+		g_string_append(out, blind_note);
+	if (!put_decisions(out, st, r->key, pc->mask, err) ||
 	    !put_documents(out, st, r->key, pc, err) ||
-	    !put_facts(out, st, r->key, err)) {
+	    !put_facts(out, st, r->key, pc->mask, err)) {
 		g_string_free(out, TRUE);
 		return NULL;
 	}
@@ -510,7 +529,7 @@ bool report_html_write(struct store *st, const struct store_view *v,
 {
 	g_autofree char *html = g_build_filename(dir, "html", NULL);
 	g_autofree char *annot = g_build_filename(dir, "annotated", NULL);
-	struct page_ctx pc = { html, annot, v->inbox, 0 };
+	struct page_ctx pc = { html, annot, v->inbox, 0, v->mask };
 	guint i;
 
 	if (!atomic_mkdir(html, err))
@@ -528,7 +547,8 @@ bool report_html_write(struct store *st, const struct store_view *v,
 	}
 	remove_stale(html, v->rows->len);
 	{
-		g_autoptr(GString) index = build_index(v->rows, v->crits);
+		g_autoptr(GString) index = build_index(v->rows, v->crits,
+						       v->mask != NULL);
 
 		return write_file(html, "index.html", index, err);
 	}

@@ -94,6 +94,28 @@ static const char *const migrations[] = {
 	 * (error_temporary()), so that it is tried again, not forever */
 	"ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL"
 	" DEFAULT 0;",
+	/* 5: blind review (an opaque number per applicant, the mode of
+	 * each run), voluntary self-identification kept apart from all
+	 * that scores, and erasure: a record without personal data, and
+	 * decisions deleted only while their applicant is being erased */
+	"ALTER TABLE applicants ADD COLUMN blind_id TEXT;"
+	"UPDATE applicants SET blind_id=lower(hex(randomblob(5)));"
+	"CREATE UNIQUE INDEX applicants_blind ON applicants(blind_id);"
+	"ALTER TABLE applicants ADD COLUMN erasing INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN blind INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE self_id("
+	" applicant_id INTEGER PRIMARY KEY REFERENCES applicants(id),"
+	" sex TEXT NOT NULL, race TEXT NOT NULL);"
+	"CREATE TABLE erasures("
+	" id INTEGER PRIMARY KEY, time TEXT NOT NULL,"
+	" reviewer TEXT NOT NULL, reason TEXT NOT NULL,"
+	" documents INTEGER NOT NULL);"
+	"DROP TRIGGER decisions_no_delete;"
+	"CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions"
+	" WHEN (SELECT erasing FROM applicants WHERE id=OLD.applicant_id)"
+	" IS NOT 1"
+	" BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -358,6 +380,7 @@ gint64 store_count(struct store *st, const char *table)
 	static const char *const tables[] = {
 		"runs", "criteria", "applicants", "documents", "screenings",
 		"criterion_scores", "evidence", "skipped", "decisions",
+		"self_id", "erasures",
 	};
 	g_autofree char *sql = NULL;
 	sqlite3_stmt *s;
@@ -395,7 +418,8 @@ gint64 store_run_begin(struct store *st, const struct store_run *r,
 		return 0;
 	s = stmt(st,
 		"INSERT INTO runs(started, tool_version, ruleset_hash,"
-		" ruleset_dir, as_of, inbox) VALUES(?,?,?,?,?,?)", err);
+		" ruleset_dir, as_of, inbox, blind) VALUES(?,?,?,?,?,?,?)",
+		err);
 
 	if (!s)
 		return 0;
@@ -405,6 +429,7 @@ gint64 store_run_begin(struct store *st, const struct store_run *r,
 	bind_text(s, 4, r->ruleset_dir);
 	bind_text(s, 5, r->as_of);
 	bind_text(s, 6, r->inbox);
+	sqlite3_bind_int(s, 7, r->blind);
 	if (!step_done(st, s, err))
 		return 0;
 	return sqlite3_last_insert_rowid(st->db);
@@ -697,7 +722,8 @@ static gint64 upsert_applicant(struct store *st, gint64 run,
 {
 	sqlite3_stmt *s = stmt(st,
 		"INSERT INTO applicants(key, name, email, phone, phone_digits,"
-		" first_run, last_run, present) VALUES(?1,?2,?3,?4,?5,?6,?6,1)"
+		" first_run, last_run, present, blind_id)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?6,1,lower(hex(randomblob(5))))"
 		" ON CONFLICT(key) DO UPDATE SET name=?2, email=?3, phone=?4,"
 		" phone_digits=?5, last_run=?6, present=1", err);
 	gint64 id = 0;
@@ -1290,6 +1316,13 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		goto out;
 	}
 	dups_changed = changed || rc == SQLITE_ROW;
+	/* An applicant erased since: the others may have named it. */
+	{
+		g_autofree char *stale = meta_get(st, "duplicates_stale");
+
+		if (stale)
+			dups_changed = changed = true;
+	}
 	/* A file skipped last time and gone now leaves errors.csv. */
 	s = stmt(st, "SELECT 1 FROM skipped WHERE last_run=(SELECT max(id)"
 		 " FROM runs WHERE finished IS NOT NULL AND id<?1) LIMIT 1",
@@ -1438,7 +1471,8 @@ bool store_finish_ranking(struct store *st, gint64 run,
 				goto fail;
 		}
 	}
-	ok = bump_version(st, err) && exec(st, "COMMIT", err);
+	ok = exec(st, "DELETE FROM meta WHERE key='duplicates_stale'", err) &&
+	     bump_version(st, err) && exec(st, "COMMIT", err);
 fail:
 	if (!ok)
 		exec(st, "ROLLBACK", NULL);
@@ -1476,6 +1510,17 @@ gint64 store_latest_run(struct store *st, char **ruleset_hash)
 char *store_run_inbox(struct store *st, gint64 run)
 {
 	sqlite3_stmt *s = stmt(st, "SELECT inbox FROM runs WHERE id=?", NULL);
+
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, run);
+	return first_text(s);
+}
+
+char *store_run_ruleset_dir(struct store *st, gint64 run)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT ruleset_dir FROM runs WHERE id=?",
+			       NULL);
 
 	if (!s)
 		return NULL;
@@ -1552,6 +1597,8 @@ static void ranked_free(gpointer p)
 	g_free(r->ko_reason);
 	g_free(r->duplicate);
 	g_free(r->decision);
+	g_free(r->blind_id);
+	g_free(r->shown);
 	g_free(r->crit);
 	g_free(r);
 }
@@ -1576,6 +1623,8 @@ static gpointer ranked_read(sqlite3_stmt *s, gconstpointer ctx)
 	r->duplicate = col_text(s, 13);
 	r->n_docs = sqlite3_column_int(s, 14);
 	r->decision = col_text(s, 15);
+	r->blind_id = col_text(s, 16);
+	r->shown = g_strdup(r->key);
 	r->n_crit = *(const guint *)ctx;
 	r->crit = g_new0(struct store_crit_score, r->n_crit + 1);
 	return r;
@@ -1614,7 +1663,8 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 		" a.duplicate, (SELECT count(*) FROM documents d WHERE"
 		" d.applicant_id=a.id AND d.present=1),"
 		" (SELECT decision || ' by ' || reviewer || ' ' || time FROM"
-		" decisions WHERE applicant_id=a.id ORDER BY id DESC LIMIT 1)"
+		" decisions WHERE applicant_id=a.id ORDER BY id DESC LIMIT 1),"
+		" a.blind_id"
 		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
 		" FROM screenings WHERE applicant_id=a.id) WHERE a.present=1"
 		" ORDER BY s.rank, a.key", err);
@@ -1928,6 +1978,7 @@ bool store_view_load(struct store *st, struct store_view *v, GError **err)
 	v->inbox = v->run ? store_run_inbox(st, v->run) : NULL;
 	if (!v->inbox)
 		v->inbox = g_strdup(".");
+	v->blind = v->run && store_run_blind(st, v->run);
 	v->crits = store_criteria(st, hash ? hash : "", err);
 	if (v->crits)
 		v->rows = store_ranking(st, v->crits->len, err);
@@ -1944,3 +1995,245 @@ void store_view_clear(struct store_view *v)
 	g_clear_pointer(&v->crits, g_ptr_array_unref);
 	g_clear_pointer(&v->rows, g_ptr_array_unref);
 }
+
+/* ---- blind review, self-identification, erasure ---- */
+
+bool store_run_blind(struct store *st, gint64 run)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT blind FROM runs WHERE id=?", NULL);
+	bool blind = false;
+
+	if (!s)
+		return false;
+	sqlite3_bind_int64(s, 1, run);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		blind = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	return blind;
+}
+
+bool store_put_self_ids(struct store *st, const struct store_self_id *items,
+			guint n, GError **err)
+{
+	guint i;
+
+	if (!n)
+		return true;
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	for (i = 0; i < n; i++) {
+		/* Written only when it changed: an unchanged inbox writes
+		 * nothing. */
+		sqlite3_stmt *s = stmt(st,
+			"INSERT INTO self_id(applicant_id, sex, race)"
+			" SELECT id, ?2, ?3 FROM applicants WHERE key=?1"
+			" ON CONFLICT(applicant_id) DO UPDATE SET sex=?2,"
+			" race=?3 WHERE sex<>?2 OR race<>?3", err);
+
+		if (!s)
+			goto fail;
+		bind_text(s, 1, items[i].key);
+		bind_text(s, 2, items[i].sex);
+		bind_text(s, 3, items[i].race);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+static void audit_row_free(gpointer p)
+{
+	struct store_audit_row *r = p;
+
+	g_free(r->sex);
+	g_free(r->race);
+	g_free(r->bucket);
+	g_free(r->decision);
+	g_free(r->met);
+	g_free(r);
+}
+
+static gpointer audit_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_audit_row *r = g_new0(struct store_audit_row, 1);
+
+	r->sex = col_text(s, 0);
+	r->race = col_text(s, 1);
+	r->bucket = col_text(s, 2);
+	r->decision = col_text(s, 3);
+	r->met = col_text(s, 4);
+	return r;
+}
+
+GPtrArray *store_audit_rows(struct store *st, const char *from,
+			    const char *to, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT coalesce(i.sex,'Unknown'), coalesce(i.race,'Unknown'),"
+		" sc.bucket, coalesce((SELECT decision FROM decisions WHERE"
+		" applicant_id=a.id ORDER BY id DESC LIMIT 1), ''),"
+		" coalesce((SELECT group_concat(criterion, ' ') FROM"
+		" criterion_scores WHERE screening_id=sc.id AND met=1), '')"
+		" FROM applicants a JOIN screenings sc ON sc.id=(SELECT max(id)"
+		" FROM screenings WHERE applicant_id=a.id)"
+		" LEFT JOIN self_id i ON i.applicant_id=a.id"
+		" JOIN runs r ON r.id=a.first_run"
+		" WHERE substr(r.started,1,10)>=?1 AND substr(r.started,1,10)<=?2"
+		" ORDER BY a.id", err);
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, from ? from : "0000-00-00");
+	bind_text(s, 2, to ? to : "9999-99-99");
+	return collect_rows(st, s, audit_row_read, NULL, audit_row_free, err);
+}
+
+GPtrArray *store_expired(struct store *st, guint days, GError **err)
+{
+	g_autofree char *ago = g_strdup_printf("-%u days", days);
+	sqlite3_stmt *s = stmt(st,
+		"SELECT a.key FROM applicants a JOIN runs r ON r.id=a.last_run"
+		" WHERE a.present=0 AND r.started<="
+		" strftime('%Y-%m-%dT%H:%M:%SZ','now',?1) ORDER BY a.key", err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, ago);
+	out = g_ptr_array_new_with_free_func(g_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		g_ptr_array_add(out, col_text(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
+/* Statements of an erasure, in order: what refers to a row goes before
+ * the row.  ?1 is the applicant's id, ?2 its key. */
+static const char *const erase_sql[] = {
+	"UPDATE applicants SET erasing=1 WHERE id=?1",
+	"DELETE FROM evidence WHERE screening_id IN (SELECT id FROM"
+	" screenings WHERE applicant_id=?1)",
+	"DELETE FROM criterion_scores WHERE screening_id IN (SELECT id FROM"
+	" screenings WHERE applicant_id=?1)",
+	"DELETE FROM screenings WHERE applicant_id=?1",
+	"DELETE FROM documents WHERE applicant_id=?1",
+	"DELETE FROM decisions WHERE applicant_id=?1",
+	"DELETE FROM self_id WHERE applicant_id=?1",
+	"DELETE FROM skipped WHERE applicant=?2",
+	"DELETE FROM applicants WHERE id=?1",
+	/* the others' duplicate notes and cover-letter reasons may name
+	 * it: the next ranking computes them again */
+	"INSERT OR REPLACE INTO meta(key, value)"
+	" VALUES('duplicates_stale', '1')",
+};
+
+bool store_forget(struct store *st, const char *key,
+		  const struct store_erasure *e, GPtrArray *paths,
+		  GError **err)
+{
+	sqlite3_stmt *s;
+	gint64 app = 0;
+	gint64 docs = 0;
+	guint i;
+	int rc;
+
+	if (!exec(st, "PRAGMA secure_delete=ON", err) ||
+	    !exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	s = stmt(st, "SELECT id FROM applicants WHERE key=?", err);
+	if (!s)
+		goto fail;
+	bind_text(s, 1, key);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		app = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (!app) {
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "no such applicant");
+		goto fail;
+	}
+	s = stmt(st, "SELECT path FROM documents WHERE applicant_id=?"
+		 " ORDER BY path", err);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, app);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *p = col_text(s, 0);
+
+		docs++;
+		/* the same file stored twice (content changed) once */
+		if (paths && !(paths->len &&
+			       strcmp(paths->pdata[paths->len - 1], p) == 0))
+			g_ptr_array_add(paths, p);
+		else
+			g_free(p);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_fail(st, err, "read");
+		goto fail;
+	}
+	for (i = 0; i < G_N_ELEMENTS(erase_sql); i++) {
+		s = stmt(st, erase_sql[i], err);
+		if (!s)
+			goto fail;
+		if (sqlite3_bind_parameter_count(s) >= 1)
+			sqlite3_bind_int64(s, 1, app);
+		if (sqlite3_bind_parameter_count(s) >= 2)
+			bind_text(s, 2, key);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
+	s = stmt(st, "INSERT INTO erasures(time, reviewer, reason, documents)"
+		 " VALUES(?,?,?,?)", err);
+	if (!s)
+		goto fail;
+	bind_text(s, 1, e->time);
+	bind_text(s, 2, e->reviewer);
+	bind_text(s, 3, e->reason);
+	sqlite3_bind_int64(s, 4, docs);
+	if (!step_done(st, s, err) || !bump_version(st, err))
+		goto fail;
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+bool store_compact(struct store *st, GError **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	/* The statement cache holds prepared statements: VACUUM needs
+	 * none running, and they are all reset after use. */
+	if (!exec(st, "PRAGMA secure_delete=ON", err) ||
+	    !exec(st, "VACUUM", err))
+		return false;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1,
+			       &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "checkpoint");
+	rc = sqlite3_step(s);
+	/* column 0 is 1 when a reader kept the checkpoint from ending */
+	if (rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0) {
+		sqlite3_finalize(s);
+		g_set_error(err, SCREENER_ERROR, SE_BUSY,
+			    "database busy: the erased pages are still in "
+			    "its log; try again");
+		return false;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, err, "checkpoint");
+	return true;
+}
+
