@@ -18,9 +18,11 @@ static const char *const generic_patterns[] = {
 	"[\\w.+%-]+@[\\w-]+(?:\\.[\\w-]+)+",
 	/* web and profile links */
 	"(?:https?://|www\\.)[^\\s<>\"]+",
-	"\\b(?:linkedin|github|gitlab|xing|twitter|facebook|instagram|"
-	"behance|dribbble|medium|stackoverflow|bitbucket)\\.(?:com|de|io|org)"
-	"[^\\s<>\"]*",
+	"[^\\s<>\"|]*(?:linkedin|github|gitlab|xing|twitter|facebook|"
+	"instagram|behance|dribbble|medium|stackoverflow|bitbucket)"
+	"\\.[a-z]{2,}[^\\s<>\"|]*",
+	"\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:com|org|io|dev|me|info|co|"
+	"uk|de|ch|fr|nl|ca|au|jp|ng|se)/[^\\s<>\"|]*",
 	/* date of birth, age */
 	"\\b(?:date\\s+of\\s+birth|birth\\s*date|d\\.o\\.b\\.?|dob|"
 	"born(?:\\s+(?:on|in))?|geboren(?:\\s+am)?|age[d]?\\s*:?\\s*\\d{1,3}|"
@@ -150,25 +152,35 @@ static void add_name_terms(GPtrArray *terms, const char *name)
 static void who_load(struct blind *b, const char *key, struct who *w)
 {
 	g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) docs = NULL;
+	g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func(g_free);
 	char *at;
 
 	if (w->paths)
 		return;
 	w->paths = g_ptr_array_new_with_free_func(g_free);
-	docs = store_documents(b->st, key, NULL);
-	for (guint i = 0; docs && i < docs->len; i++) {
-		const struct store_document_row *d = docs->pdata[i];
-		g_autofree char *base = g_path_get_basename(d->path);
+	/* A read error leaves fewer terms: the generic patterns still
+	 * hold, and the pages' own reads report the error. */
+	(void)store_identity(b->st, key, w->paths, contacts, NULL);
+	for (guint i = 0; i < w->paths->len; i++) {
+		const char *path = w->paths->pdata[i];
+		g_autofree char *base = g_path_get_basename(path);
 		char *dot = strrchr(base, '.');
 
-		g_ptr_array_add(w->paths, g_strdup(d->path));
-		add_term(terms, d->path);
+		add_term(terms, path);
 		add_term(terms, base);
 		if (dot && dot != base) {
 			*dot = '\0';
 			add_term(terms, base);
 		}
+	}
+	/* what the facts found in its documents: names as written there,
+	 * links, the location and each of its parts ("Toronto, ON") */
+	for (guint i = 0; i < contacts->len; i++) {
+		g_auto(GStrv) parts = g_strsplit(contacts->pdata[i], ",", -1);
+
+		add_name_terms(terms, contacts->pdata[i]);
+		for (guint j = 0; parts[j]; j++)
+			add_term(terms, g_strstrip(parts[j]));
 	}
 	add_term(terms, key);
 	add_name_terms(terms, w->name);

@@ -1517,6 +1517,43 @@ char *store_run_inbox(struct store *st, gint64 run)
 	return first_text(s);
 }
 
+/* Each row's first column as a string into out. */
+static bool strings_into(struct store *st, sqlite3_stmt *s, GPtrArray *out,
+			 GError **err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		g_ptr_array_add(out, col_text(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	return true;
+}
+
+bool store_identity(struct store *st, const char *key, GPtrArray *paths,
+		    GPtrArray *contacts, GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT d.path FROM documents d JOIN"
+			       " applicants a ON a.id=d.applicant_id WHERE"
+			       " a.key=? AND d.present=1 ORDER BY d.path", err);
+
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	if (!strings_into(st, s, paths, err))
+		return false;
+	s = stmt(st, "SELECT DISTINCT j.value FROM documents d JOIN"
+		 " applicants a ON a.id=d.applicant_id,"
+		 " json_each(d.facts_json, '$.contacts') j WHERE a.key=?"
+		 " AND d.present=1 AND json_valid(d.facts_json)"
+		 " AND j.type='text'", err);
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	return strings_into(st, s, contacts, err);
+}
+
 char *store_run_ruleset_dir(struct store *st, gint64 run)
 {
 	sqlite3_stmt *s = stmt(st, "SELECT ruleset_dir FROM runs WHERE id=?",

@@ -356,6 +356,13 @@ GPtrArray *store_decisions(struct store *st, const char *key,
 
 /* ---- blind review, self-identification, erasure ---- */
 
+/* An applicant's present documents' paths (by path, as
+ * store_documents() orders them) and every contact detail the facts
+ * found in them (name, e-mail, phone, links, location), into paths and
+ * contacts (char *, owned by the arrays).  For blind review. */
+bool store_identity(struct store *st, const char *key, GPtrArray *paths,
+		    GPtrArray *contacts, GError **err);
+
 /* The rule set folder a run was given (as given), or NULL. */
 char *store_run_ruleset_dir(struct store *st, gint64 run);
 
