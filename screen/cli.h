@@ -9,10 +9,13 @@
 
 #include "error.h"
 
+int cmd_audit(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_match(int argc, char **argv);
+int cmd_purge(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);
@@ -21,6 +24,16 @@ int cmd_show(int argc, char **argv);
  * Frees nothing: the caller owns ctx. */
 #include <stdbool.h>
 bool cli_parse(GOptionContext *ctx, int *argc, char ***argv);
+
+/* "screener forget" and "screener purge": run the erasure, print
+ * what it did (cmd_forget.c), and return the exit status; subject names
+ * the applicant in a "no such applicant" message. */
+struct erase_request;
+int cli_erase(const char *cmd, const struct erase_request *rq,
+	      const char *subject);
+
+/* Whether s is a date YYYY-MM-DD that exists. */
+bool cli_valid_date(const char *s);
 
 /* The text of the exit-code table, for every --help. */
 extern const char cli_exit_codes[];

@@ -86,17 +86,6 @@ static char *now_iso(void)
 	return g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static bool valid_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    strlen(s) != 10)
-		return false;
-	return g_date_valid_dmy(d, m, y);
-}
-
 /* The form answer from an applicant's answers file; false with err
  * when it cannot be read. */
 static bool form_of(struct run *r, const char *key,
@@ -855,7 +844,7 @@ int cmd_run(int argc, char **argv)
 		g_autoptr(GDateTime) now = g_date_time_new_now_local();
 
 		r.as_of = g_date_time_format(now, "%Y-%m-%d");
-	} else if (!valid_date(r.as_of)) {
+	} else if (!cli_valid_date(r.as_of)) {
 		fprintf(stderr, "screener run: --as-of: not a date "
 			"YYYY-MM-DD\n");
 		goto out;

@@ -2,7 +2,7 @@
  * erase.c - erasing applicants (see erase.h).
  *
  * Owns the order of an erasure: the store's rows, one compaction, the
- * originals.  Knows nothing of reports or rules.
+ * ranking of the others, the reports, the originals.  Prints nothing.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +10,11 @@
 #include <unistd.h>
 
 #include "erase.h"
+#include "error.h"
+#include "lock.h"
+#include "report.h"
+#include "rules.h"
+#include "score.h"
 #include "store.h"
 
 static char *now_iso(void)
@@ -97,4 +102,88 @@ void erase_originals(const char *inbox, GPtrArray *originals,
 	while (g_hash_table_iter_next(&it, &folder, NULL))
 		(void)unlinkat(root, folder, AT_REMOVEDIR);	/* if empty */
 	close(root);
+}
+
+void erase_result_clear(struct erase_result *r)
+{
+	g_clear_pointer((char **)&r->inbox, g_free);
+	g_clear_pointer(&r->originals, g_ptr_array_unref);
+	g_clear_pointer(&r->problems, g_ptr_array_unref);
+}
+
+/* Originals still in the inbox, for the user to delete. */
+static void keep_existing(const char *inbox, GPtrArray *originals)
+{
+	for (guint i = originals->len; i-- > 0;) {
+		g_autofree char *path = g_build_filename(inbox,
+							 originals->pdata[i],
+							 NULL);
+
+		if (!g_file_test(path, G_FILE_TEST_EXISTS))
+			g_ptr_array_remove_index(originals, i);
+	}
+}
+
+static bool erase_locked(const struct erase_request *rq, struct store *st,
+			 struct erase_result *out, GError **err)
+{
+	g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
+	g_autofree char *dir = NULL;
+	g_autoptr(ruleset) rs = NULL;
+	g_autoptr(score_config) cfg = NULL;
+	struct store_counts counts = { 0 };
+	gint64 run = store_latest_run(st, NULL);
+
+	if (!rq->pick(st, rq->data, keys, err))
+		return false;
+	/* The rule set first: a wrong one erases nothing. */
+	dir = rq->criteria ? g_strdup(rq->criteria) :
+			     store_run_ruleset_dir(st, run);
+	rs = ruleset_load(dir ? dir : RULES_DEFAULT_DIR, err);
+	if (!rs) {
+		g_prefix_error(err, "the rule set to rank the others with "
+			       "(--criteria): ");
+		return false;
+	}
+	cfg = score_config_from_ruleset(rs);
+	out->inbox = run ? store_run_inbox(st, run) : NULL;
+	if (!erase_keys(st, keys, rq->reviewer, rq->reason,
+			ruleset_profile(rs)->answers_file, out->originals,
+			err))
+		return false;
+	out->erased = keys->len;
+	if (!keys->len)
+		return true;
+	if (run && !store_finish_ranking(st, run, cfg, &counts, err))
+		return false;
+	if (!report_write(st, rq->reports, out->problems, err))
+		return false;
+	if (!out->inbox)
+		g_ptr_array_set_size(out->originals, 0);
+	else if (rq->delete_originals)
+		erase_originals(out->inbox, out->originals, out->problems);
+	else
+		keep_existing(out->inbox, out->originals);
+	return true;
+}
+
+bool erase_run(const struct erase_request *rq, struct erase_result *out,
+	       GError **err)
+{
+	g_autofree char *lock_path = g_strconcat(rq->db, ".lock", NULL);
+	struct store *st;
+	struct lock *lk;
+	bool ok;
+
+	memset(out, 0, sizeof(*out));
+	out->originals = g_ptr_array_new_with_free_func(g_free);
+	out->problems = g_ptr_array_new_with_free_func(g_free);
+	lk = lock_acquire(lock_path, err);
+	if (!lk)
+		return false;
+	st = store_open(rq->db, err);
+	ok = st && erase_locked(rq, st, out, err);
+	store_close(st);
+	lock_release(lk);
+	return ok;
 }

@@ -19,11 +19,14 @@ struct command {
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
+	{ "audit", cmd_audit, "adverse-impact audit: selection rates and impact ratios" },
 	{ "decide", cmd_decide, "record a reviewer's decision: advance or archive" },
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
+	{ "forget", cmd_forget, "erase an applicant from the database and reports" },
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
+	{ "purge", cmd_purge, "erase applicants gone from the inbox for DAYS" },
 	{ "report", cmd_report, "regenerate the reports from the database" },
 	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
 	{ "show", cmd_show, "show one applicant's scores, evidence and decisions" },
@@ -49,6 +52,17 @@ bool cli_parse(GOptionContext *ctx, int *argc, char ***argv)
 		return false;
 	}
 	return true;
+}
+
+bool cli_valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    strlen(s) != 10)
+		return false;
+	return g_date_valid_dmy(d, m, y);
 }
 
 static int cmd_help(int argc, char **argv)
