@@ -7,9 +7,10 @@
                                   them in each document, in every file
                                   under each PATH ('-': stdin); prints each
                                   hit, then "found: N"
-  pii.py --sentence DB KEY        one sentence of KEY's resume text (the
-                                  longest line of its evidence), to look
-                                  for after an erasure
+  pii.py --sentence DB KEY        a passage of KEY's resume text (the
+                                  longest of its evidence no other
+                                  applicant's evidence holds), to look for
+                                  after an erasure
 
 Names are matched as whole words, case-insensitive; e-mails as text;
 phones by their digits with any separators between them.
@@ -65,13 +66,28 @@ def files(paths):
 def main(argv):
     if argv[0] == '--sentence':
         con = sqlite3.connect(argv[1])
-        row = con.execute(
-            "SELECT e.before || e.match || e.after FROM evidence e JOIN "
-            "screenings s ON s.id=e.screening_id JOIN applicants a ON "
-            "a.id=s.applicant_id WHERE a.key=? ORDER BY length(e.before ||"
-            " e.match || e.after) DESC, e.id LIMIT 1", (argv[2],)).fetchone()
-        print(row[0].strip().split('\n')[0] if row else '')
-        return 0
+        rows = con.execute(
+            "SELECT e.before || e.match || e.after, s.applicant_id FROM "
+            "evidence e JOIN screenings s ON s.id=e.screening_id JOIN "
+            "applicants a ON a.id=s.applicant_id WHERE a.key=? ORDER BY "
+            "length(e.before || e.match || e.after) DESC, e.id",
+            (argv[2],)).fetchall()
+        for text, app in rows:
+            for part in sorted(text.split('...'), key=len, reverse=True):
+                part = ' '.join(part.split())
+                if len(part) < 40:
+                    break
+                # only this applicant's words, so finding it says
+                # whose bytes are left
+                other = con.execute(
+                    "SELECT 1 FROM evidence e JOIN screenings s ON "
+                    "s.id=e.screening_id WHERE s.applicant_id<>? AND "
+                    "instr(e.before || e.match || e.after, ?) LIMIT 1",
+                    (app, part)).fetchone()
+                if not other:
+                    print(part)
+                    return 0
+        return 1
     db, key = argv[0], None
     argv = argv[1:]
     if argv and argv[0] == '--key':
