@@ -72,10 +72,11 @@ void erase_originals(const char *inbox, GPtrArray *originals,
 		problem(problems, inbox, errno);
 		return;
 	}
-	for (i = 0; i < originals->len; i++) {
+	for (i = originals->len; i-- > 0;) {
 		const char *path = originals->pdata[i];
 		const char *slash = strchr(path, '/');
 		int dir = root;
+		int rc;
 
 		/* An applicant is a file of the inbox or a folder of
 		 * files: one level, each opened without following a
@@ -88,15 +89,18 @@ void erase_originals(const char *inbox, GPtrArray *originals,
 			if (dir < 0) {
 				if (errno != ENOENT)
 					problem(problems, path, errno);
+				g_ptr_array_remove_index(originals, i);
 				continue;
 			}
 			g_hash_table_add(folders, g_steal_pointer(&name));
 		}
-		if (unlinkat(dir, slash ? slash + 1 : path, 0) != 0 &&
-		    errno != ENOENT)
+		rc = unlinkat(dir, slash ? slash + 1 : path, 0);
+		if (rc != 0 && errno != ENOENT)
 			problem(problems, path, errno);
 		if (dir != root)
 			close(dir);
+		if (rc != 0)
+			g_ptr_array_remove_index(originals, i);
 	}
 	g_hash_table_iter_init(&it, folders);
 	while (g_hash_table_iter_next(&it, &folder, NULL))

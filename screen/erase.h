@@ -26,9 +26,10 @@ bool erase_keys(struct store *st, GPtrArray *keys, const char *reviewer,
 		GPtrArray *originals, GError **err);
 
 /* Delete originals (inbox-relative paths, as erase_keys gives them)
- * from inbox, and each applicant folder left empty.  Never follows a
- * symlink.  A path that cannot be deleted is added to problems
- * ("PATH: reason"); a path already gone is no problem. */
+ * from inbox, and each applicant folder left empty; originals keeps
+ * only the paths deleted.  Never follows a symlink.  A path that cannot
+ * be deleted is added to problems ("PATH: reason"); a path already gone
+ * is no problem. */
 void erase_originals(const char *inbox, GPtrArray *originals,
 		     GPtrArray *problems);
 
