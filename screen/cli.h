@@ -25,12 +25,17 @@ int cmd_show(int argc, char **argv);
 #include <stdbool.h>
 bool cli_parse(GOptionContext *ctx, int *argc, char ***argv);
 
-/* "screener forget" and "screener purge": run the erasure, print
- * what it did (cmd_forget.c), and return the exit status; subject names
- * the applicant in a "no such applicant" message. */
+/* "screener forget" and "screener purge": fill in the default
+ * database and reports (rq->db, rq->reports NULL), run the erasure,
+ * print what it did (cmd_forget.c), and return the exit status; subject
+ * names the applicant in a "no such applicant" message. */
 struct erase_request;
 int cli_erase(const char *cmd, const struct erase_request *rq,
 	      const char *subject);
+
+/* Whether the database file db exists; when not, says so on stderr
+ * ("screener CMD: DB: no such database ...") for a usage error. */
+bool cli_db_present(const char *db);
 
 /* Whether s is a date YYYY-MM-DD that exists. */
 bool cli_valid_date(const char *s);

@@ -10,7 +10,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "atomic.h"
 #include "audit.h"
@@ -218,10 +217,7 @@ int cmd_audit(int argc, char **argv)
 		db = g_strdup("reports/screen.db");
 	if (!reports)
 		reports = g_strdup("reports");
-	if (access(db, F_OK) != 0) {
-		fprintf(stderr, "screener audit: %s: no such database "
-			"(run screener run first)\n", db);
+	if (!cli_db_present(db))
 		return EXIT_USAGE;
-	}
 	return audit(db, reports, from, to);
 }

@@ -8,7 +8,6 @@
  */
 #include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "erase.h"
@@ -46,12 +45,22 @@ static void say(const char *cmd, const struct erase_result *r, bool deleted)
 	printf("erased: %u\n", r->erased);
 }
 
-int cli_erase(const char *cmd, const struct erase_request *rq,
+int cli_erase(const char *cmd, const struct erase_request *request,
 	      const char *subject)
 {
 	g_autoptr(GError) err = NULL;
+	struct erase_request r = *request;
+	const struct erase_request *rq = &r;
 	struct erase_result res;
-	bool ok = erase_run(rq, &res, &err);
+	bool ok;
+
+	if (!r.db)
+		r.db = "reports/screen.db";
+	if (!r.reports)
+		r.reports = "reports";
+	if (!cli_db_present(r.db))
+		return EXIT_USAGE;
+	ok = erase_run(rq, &res, &err);
 
 	if (ok)
 		say(cmd, &res, rq->delete_originals);
@@ -112,13 +121,8 @@ int cmd_forget(int argc, char **argv)
 			"--reviewer NAME\n(try --help)\n");
 		return EXIT_USAGE;
 	}
-	rq.db = db ? db : "reports/screen.db";
-	rq.reports = reports ? reports : "reports";
-	if (access(rq.db, F_OK) != 0) {
-		fprintf(stderr, "screener forget: %s: no such database\n",
-			rq.db);
-		return EXIT_USAGE;
-	}
+	rq.db = db;
+	rq.reports = reports;
 	rq.criteria = criteria;
 	rq.reviewer = reviewer;
 	rq.reason = "request";

@@ -8,7 +8,6 @@
  */
 #include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "erase.h"
@@ -91,13 +90,8 @@ int cmd_purge(int argc, char **argv)
 		days = ruleset_profile(rs)->retention_days;
 	}
 	p.days = days;
-	rq.db = db ? db : "reports/screen.db";
-	rq.reports = reports ? reports : "reports";
-	if (access(rq.db, F_OK) != 0) {
-		fprintf(stderr, "screener purge: %s: no such database\n",
-			rq.db);
-		return EXIT_USAGE;
-	}
+	rq.db = db;
+	rq.reports = reports;
 	rq.criteria = criteria;
 	rq.reviewer = reviewer ? reviewer : "retention";
 	rq.reason = "retention";

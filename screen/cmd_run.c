@@ -731,7 +731,7 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 		.started = started, .tool_version = SCREENER_VERSION,
 		.ruleset_hash = ruleset_hash(r->rs),
 		.ruleset_dir = r->criteria, .as_of = r->as_of,
-		.inbox = inbox_dir, .blind = r->blind,
+		.inbox = inbox_dir,
 	};
 	struct store_counts counts = { 0 };
 	gint64 t0 = g_get_monotonic_time(), t;
@@ -741,7 +741,9 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	if (!r->st)
 		return exit_for(*err);
 	r->run_id = store_run_begin(r->st, &sr, err);
-	if (!r->run_id || !put_criteria(r, err))
+	if (!r->run_id ||
+	    (r->blind && !store_set_run_blind(r->st, r->run_id, true, err)) ||
+	    !put_criteria(r, err))
 		return exit_for(*err);
 	r->progress = progress_new(stderr, r->quiet, 0);
 	if (!screen_all(r, ib, err))

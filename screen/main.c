@@ -6,8 +6,10 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "sandbox.h"
 
 struct command {
@@ -63,6 +65,18 @@ bool cli_valid_date(const char *s)
 	    strlen(s) != 10)
 		return false;
 	return g_date_valid_dmy(d, m, y);
+}
+
+bool cli_db_present(const char *db)
+{
+	g_autofree char *shown = NULL;
+
+	if (access(db, F_OK) == 0)
+		return true;
+	shown = escape_name(db);
+	fprintf(stderr, "%s: %s: no such database (run screener run first)\n",
+		g_get_prgname(), shown);
+	return false;
 }
 
 static int cmd_help(int argc, char **argv)

@@ -418,8 +418,7 @@ gint64 store_run_begin(struct store *st, const struct store_run *r,
 		return 0;
 	s = stmt(st,
 		"INSERT INTO runs(started, tool_version, ruleset_hash,"
-		" ruleset_dir, as_of, inbox, blind) VALUES(?,?,?,?,?,?,?)",
-		err);
+		" ruleset_dir, as_of, inbox) VALUES(?,?,?,?,?,?)", err);
 
 	if (!s)
 		return 0;
@@ -429,7 +428,6 @@ gint64 store_run_begin(struct store *st, const struct store_run *r,
 	bind_text(s, 4, r->ruleset_dir);
 	bind_text(s, 5, r->as_of);
 	bind_text(s, 6, r->inbox);
-	sqlite3_bind_int(s, 7, r->blind);
 	if (!step_done(st, s, err))
 		return 0;
 	return sqlite3_last_insert_rowid(st->db);
@@ -631,27 +629,26 @@ fail:
 	return false;
 }
 
-bool store_set_stats(struct store *st, const struct store_stat *items,
-		     guint n, GError **err)
+/* Run sql once per item, in one transaction: an item is a struct of
+ * cols strings (char *) and nothing else, bound to ?1..?cols. */
+static bool write_each(struct store *st, const char *sql, const void *items,
+		       gsize stride, guint n, guint cols, GError **err)
 {
-	guint i;
+	guint i, c;
 
 	if (n == 0)
 		return true;
 	if (!exec(st, "BEGIN IMMEDIATE", err))
 		return false;
 	for (i = 0; i < n; i++) {
-		sqlite3_stmt *s = stmt(st,
-			"UPDATE documents SET stat=?4 WHERE applicant_id=(SELECT"
-			" id FROM applicants WHERE key=?1) AND sha256=?3 AND"
-			" path=?2 AND present=1 AND stat IS NOT ?4", err);
+		const char *const *cell = (const char *const *)
+			((const char *)items + i * stride);
+		sqlite3_stmt *s = stmt(st, sql, err);
 
 		if (!s)
 			goto fail;
-		bind_text(s, 1, items[i].key);
-		bind_text(s, 2, items[i].path);
-		bind_text(s, 3, items[i].sha256);
-		bind_text(s, 4, items[i].stat);
+		for (c = 0; c < cols; c++)
+			bind_text(s, c + 1, cell[c]);
 		if (!step_done(st, s, err))
 			goto fail;
 	}
@@ -659,6 +656,17 @@ bool store_set_stats(struct store *st, const struct store_stat *items,
 fail:
 	exec(st, "ROLLBACK", NULL);
 	return false;
+}
+
+bool store_set_stats(struct store *st, const struct store_stat *items,
+		     guint n, GError **err)
+{
+	G_STATIC_ASSERT(sizeof(*items) == 4 * sizeof(char *));
+	return write_each(st,
+		"UPDATE documents SET stat=?4 WHERE applicant_id=(SELECT"
+		" id FROM applicants WHERE key=?1) AND sha256=?3 AND"
+		" path=?2 AND present=1 AND stat IS NOT ?4",
+		items, sizeof(*items), n, 4, err);
 }
 
 struct store_applicant *store_applicant_new(const char *key)
@@ -2049,36 +2057,30 @@ bool store_run_blind(struct store *st, gint64 run)
 	return blind;
 }
 
+bool store_set_run_blind(struct store *st, gint64 run, bool blind,
+			 GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "UPDATE runs SET blind=? WHERE id=?", err);
+
+	if (!s)
+		return false;
+	sqlite3_bind_int(s, 1, blind);
+	sqlite3_bind_int64(s, 2, run);
+	return step_done(st, s, err);
+}
+
 bool store_put_self_ids(struct store *st, const struct store_self_id *items,
 			guint n, GError **err)
 {
-	guint i;
-
-	if (!n)
-		return true;
-	if (!exec(st, "BEGIN IMMEDIATE", err))
-		return false;
-	for (i = 0; i < n; i++) {
-		/* Written only when it changed: an unchanged inbox writes
-		 * nothing. */
-		sqlite3_stmt *s = stmt(st,
-			"INSERT INTO self_id(applicant_id, sex, race)"
-			" SELECT id, ?2, ?3 FROM applicants WHERE key=?1"
-			" ON CONFLICT(applicant_id) DO UPDATE SET sex=?2,"
-			" race=?3 WHERE sex<>?2 OR race<>?3", err);
-
-		if (!s)
-			goto fail;
-		bind_text(s, 1, items[i].key);
-		bind_text(s, 2, items[i].sex);
-		bind_text(s, 3, items[i].race);
-		if (!step_done(st, s, err))
-			goto fail;
-	}
-	return exec(st, "COMMIT", err);
-fail:
-	exec(st, "ROLLBACK", NULL);
-	return false;
+	G_STATIC_ASSERT(sizeof(*items) == 3 * sizeof(char *));
+	/* Written only when it changed: an unchanged inbox writes
+	 * nothing. */
+	return write_each(st,
+		"INSERT INTO self_id(applicant_id, sex, race)"
+		" SELECT id, ?2, ?3 FROM applicants WHERE key=?1"
+		" ON CONFLICT(applicant_id) DO UPDATE SET sex=?2,"
+		" race=?3 WHERE sex<>?2 OR race<>?3",
+		items, sizeof(*items), n, 3, err);
 }
 
 static void audit_row_free(gpointer p)

@@ -75,7 +75,6 @@ struct store_run {
 	const char *ruleset_dir;
 	const char *as_of;
 	const char *inbox;
-	bool blind;		/* reports of this run hide identities */
 };
 
 struct store_counts {
@@ -366,8 +365,11 @@ bool store_identity(struct store *st, const char *key, GPtrArray *paths,
 /* The rule set folder a run was given (as given), or NULL. */
 char *store_run_ruleset_dir(struct store *st, gint64 run);
 
-/* Whether run was a blind one (store_run.blind). */
+/* Whether run's reports hide identities (blind review); set once the
+ * run has begun. */
 bool store_run_blind(struct store *st, gint64 run);
+bool store_set_run_blind(struct store *st, gint64 run, bool blind,
+			 GError **err);
 
 /* Voluntary self-identification of applicants, kept in a table of its
  * own that nothing scoring reads (selfid.h); rows of keys not stored
