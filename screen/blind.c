@@ -241,13 +241,6 @@ static char *mask(const struct blind *b, const struct who *w, const char *s)
 	return r ? r : g_strdup(BLIND_MARK);
 }
 
-char *blind_text(struct blind *b, const char *key, const char *s)
-{
-	if (!b)
-		return g_strdup(s ? s : "");
-	return mask(b, who_of(b, key), s);
-}
-
 static void set(char **field, char *v)
 {
 	g_free(*field);

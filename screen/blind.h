@@ -33,11 +33,6 @@ struct blind;
 struct blind *blind_new(struct store *st, struct store_view *v);
 void blind_free(struct blind *b);
 
-/* Text about applicant key (a snippet, an error, a note) with
- * everything blind review hides masked; a copy, caller frees.  b NULL:
- * a plain copy. */
-char *blind_text(struct blind *b, const char *key, const char *s);
-
 /* store_each_evidence() with each row masked (key, document, snippet)
  * before fn sees it. */
 bool blind_each_evidence(struct blind *b, struct store *st, const char *key,
