@@ -36,8 +36,12 @@ bool erase_keys(struct store *st, GPtrArray *keys, const char *reviewer,
 		const char *key = keys->pdata[i];
 		guint from = originals ? originals->len : 0;
 
-		if (!store_forget(st, key, &e, originals, err))
+		if (!store_forget(st, key, &e, originals, err)) {
+			/* those erased before still leave no bytes */
+			if (i)
+				(void)store_compact(st, NULL);
 			return false;
+		}
 		/* A folder applicant's answers file is an original too. */
 		for (guint j = from; originals && answers_name &&
 		     j < originals->len; j++)
