@@ -15,13 +15,14 @@
  * becomes BLIND_MARK.  Case-insensitive unless a part says (?-i). */
 static const char *const generic_patterns[] = {
 	/* e-mail */
-	"[\\w.+%-]+@[\\w-]+(?:\\.[\\w-]+)+",
+	"(?<![\\w.+%-])[\\w.+%-]+@[\\w-]+(?:\\.[\\w-]+)+",
 	/* web and profile links */
 	"(?:https?://|www\\.)[^\\s<>\"]+",
-	"[^\\s<>\"|]*(?:linkedin|github|gitlab|xing|twitter|facebook|"
+	"(?<![^\\s<>\"|])[^\\s<>\"|]*(?:linkedin|github|gitlab|xing|"
+	"twitter|facebook|"
 	"instagram|behance|dribbble|medium|stackoverflow|bitbucket)"
 	"\\.[a-z]{2,}[^\\s<>\"|]*",
-	"\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:com|org|io|dev|me|info|co|"
+	"(?<![\\w.-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:com|org|io|dev|me|info|co|"
 	"uk|de|ch|fr|nl|ca|au|jp|ng|se)/[^\\s<>\"|]*",
 	/* date of birth, age */
 	"\\b(?:date\\s+of\\s+birth|birth\\s*date|d\\.o\\.b\\.?|dob|"
@@ -38,8 +39,8 @@ static const char *const generic_patterns[] = {
 	"\\b\\d{1,5}\\s+(?:[\\w'.-]+\\s+){1,3}(?:street|st|avenue|ave|road|"
 	"rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|"
 	"square|sq|parkway|pkwy)\\b\\.?",
-	"\\b[\\w-]+(?:stra(?:ss|\\x{df})e|str\\.|gasse|allee|platz)\\s*\\d+"
-	"\\w?\\b",
+	"(?<![\\w-])[\\w-]+(?:stra(?:ss|\\x{df})e|str\\.|gasse|allee|platz)"
+	"\\s*\\d+\\w?\\b",
 	"(?-i:\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b)",
 	"(?-i:\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s+\\d[A-Z]{2}\\b)",
 	"(?-i:\\b\\d{5}\\s+\\p{Lu}\\p{Ll}+)",
@@ -66,7 +67,8 @@ struct blind {
 	struct store *st;
 	GHashTable *who;	/* key -> struct who */
 	GHashTable *by_shown;	/* escaped key -> label */
-	GRegex *generic[G_N_ELEMENTS(generic_patterns)];
+	GRegex *generic;	/* generic_patterns as one alternation:
+				   one pass over each text */
 	GRegex *phone;
 	GRegex *keys;		/* every escaped key, for notes naming
 				   other applicants; NULL when none */
@@ -233,8 +235,7 @@ static char *mask(const struct blind *b, const struct who *w, const char *s)
 		return out;
 	if (w && w->terms)
 		replace(w->terms, &out);
-	for (guint i = 0; i < G_N_ELEMENTS(b->generic); i++)
-		replace(b->generic[i], &out);
+	replace(b->generic, &out);
 	r = g_regex_replace_eval(b->phone, out, -1, 0, 0, phone_eval, NULL,
 				 NULL);
 	g_free(out);
@@ -284,8 +285,15 @@ struct blind *blind_new(struct store *st, struct store_view *v)
 				       who_free);
 	b->by_shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					    g_free);
-	for (guint i = 0; i < G_N_ELEMENTS(generic_patterns); i++)
-		b->generic[i] = compile(generic_patterns[i]);
+	{
+		GString *p = g_string_new(NULL);
+
+		for (guint i = 0; i < G_N_ELEMENTS(generic_patterns); i++)
+			g_string_append_printf(p, "%s(?:%s)", i ? "|" : "",
+					       generic_patterns[i]);
+		b->generic = compile(p->str);
+		g_string_free(p, TRUE);
+	}
 	b->phone = compile(phone_pattern);
 	for (guint i = 0; i < v->rows->len; i++) {
 		const struct store_ranked *r = v->rows->pdata[i];
@@ -323,8 +331,7 @@ void blind_free(struct blind *b)
 		return;
 	g_hash_table_destroy(b->who);
 	g_hash_table_destroy(b->by_shown);
-	for (guint i = 0; i < G_N_ELEMENTS(b->generic); i++)
-		g_regex_unref(b->generic[i]);
+	g_regex_unref(b->generic);
 	g_regex_unref(b->phone);
 	if (b->keys)
 		g_regex_unref(b->keys);
