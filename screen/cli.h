@@ -10,11 +10,14 @@
 #include "error.h"
 
 int cmd_config(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_match(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_purge(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);
@@ -30,6 +33,20 @@ bool cli_parse(GOptionContext *ctx, int *argc, char ***argv);
 	{ "config", 0, 0, G_OPTION_ARG_FILENAME, &(var), \
 	  "configuration file (where else one is looked for: screener " \
 	  "config --help)", "FILE" }
+/* "screener forget" and "screener purge": fill in the default
+ * database and reports (rq->db, rq->reports NULL), run the erasure,
+ * print what it did (cmd_forget.c), and return the exit status; subject
+ * names the applicant in a "no such applicant" message. */
+struct erase_request;
+int cli_erase(const char *cmd, const struct erase_request *rq,
+	      const char *subject);
+
+/* Whether the database file db exists; when not, says so on stderr
+ * ("screener CMD: DB: no such database ...") for a usage error. */
+bool cli_db_present(const char *db);
+
+/* Whether s is a date YYYY-MM-DD that exists. */
+bool cli_valid_date(const char *s);
 
 /* The text of the exit-code table, for every --help. */
 extern const char cli_exit_codes[];

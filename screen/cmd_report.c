@@ -22,12 +22,17 @@ int cmd_report(int argc, char **argv)
 	g_autofree char *given_db = NULL;
 	g_autofree char *given_reports = NULL;
 	g_autofree char *config = NULL;
+	gboolean blind = FALSE;
 	GOptionEntry entries[] = {
 		CLI_OPTION_CONFIG(config),
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ "reports", 0, 0, G_OPTION_ARG_FILENAME, &given_reports,
 		  "report folder (default reports)", "DIR" },
+		{ "blind", 0, 0, G_OPTION_ARG_NONE, &blind,
+		  "blind review: hide who applicants are, no annotated\n"
+		  "                         copies (the default when the latest run was blind)",
+		  NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx =
@@ -69,7 +74,7 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_write(st, reports, problems, &err);
+	ok = st && report_write_blind(st, reports, blind, problems, &err);
 	lock_release(lk);
 	for (guint i = 0; i < problems->len; i++)
 		fprintf(stderr, "screener report: annotated copy of %s\n",

@@ -26,6 +26,7 @@
 
 #include "atomic.h"
 #include "cli.h"
+#include "erase.h"
 #include "escape.h"
 #include "inbox.h"
 #include "input.h"
@@ -35,6 +36,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sandbox.h"
+#include "selfid.h"
 #include "settings.h"
 #include "shard.h"
 #include "store.h"
@@ -57,6 +59,7 @@ struct run {
 	char *shard_spec;	/* --shard K/N or auto */
 	gint shards;		/* --shards N, with --shard auto */
 	struct shard shard;	/* n == 0: the whole inbox */
+	gboolean blind;		/* --blind (or the profile's blind) */
 
 	struct ruleset *rs;
 	struct score_config *score;
@@ -71,6 +74,10 @@ struct run {
 	 * content in another applicant waits for it to be stored rather
 	 * than being extracted twice. */
 	GHashTable *pending;
+	/* Voluntary self-identification read from answers files, key ->
+	 * struct selfid: kept here, beside the jobs and never in them, so
+	 * nothing that scores can see it; stored apart after the run. */
+	GHashTable *selfids;
 };
 
 static void fail_line(struct run *r, const char *name, const char *reason)
@@ -88,22 +95,13 @@ static char *now_iso(void)
 	return g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static bool valid_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-	    strlen(s) != 10)
-		return false;
-	return g_date_valid_dmy(d, m, y);
-}
-
 /* The form answer from an applicant's answers file; false with err
  * when it cannot be read. */
-static bool form_of(struct run *r, const struct input_origin *at,
-		    enum score_form *form, GError **err)
+static bool form_of(struct run *r, const char *key,
+		    const struct input_origin *at, enum score_form *form,
+		    GError **err)
 {
+	struct selfid *id;
 	struct caps c = r->caps;
 	struct input *in;
 
@@ -113,17 +111,22 @@ static bool form_of(struct run *r, const struct input_origin *at,
 		return false;
 	*form = inbox_parse_answers(g_bytes_get_data(in->data, NULL),
 				    g_bytes_get_size(in->data));
+	id = g_new(struct selfid, 1);
+	*id = selfid_parse(g_bytes_get_data(in->data, NULL),
+			   g_bytes_get_size(in->data));
+	g_hash_table_replace(r->selfids, g_strdup(key), id);
 	input_free(in);
 	return true;
 }
 
 /* The same, an unreadable file counting as no answer (and reported). */
-static enum score_form read_form(struct run *r, const struct input_origin *at)
+static enum score_form read_form(struct run *r, const char *key,
+				  const struct input_origin *at)
 {
 	g_autoptr(GError) err = NULL;
 	enum score_form form = SCORE_FORM_NONE;
 
-	if (!form_of(r, at, &form, &err)) {
+	if (!form_of(r, key, at, &form, &err)) {
 		fail_line(r, at->name, err->message);
 		r->failed = true;
 		return SCORE_FORM_NONE;
@@ -193,7 +196,7 @@ static struct pipeline_job *job_by_stat(struct run *r,
 		job_add(job, seen, d);
 	}
 	if (ia->answers &&
-	    !form_of(r, &ia->answers_origin, &job->form, NULL)) {
+	    !form_of(r, ia->key, &ia->answers_origin, &job->form, NULL)) {
 		pipeline_job_free(job);
 		return NULL;
 	}
@@ -244,7 +247,7 @@ static struct pipeline_job *prepare(struct run *r,
 		}
 	job = pipeline_job_new(ia->key);
 	if (ia->answers)
-		job->form = read_form(r, &ia->answers_origin);
+		job->form = read_form(r, ia->key, &ia->answers_origin);
 	for (i = 0; i < ia->files->len; i++) {
 		const struct inbox_file *f = g_ptr_array_index(ia->files, i);
 		struct pipeline_doc *d = pipeline_doc_new(f->name);
@@ -604,7 +607,8 @@ static bool write_reports(struct run *r, GError **err)
 	g_autofree char *dir = g_canonicalize_filename(r->reports, NULL);
 	g_autofree char *had = store_output_version(r->st, dir);
 	g_autofree char *version = g_strdup_printf(
-		"%s %s %s", data, ruleset_hash(r->rs), SCREENER_VERSION);
+		"%s %s %s%s", data, ruleset_hash(r->rs), SCREENER_VERSION,
+		r->blind ? " blind" : "");
 	g_autoptr(GPtrArray) problems = NULL;
 	bool all = true;
 	guint i;
@@ -744,6 +748,60 @@ static void settle_wait(const struct run *r, const struct inbox *ib)
 	g_usleep(until - now);
 }
 
+/* Every applicant of the inbox with its self-identification, "Unknown"
+ * without an answers file, into the store's table of its own. */
+static bool put_self_ids(struct run *r, const struct inbox *ib, GError **err)
+{
+	guint n = ib->applicants->len;
+	g_autofree struct store_self_id *items =
+		g_new0(struct store_self_id, n + 1);
+
+	guint k = 0;
+
+	for (guint i = 0; i < n; i++) {
+		const struct inbox_applicant *ia = ib->applicants->pdata[i];
+		const struct selfid *id = g_hash_table_lookup(r->selfids,
+							      ia->key);
+
+		/* an answers file not read this time (left for the next
+		 * run, unreadable): what is stored stands */
+		if (ia->answers && !id)
+			continue;
+		items[k].key = ia->key;
+		items[k].sex = id ? id->sex : SELFID_UNKNOWN;
+		items[k].race = id ? id->race : SELFID_UNKNOWN;
+		k++;
+	}
+	return store_put_self_ids(r->st, items, k, err);
+}
+
+/* The profile's retention_days: applicants not in the inbox for longer
+ * are erased (the others ranked again without them). */
+static bool retention(struct run *r, struct store_counts *counts,
+		      GError **err)
+{
+	guint days = ruleset_profile(r->rs)->retention_days;
+	g_autoptr(GPtrArray) keys = NULL;
+
+	if (!days)
+		return true;
+	keys = store_expired(r->st, days, err);
+	if (!keys)
+		return false;
+	if (!keys->len)
+		return true;
+	if (!erase_keys(r->st, keys, "retention", "retention", NULL, NULL,
+			err))
+		return false;
+	*counts = (struct store_counts){ 0 };
+	if (!store_finish_ranking(r->st, r->run_id, r->score, counts, err))
+		return false;
+	if (!r->quiet)
+		printf("erased: %u (not in the inbox for over %u days)\n",
+		       keys->len, days);
+	return true;
+}
+
 static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 {
 	g_autofree char *started = now_iso();
@@ -767,13 +825,16 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	if (!r->st)
 		return exit_for(*err);
 	r->run_id = store_run_begin(r->st, &sr, err);
-	if (!r->run_id || !put_criteria(r, err))
+	if (!r->run_id ||
+	    (r->blind && !store_set_run_blind(r->st, r->run_id, true, err)) ||
+	    !put_criteria(r, err))
 		return exit_for(*err);
 	r->progress = progress_new(stderr, r->quiet, 0);
 	if (!screen_all(r, ib, err))
 		return exit_for(*err);
 	t = timing_now();
-	if (!store_finish_ranking(r->st, r->run_id, r->score, &counts, err))
+	if (!store_finish_ranking(r->st, r->run_id, r->score, &counts, err) ||
+	    !put_self_ids(r, ib, err) || !retention(r, &counts, err))
 		return exit_for(*err);
 	t = timing_add(TIMING_RANK, t);
 	counts.failed_files = r->fresh_failures;
@@ -836,6 +897,10 @@ int cmd_run(int argc, char **argv)
 		  "print nothing unless something failed", NULL },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &r.json,
 		  "the summary as one JSON object on stdout", NULL },
+		{ "blind", 0, 0, G_OPTION_ARG_NONE, &r.blind,
+		  "blind review: reports hide who applicants are\n"
+		  "                         (also the profile's [privacy] blind = true)",
+		  NULL },
 		{ "times", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE,
 		  &r.times, "time per stage on stderr (make bench)", NULL },
 		{ "shard", 0, 0, G_OPTION_ARG_STRING, &r.shard_spec,
@@ -916,7 +981,7 @@ int cmd_run(int argc, char **argv)
 		g_autoptr(GDateTime) now = g_date_time_new_now_local();
 
 		r.as_of = g_date_time_format(now, "%Y-%m-%d");
-	} else if (!valid_date(r.as_of)) {
+	} else if (!cli_valid_date(r.as_of)) {
 		fprintf(stderr, "screener run: --as-of: not a date "
 			"YYYY-MM-DD\n");
 		goto out;
@@ -938,6 +1003,9 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	r.score = score_config_from_ruleset(r.rs);
+	r.blind = r.blind || ruleset_profile(r.rs)->blind;
+	r.selfids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  g_free);
 	/* The inbox is listed before anything is written, so a wrong
 	 * --inbox leaves no database behind. */
 	ib = inbox_scan(r.inbox, ruleset_profile(r.rs)->answers_file, &err);
@@ -969,6 +1037,8 @@ out:
 	progress_free(r.progress);
 	if (r.pending)
 		g_hash_table_destroy(r.pending);
+	if (r.selfids)
+		g_hash_table_destroy(r.selfids);
 	score_config_free(r.score);
 	ruleset_free(r.rs);
 	g_free(r.inbox);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "blind.h"
 #include "cli.h"
 #include "doc.h"
 #include "escape.h"
@@ -135,7 +136,7 @@ static bool collect_evidence(const struct store_evidence_row *r,
 static void put_header(GString *out, const struct store_ranked *r)
 {
 	g_string_append_printf(out, "rank %u: ", r->rank);
-	put_name(out, r->key);
+	put_name(out, r->shown);
 	g_string_append(out, "\nname: ");
 	put_text(out, r->name);
 	g_string_append(out, "\ne-mail: ");
@@ -202,13 +203,14 @@ static void text_document(GString *out, const struct store_document_row *d)
 }
 
 static bool put_documents(GString *out, struct store *st, const char *key,
-			  bool json, GError **err)
+			  bool json, struct blind *mask, GError **err)
 {
 	g_autoptr(GPtrArray) docs = store_documents(st, key, err);
 	guint i;
 
 	if (!docs)
 		return false;
+	blind_documents(mask, key, docs);
 	g_string_append(out, json ? ",\"documents\":[" : "documents:\n");
 	for (i = 0; i < docs->len; i++) {
 		const struct store_document_row *d = g_ptr_array_index(docs, i);
@@ -245,13 +247,14 @@ static void text_decision(GString *out, const struct store_decision_row *d)
 }
 
 static bool put_decisions(GString *out, struct store *st, const char *key,
-			  bool json, GError **err)
+			  bool json, struct blind *mask, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
 	guint i;
 
 	if (!rows)
 		return false;
+	blind_decisions(mask, key, rows);
 	g_string_append(out, json ? ",\"decisions\":[" : "decisions:\n");
 	if (!json && !rows->len)
 		g_string_append(out, "  none\n");
@@ -277,7 +280,7 @@ static bool put_decisions(GString *out, struct store *st, const char *key,
 static void json_header(GString *out, const struct store_ranked *r)
 {
 	g_string_append_printf(out, "{\"rank\":%u,", r->rank);
-	json_members(out, "applicant", r->key, "name", r->name,
+	json_members(out, "applicant", r->shown, "name", r->name,
 		     "email", r->email, NULL);
 	g_string_append_printf(out, ",\"total\":%.1f,", r->total);
 	json_members(out, "bucket", r->bucket, "reason", r->reason,
@@ -311,18 +314,21 @@ static void json_criteria(GString *out, const struct store_ranked *r,
 
 /* The whole page for key into out (m NULL: the JSON object). */
 static bool build(struct store *st, const char *key, const struct marks *m,
-		  GString *out, GError **err)
+		  bool blind, GString *out, GError **err)
 {
 	g_autoptr(GHashTable) by_crit = g_hash_table_new_full(g_str_hash,
 		g_str_equal, g_free, lines_free);
 	struct show_ctx c = { by_crit, m };
 	const struct store_ranked *r = NULL;
 	struct store_view v;
+	struct blind *b = NULL;
 	bool ok;
 	guint i;
 
 	if (!store_view_load(st, &v, err))
 		return false;
+	if (blind || v.blind)
+		b = blind_new(st, &v);
 	for (i = 0; i < v.rows->len && !r; i++) {
 		const struct store_ranked *x = g_ptr_array_index(v.rows, i);
 
@@ -332,18 +338,19 @@ static bool build(struct store *st, const char *key, const struct marks *m,
 	if (!r)
 		g_set_error(err, SCREENER_ERROR, SE_CONFIG,
 			    "no such applicant");
-	ok = r && store_each_evidence(st, key, collect_evidence, &c, err);
+	ok = r && blind_each_evidence(b, st, key, collect_evidence, &c, err);
 	if (ok && !m) {
 		json_header(out, r);
 		json_criteria(out, r, v.crits, by_crit);
-		ok = put_documents(out, st, key, true, err) &&
-		     put_decisions(out, st, key, true, err);
+		ok = put_documents(out, st, key, true, b, err) &&
+		     put_decisions(out, st, key, true, b, err);
 	} else if (ok) {
 		put_header(out, r);
 		put_criteria(out, r, v.crits, by_crit);
-		ok = put_documents(out, st, key, false, err) &&
-		     put_decisions(out, st, key, false, err);
+		ok = put_documents(out, st, key, false, b, err) &&
+		     put_decisions(out, st, key, false, b, err);
 	}
+	blind_free(b);
 	store_view_clear(&v);
 	return ok;
 }
@@ -354,12 +361,16 @@ int cmd_show(int argc, char **argv)
 	g_autofree char *given_db = NULL;
 	gboolean json = FALSE;
 	g_autofree char *config = NULL;
+	gboolean blind = FALSE;
 	GOptionEntry entries[] = {
 		CLI_OPTION_CONFIG(config),
 		{ "db", 0, 0, G_OPTION_ARG_FILENAME, &given_db,
 		  "database (default reports/screen.db)", "FILE" },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
 		  "one JSON object (keys in screener(1))", NULL },
+		{ "blind", 0, 0, G_OPTION_ARG_NONE, &blind,
+		  "blind review: hide who the applicant is (the default\n"
+		  "                         when the latest run was blind)", NULL },
 		{ NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new(
@@ -373,7 +384,8 @@ int cmd_show(int argc, char **argv)
 			       &plain_marks;
 
 	g_option_context_set_summary(ctx,
-		"APPLICANT is an applicant key, an e-mail or a rank number.");
+		"APPLICANT is an applicant key, an e-mail, a rank number or\n"
+		"the opaque number of blind review (A-...).");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
@@ -400,7 +412,7 @@ int cmd_show(int argc, char **argv)
 		subject = argv[1];
 		key = pick_applicant(st, argv[1], &err);
 	}
-	if (key && build(st, key, json ? NULL : m, out, &err)) {
+	if (key && build(st, key, json ? NULL : m, blind, out, &err)) {
 		fwrite(out->str, 1, out->len, stdout);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FATAL;
 	}

@@ -6,8 +6,10 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "sandbox.h"
 
 struct command {
@@ -20,12 +22,15 @@ static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
 	{ "config", cmd_config, "print the effective settings and where each came from" },
+	{ "audit", cmd_audit, "adverse-impact audit: selection rates and impact ratios" },
 	{ "decide", cmd_decide, "record a reviewer's decision: advance or archive" },
 	{ "extract", cmd_extract, "print the text screener reads in documents" },
+	{ "forget", cmd_forget, "erase an applicant from the database and reports" },
 	{ "help", cmd_help, "list the commands" },
 	{ "lint", cmd_lint, "check a rule set and run its examples" },
 	{ "match", cmd_match, "show how one applicant's documents match the criteria" },
 	{ "merge", cmd_merge, "merge the databases of a sharded run into one ranking" },
+	{ "purge", cmd_purge, "erase applicants gone from the inbox for DAYS" },
 	{ "report", cmd_report, "regenerate the reports from the database" },
 	{ "run", cmd_run, "screen an inbox: extract, match, score, store, report" },
 	{ "show", cmd_show, "show one applicant's scores, evidence and decisions" },
@@ -51,6 +56,29 @@ bool cli_parse(GOptionContext *ctx, int *argc, char ***argv)
 		return false;
 	}
 	return true;
+}
+
+bool cli_valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    strlen(s) != 10)
+		return false;
+	return g_date_valid_dmy(d, m, y);
+}
+
+bool cli_db_present(const char *db)
+{
+	g_autofree char *shown = NULL;
+
+	if (access(db, F_OK) == 0)
+		return true;
+	shown = escape_name(db);
+	fprintf(stderr, "%s: %s: no such database (run screener run first)\n",
+		g_get_prgname(), shown);
+	return false;
 }
 
 static int cmd_help(int argc, char **argv)

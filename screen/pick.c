@@ -34,6 +34,10 @@ char *pick_applicant(struct store *st, const char *spec, GError **err)
 
 		if (strcmp(r->key, spec) == 0)
 			return g_strdup(r->key);
+		/* blind review's label: "A-" and the opaque number */
+		if (g_str_has_prefix(spec, "A-") && r->blind_id &&
+		    g_ascii_strcasecmp(spec + 2, r->blind_id) == 0)
+			return g_strdup(r->key);
 		if (*spec && r->email && g_ascii_strcasecmp(r->email, spec) == 0) {
 			by_mail = r;
 			mails++;

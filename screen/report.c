@@ -6,6 +6,7 @@
  * module.
  */
 #include "atomic.h"
+#include "blind.h"
 #include "caps.h"
 #include "report.h"
 #include "report_annot.h"
@@ -27,16 +28,39 @@ static bool write_annotated(struct store *st, const struct store_view *v,
 	return ok;
 }
 
+/* Blind review offers no annotated copy: a pass over no applicant
+ * removes every copy there. */
+static bool remove_annotated(struct store *st, const struct store_view *v,
+			     const char *dir, GPtrArray *problems, GError **err)
+{
+	g_autoptr(GPtrArray) none = g_ptr_array_new();
+	struct store_view empty = *v;
+
+	empty.rows = none;
+	return report_annot_write(st, &empty, dir, NULL, problems, err);
+}
+
 bool report_write(struct store *st, const char *dir, GPtrArray *problems,
 		  GError **err)
 {
+	return report_write_blind(st, dir, false, problems, err);
+}
+
+bool report_write_blind(struct store *st, const char *dir, bool blind,
+			GPtrArray *problems, GError **err)
+{
 	struct store_view v;
+	struct blind *b = NULL;
 	bool ok;
 
 	/* Read once: every report shows the same ranking. */
 	if (!store_view_load(st, &v, err))
 		return false;
-	if (!write_annotated(st, &v, dir, problems, err)) {
+	if (blind || v.blind)
+		b = blind_new(st, &v);
+	if (!(b ? remove_annotated(st, &v, dir, problems, err) :
+		  write_annotated(st, &v, dir, problems, err))) {
+		blind_free(b);
 		store_view_clear(&v);
 		return false;
 	}
@@ -47,6 +71,7 @@ bool report_write(struct store *st, const char *dir, GPtrArray *problems,
 	 * are kept, the first error is the one reported. */
 	if (!atomic_batch_end(ok ? err : NULL))
 		ok = false;
+	blind_free(b);
 	store_view_clear(&v);
 	return ok;
 }

@@ -21,4 +21,10 @@ struct store;
 bool report_write(struct store *st, const char *dir, GPtrArray *problems,
 		  GError **err);
 
+/* The same; in blind review (blind, or the latest run was blind) every
+ * file is masked through blind.h and no annotated copy is made: those
+ * there are removed, since a highlighted original shows who wrote it. */
+bool report_write_blind(struct store *st, const char *dir, bool blind,
+			GPtrArray *problems, GError **err);
+
 #endif

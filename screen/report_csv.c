@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "blind.h"
 #include "escape.h"
 #include "report_csv.h"
 #include "store.h"
@@ -104,7 +105,7 @@ static bool build_ranking(const struct store_view *v, struct sink *out,
 		g_autofree char *ko = NULL;
 
 		row_addf(row, "%.0f", r->rank);
-		row_add_name(row, r->key);
+		row_add_name(row, r->shown);
 		row_add(row, r->name);
 		row_add(row, r->email);
 		row_addf(row, "%.1f", r->total);
@@ -164,7 +165,8 @@ static bool evidence_row(const struct store_evidence_row *r, void *data,
 	return sink_row(c->out, row, err);
 }
 
-static bool build_evidence(struct store *st, struct sink *out, GError **err)
+static bool build_evidence(struct store *st, const struct store_view *v,
+			   struct sink *out, GError **err)
 {
 	g_autoptr(GPtrArray) row = row_new();
 	struct evidence_ctx c = { out, row };
@@ -173,20 +175,21 @@ static bool build_evidence(struct store *st, struct sink *out, GError **err)
 	for (i = 0; i < G_N_ELEMENTS(evidence_head); i++)
 		row_add(row, evidence_head[i]);
 	return sink_row(out, row, err) &&
-	       store_each_evidence(st, NULL, evidence_row, &c, err);
+	       blind_each_evidence(v->mask, st, NULL, evidence_row, &c, err);
 }
 
 static const char *const errors_head[] = { "file", "applicant", "reason" };
 
-static bool build_errors(struct store *st, gint64 run, struct sink *out,
-			 GError **err)
+static bool build_errors(struct store *st, const struct store_view *v,
+			 struct sink *out, GError **err)
 {
-	g_autoptr(GPtrArray) rows = store_errors(st, run, err);
+	g_autoptr(GPtrArray) rows = store_errors(st, v->run, err);
 	g_autoptr(GPtrArray) row = row_new();
 	guint i;
 
 	if (!rows)
 		return false;
+	blind_errors(v->mask, rows);
 	for (i = 0; i < G_N_ELEMENTS(errors_head); i++)
 		row_add(row, errors_head[i]);
 	if (!sink_row(out, row, err))
@@ -218,9 +221,9 @@ static bool build(struct store *st, const struct store_view *v, guint i,
 	case RANKING:
 		return build_ranking(v, out, err);
 	case EVIDENCE:
-		return build_evidence(st, out, err);
+		return build_evidence(st, v, out, err);
 	default:
-		return build_errors(st, v->run, out, err);
+		return build_errors(st, v, out, err);
 	}
 }
 

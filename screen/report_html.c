@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "blind.h"
 #include "error.h"
 #include "escape.h"
 #include "report_annot.h"
@@ -172,7 +173,7 @@ static void put_index_row(GString *out, guint n, const struct store_ranked *r,
 	g_string_append_printf(out, "<tr%s><td class=\"num\">%u</td>"
 			       "<th scope=\"row\"><a href=\"%u.html\">",
 			       row_class, r->rank, n);
-	hname(out, r->key);
+	hname(out, r->shown);
 	g_string_append(out, "</a>");
 	put_flags(out, r);
 	g_string_append(out, "<span class=\"name\">");
@@ -253,14 +254,24 @@ static void put_legend(GString *out, GPtrArray *crits,
 	g_string_append(out, "</tbody>\n</table>\n");
 }
 
+/* Said on every page of a blind review. */
+static const char blind_note[] =
+	"<p>Blind review: names, contacts, addresses, links, dates and "
+	"years, ages and gendered words are masked as " BLIND_MARK ", "
+	"applicants are named by an opaque number, file names are not "
+	"shown. No annotated copies are offered and originals are not "
+	"linked: a highlighted original shows who wrote it.</p>\n";
+
 static GString *build_index(GPtrArray *rows, GPtrArray *crits,
-			    const struct style *sy)
+			    const struct style *sy, bool blind)
 {
 	GString *out = g_string_new(NULL);
 	guint i;
 
 	begin_page(out, sy, "Screening: ranking", "the ranking");
 	g_string_append(out, "<h1>Ranking</h1>\n");
+	if (blind)
+		g_string_append(out, blind_note);
 	put_counts(out, rows);
 	g_string_append(out, "</header>\n<main id=\"main\" class=\"ranking\">\n"
 			"<table class=\"ranking\">\n<caption>Applicants in "
@@ -331,7 +342,7 @@ static void put_summary(GString *out, const struct store_ranked *r)
 {
 	g_string_append(out, "<nav class=\"crumbs\" aria-label=\"pages\">"
 			"<a href=\"index.html\">&#8592; Ranking</a></nav>\n<h1>");
-	hname(out, r->key);
+	hname(out, r->shown);
 	g_string_append(out, "</h1>\n</header>\n<main id=\"main\" "
 			"class=\"page\">\n<table class=\"summary\">\n"
 			"<caption class=\"sr\">Summary</caption>\n"
@@ -368,13 +379,14 @@ static void put_summary(GString *out, const struct store_ranked *r)
 
 /* The audit trail, oldest first. */
 static bool put_decisions(GString *out, struct store *st, const char *key,
-			  GError **err)
+			  struct blind *mask, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_decisions(st, key, err);
 	guint i;
 
 	if (!rows)
 		return false;
+	blind_decisions(mask, key, rows);
 	if (!rows->len)
 		return true;
 	g_string_append(out, "<h2 id=\"decisions\">Decisions</h2>\n<table "
@@ -428,12 +440,13 @@ static void put_years(GString *out, const char *label, double years,
 /* The computed facts of each readable document: years with the merged
  * intervals, degree, certifications, spelling. */
 static bool put_facts(GString *out, struct store *st, const char *key,
-		      GError **err)
+		      struct blind *mask, GError **err)
 {
 	g_autoptr(GPtrArray) rows = store_facts(st, key, err);
 
 	if (!rows)
 		return false;
+	blind_facts(mask, key, rows);
 	if (rows->len)
 		g_string_append(out, "<h2>Facts</h2>\n");
 	for (guint i = 0; i < rows->len; i++) {
@@ -525,6 +538,7 @@ struct page_ctx {
 	const char *annot_dir;	/* the report's annotated/ */
 	const char *inbox;	/* the latest run's inbox */
 	guint n;		/* the page's number */
+	struct blind *mask;	/* blind review, or NULL */
 };
 
 static const char *const role_names[] = { "resume", "cover letter",
@@ -539,6 +553,7 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 
 	if (!docs)
 		return false;
+	blind_documents(pc->mask, key, docs);
 	g_string_append(out, "<h2 id=\"documents\">Documents</h2>\n<table "
 			"aria-labelledby=\"documents\">\n<thead><tr>"
 			"<th scope=\"col\">file</th><th scope=\"col\">role</th>"
@@ -555,7 +570,9 @@ static bool put_documents(GString *out, struct store *st, const char *key,
 							 NULL);
 
 		g_string_append(out, "<tr><td class=\"wrap\">");
-		if (original_linked(d->path)) {
+		if (pc->mask) {
+			hname(out, d->path);
+		} else if (original_linked(d->path)) {
 			g_string_append(out, "<a download href=\"");
 			h(out, href);
 			g_string_append(out, "\">");
@@ -601,15 +618,17 @@ static GString *build_page(struct store *st, const struct store_ranked *r,
 	GString *out;
 	guint i;
 
-	if (!store_each_evidence(st, r->key, collect, by_crit, err))
+	if (!blind_each_evidence(pc->mask, st, r->key, collect, by_crit, err))
 		return NULL;
 	out = g_string_new(NULL);
-	begin_page(out, sy, r->key, "the summary");
+	begin_page(out, sy, r->shown, "the summary");
 	put_summary(out, r);
+	if (pc->mask)
+		g_string_append(out, blind_note);
 	put_legend(out, crits, r);
-	if (!put_decisions(out, st, r->key, err) ||
+	if (!put_decisions(out, st, r->key, pc->mask, err) ||
 	    !put_documents(out, st, r->key, pc, err) ||
-	    !put_facts(out, st, r->key, err)) {
+	    !put_facts(out, st, r->key, pc->mask, err)) {
 		g_string_free(out, TRUE);
 		return NULL;
 	}
@@ -691,7 +710,7 @@ bool report_html_write(struct store *st, const struct store_view *v,
 {
 	g_autofree char *html = g_build_filename(dir, "html", NULL);
 	g_autofree char *annot = g_build_filename(dir, "annotated", NULL);
-	struct page_ctx pc = { html, annot, v->inbox, 0 };
+	struct page_ctx pc = { html, annot, v->inbox, 0, v->mask };
 	g_autofree char *css = report_style_css();
 	g_autofree char *csp = report_style_csp(css);
 	struct style sy = { css, csp };
@@ -713,7 +732,7 @@ bool report_html_write(struct store *st, const struct store_view *v,
 	remove_stale(html, v->rows->len);
 	{
 		g_autoptr(GString) index = build_index(v->rows, v->crits,
-							  &sy);
+							  &sy, v->mask != NULL);
 
 		return write_file(html, "index.html", index, err);
 	}

@@ -19,6 +19,7 @@
 #include "error.h"
 #include "rules_priv.h"
 #include "score.h"
+#include "selfid.h"
 
 /* A rule file is written by a person: anything larger is a mistake. */
 #define RULES_FILE_MAX (1u << 20)
@@ -610,7 +611,8 @@ static struct rule_pattern *compile_cues(const char *const *cues)
 /* ---- the line parser ------------------------------------------------- */
 
 /* What a file is being read as, and where a key may appear. */
-enum block { B_NONE, B_CRITERION, B_RULE, B_ADVANCE, B_KNOCKOUT, B_WORDS };
+enum block { B_NONE, B_CRITERION, B_RULE, B_ADVANCE, B_KNOCKOUT, B_WORDS,
+	      B_PRIVACY };
 
 /* A rule while its block is being read: lists before compiling. */
 struct rule_draft {
@@ -1019,6 +1021,29 @@ static void k_w_domain(struct file_state *st, const char *v)
 	word_file(st, "domain", v);
 }
 
+static void k_blind(struct file_state *st, const char *v)
+{
+	if (g_ascii_strcasecmp(v, "true") == 0 ||
+	    g_ascii_strcasecmp(v, "yes") == 0)
+		st->rs->profile.blind = true;
+	else if (g_ascii_strcasecmp(v, "false") == 0 ||
+		 g_ascii_strcasecmp(v, "no") == 0)
+		st->rs->profile.blind = false;
+	else
+		BAD(st, "blind: '%s' is not true or false", v);
+}
+
+static void k_retention(struct file_state *st, const char *v)
+{
+	double n;
+
+	if (parse_number(v, 0, 36500, &n) && n == floor(n))
+		st->rs->profile.retention_days = (guint)n;
+	else
+		BAD(st, "retention_days: '%s' is not a whole number from 0 "
+		    "to 36500", v);
+}
+
 static const struct key keys[] = {
 	{ B_CRITERION, "id", k_crit_id },
 	{ B_CRITERION, "title", k_crit_title },
@@ -1058,6 +1083,8 @@ static const struct key keys[] = {
 	{ B_WORDS, "certifications", k_w_certs },
 	{ B_WORDS, "titles", k_w_titles },
 	{ B_WORDS, "domain", k_w_domain },
+	{ B_PRIVACY, "blind", k_blind },
+	{ B_PRIVACY, "retention_days", k_retention },
 };
 
 static void draft_start(struct file_state *st, const char *id)
@@ -1183,7 +1210,7 @@ static void header(struct file_state *st, char *s, bool profile)
 {
 	static const struct { const char *name; enum block b; } heads[] = {
 		{ "advance", B_ADVANCE }, { "knockout", B_KNOCKOUT },
-		{ "words", B_WORDS },
+		{ "words", B_WORDS }, { "privacy", B_PRIVACY },
 	};
 	gsize n = strlen(s);
 	char *in;
@@ -1203,7 +1230,8 @@ static void header(struct file_state *st, char *s, bool profile)
 				st->block = heads[i].b;
 				return;
 			}
-		BAD(st, "unknown section [%s] (advance, knockout or words)",
+		BAD(st, "unknown section [%s] (advance, knockout, words or "
+		    "privacy)",
 		    in);
 		st->block = B_NONE;
 		return;
@@ -1238,6 +1266,27 @@ static void header(struct file_state *st, char *s, bool profile)
 	st->block = B_NONE;
 }
 
+/* Voluntary self-identification (sex, race/ethnicity) is for the
+ * audit alone: a rule or an advance condition that names it is refused,
+ * so no rule set can score on it.  True when refused. */
+static bool reads_selfid(struct file_state *st, const char *k,
+			 const char *v)
+{
+	static const char *const reading[] = {
+		"keywords", "regex", "near", "fact", "when", "must_have",
+	};
+	const char *named = NULL;
+
+	for (guint i = 0; i < G_N_ELEMENTS(reading) && !named; i++)
+		if (strcmp(k, reading[i]) == 0)
+			named = selfid_named(v);
+	if (!named)
+		return false;
+	BAD(st, "%s: names '%s', a voluntary self-identification answer no "
+	    "rule may read", k, named);
+	return true;
+}
+
 static void key_value(struct file_state *st, char *s)
 {
 	char *eq = strchr(s, '='), *k, *v;
@@ -1255,6 +1304,8 @@ static void key_value(struct file_state *st, char *s)
 		BAD(st, "'%s' outside of any section", k);
 		return;
 	}
+	if (reads_selfid(st, k, v))
+		return;
 	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
 		if (strcmp(keys[i].name, k))
 			continue;

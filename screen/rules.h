@@ -105,6 +105,10 @@ struct profile {
 	char *ko_signal;		/* id of the signal criterion */
 	char *ko_question;		/* the form's question text */
 	char *answers_file;		/* "answers.txt" */
+	bool blind;			/* [privacy] blind: reports and show
+					   hide who the applicant is */
+	guint retention_days;		/* [privacy] retention_days: 0 keeps
+					   applicants forever */
 };
 
 /* Load and compile every file of dir.  On failure returns NULL with an

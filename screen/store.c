@@ -93,6 +93,28 @@ static const char *const migrations[] = {
 	/* 5: the shard a run screened ("K/N"), so that "screener merge"
 	 * can tell shards apart and compare them */
 	"ALTER TABLE runs ADD COLUMN shard TEXT;",
+	/* 6: blind review (an opaque number per applicant, the mode of
+	 * each run), voluntary self-identification kept apart from all
+	 * that scores, and erasure: a record without personal data, and
+	 * decisions deleted only while their applicant is being erased */
+	"ALTER TABLE applicants ADD COLUMN blind_id TEXT;"
+	"UPDATE applicants SET blind_id=lower(hex(randomblob(5)));"
+	"CREATE UNIQUE INDEX applicants_blind ON applicants(blind_id);"
+	"ALTER TABLE applicants ADD COLUMN erasing INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN blind INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE self_id("
+	" applicant_id INTEGER PRIMARY KEY REFERENCES applicants(id),"
+	" sex TEXT NOT NULL, race TEXT NOT NULL);"
+	"CREATE TABLE erasures("
+	" id INTEGER PRIMARY KEY, time TEXT NOT NULL,"
+	" reviewer TEXT NOT NULL, reason TEXT NOT NULL,"
+	" documents INTEGER NOT NULL);"
+	"DROP TRIGGER decisions_no_delete;"
+	"CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions"
+	" WHEN (SELECT erasing FROM applicants WHERE id=OLD.applicant_id)"
+	" IS NOT 1"
+	" BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;",
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == STORE_SCHEMA_VERSION);
@@ -357,6 +379,7 @@ gint64 store_count(struct store *st, const char *table)
 	static const char *const tables[] = {
 		"runs", "criteria", "applicants", "documents", "screenings",
 		"criterion_scores", "evidence", "skipped", "decisions",
+		"self_id", "erasures",
 	};
 	g_autofree char *sql = NULL;
 	sqlite3_stmt *s;
@@ -607,27 +630,26 @@ fail:
 	return false;
 }
 
-bool store_set_stats(struct store *st, const struct store_stat *items,
-		     guint n, GError **err)
+/* Run sql once per item, in one transaction: an item is a struct of
+ * cols strings (char *) and nothing else, bound to ?1..?cols. */
+static bool write_each(struct store *st, const char *sql, const void *items,
+		       gsize stride, guint n, guint cols, GError **err)
 {
-	guint i;
+	guint i, c;
 
 	if (n == 0)
 		return true;
 	if (!exec(st, "BEGIN IMMEDIATE", err))
 		return false;
 	for (i = 0; i < n; i++) {
-		sqlite3_stmt *s = stmt(st,
-			"UPDATE documents SET stat=?4 WHERE applicant_id=(SELECT"
-			" id FROM applicants WHERE key=?1) AND sha256=?3 AND"
-			" path=?2 AND present=1 AND stat IS NOT ?4", err);
+		const char *const *cell = (const char *const *)
+			((const char *)items + i * stride);
+		sqlite3_stmt *s = stmt(st, sql, err);
 
 		if (!s)
 			goto fail;
-		bind_text(s, 1, items[i].key);
-		bind_text(s, 2, items[i].path);
-		bind_text(s, 3, items[i].sha256);
-		bind_text(s, 4, items[i].stat);
+		for (c = 0; c < cols; c++)
+			bind_text(s, c + 1, cell[c]);
 		if (!step_done(st, s, err))
 			goto fail;
 	}
@@ -635,6 +657,17 @@ bool store_set_stats(struct store *st, const struct store_stat *items,
 fail:
 	exec(st, "ROLLBACK", NULL);
 	return false;
+}
+
+bool store_set_stats(struct store *st, const struct store_stat *items,
+		     guint n, GError **err)
+{
+	G_STATIC_ASSERT(sizeof(*items) == 4 * sizeof(char *));
+	return write_each(st,
+		"UPDATE documents SET stat=?4 WHERE applicant_id=(SELECT"
+		" id FROM applicants WHERE key=?1) AND sha256=?3 AND"
+		" path=?2 AND present=1 AND stat IS NOT ?4",
+		items, sizeof(*items), n, 4, err);
 }
 
 struct store_applicant *store_applicant_new(const char *key)
@@ -698,7 +731,8 @@ static gint64 upsert_applicant(struct store *st, gint64 run,
 {
 	sqlite3_stmt *s = stmt(st,
 		"INSERT INTO applicants(key, name, email, phone, phone_digits,"
-		" first_run, last_run, present) VALUES(?1,?2,?3,?4,?5,?6,?6,1)"
+		" first_run, last_run, present, blind_id)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?6,1,lower(hex(randomblob(5))))"
 		" ON CONFLICT(key) DO UPDATE SET name=?2, email=?3, phone=?4,"
 		" phone_digits=?5, last_run=?6, present=1", err);
 	gint64 id = 0;
@@ -1291,6 +1325,13 @@ bool store_finish_ranking(struct store *st, gint64 run,
 		goto out;
 	}
 	dups_changed = changed || rc == SQLITE_ROW;
+	/* An applicant erased since: the others may have named it. */
+	{
+		g_autofree char *stale = meta_get(st, "duplicates_stale");
+
+		if (stale)
+			dups_changed = changed = true;
+	}
 	/* A file skipped last time and gone now leaves errors.csv. */
 	s = stmt(st, "SELECT 1 FROM skipped WHERE last_run=(SELECT max(id)"
 		 " FROM runs WHERE finished IS NOT NULL AND id<?1) LIMIT 1",
@@ -1439,7 +1480,8 @@ bool store_finish_ranking(struct store *st, gint64 run,
 				goto fail;
 		}
 	}
-	ok = bump_version(st, err) && exec(st, "COMMIT", err);
+	ok = exec(st, "DELETE FROM meta WHERE key='duplicates_stale'", err) &&
+	     bump_version(st, err) && exec(st, "COMMIT", err);
 fail:
 	if (!ok)
 		exec(st, "ROLLBACK", NULL);
@@ -1477,6 +1519,54 @@ gint64 store_latest_run(struct store *st, char **ruleset_hash)
 char *store_run_inbox(struct store *st, gint64 run)
 {
 	sqlite3_stmt *s = stmt(st, "SELECT inbox FROM runs WHERE id=?", NULL);
+
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, run);
+	return first_text(s);
+}
+
+/* Each row's first column as a string into out. */
+static bool strings_into(struct store *st, sqlite3_stmt *s, GPtrArray *out,
+			 GError **err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		g_ptr_array_add(out, col_text(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read");
+	return true;
+}
+
+bool store_identity(struct store *st, const char *key, GPtrArray *paths,
+		    GPtrArray *contacts, GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT d.path FROM documents d JOIN"
+			       " applicants a ON a.id=d.applicant_id WHERE"
+			       " a.key=? AND d.present=1 ORDER BY d.path", err);
+
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	if (!strings_into(st, s, paths, err))
+		return false;
+	s = stmt(st, "SELECT DISTINCT j.value FROM documents d JOIN"
+		 " applicants a ON a.id=d.applicant_id,"
+		 " json_each(d.facts_json, '$.contacts') j WHERE a.key=?"
+		 " AND d.present=1 AND json_valid(d.facts_json)"
+		 " AND j.type='text'", err);
+	if (!s)
+		return false;
+	bind_text(s, 1, key);
+	return strings_into(st, s, contacts, err);
+}
+
+char *store_run_ruleset_dir(struct store *st, gint64 run)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT ruleset_dir FROM runs WHERE id=?",
+			       NULL);
 
 	if (!s)
 		return NULL;
@@ -1554,6 +1644,8 @@ static void ranked_free(gpointer p)
 	g_free(r->duplicate);
 	g_free(r->decision);
 	g_free(r->flags);
+	g_free(r->blind_id);
+	g_free(r->shown);
 	g_free(r->crit);
 	g_free(r);
 }
@@ -1580,6 +1672,8 @@ static gpointer ranked_read(sqlite3_stmt *s, gconstpointer ctx)
 	r->decision = col_text(s, 15);
 	r->flag = sqlite3_column_int(s, 16) != 0;
 	r->flags = col_text(s, 17);
+	r->blind_id = col_text(s, 18);
+	r->shown = g_strdup(r->key);
 	r->n_crit = *(const guint *)ctx;
 	r->crit = g_new0(struct store_crit_score, r->n_crit + 1);
 	return r;
@@ -1622,7 +1716,8 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err)
 		", s.flag,"
 		" (SELECT group_concat(w, '; ') FROM (SELECT d.warnings AS w"
 		" FROM documents d WHERE d.applicant_id=a.id AND d.present=1"
-		" AND d.warnings <> '' ORDER BY d.path))"
+		" AND d.warnings <> '' ORDER BY d.path)),"
+		" a.blind_id"
 		" FROM applicants a JOIN screenings s ON s.id=(SELECT max(id)"
 		" FROM screenings WHERE applicant_id=a.id) WHERE a.present=1"
 		" ORDER BY s.rank, a.key", err);
@@ -1936,6 +2031,7 @@ bool store_view_load(struct store *st, struct store_view *v, GError **err)
 	v->inbox = v->run ? store_run_inbox(st, v->run) : NULL;
 	if (!v->inbox)
 		v->inbox = g_strdup(".");
+	v->blind = v->run && store_run_blind(st, v->run);
 	v->crits = store_criteria(st, hash ? hash : "", err);
 	if (v->crits)
 		v->rows = store_ranking(st, v->crits->len, err);
@@ -1963,3 +2059,239 @@ bool store_priv_bump_version(struct store *st, GError **err)
 {
 	return bump_version(st, err);
 }
+
+/* ---- blind review, self-identification, erasure ---- */
+
+bool store_run_blind(struct store *st, gint64 run)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT blind FROM runs WHERE id=?", NULL);
+	bool blind = false;
+
+	if (!s)
+		return false;
+	sqlite3_bind_int64(s, 1, run);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		blind = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	return blind;
+}
+
+bool store_set_run_blind(struct store *st, gint64 run, bool blind,
+			 GError **err)
+{
+	sqlite3_stmt *s = stmt(st, "UPDATE runs SET blind=? WHERE id=?", err);
+
+	if (!s)
+		return false;
+	sqlite3_bind_int(s, 1, blind);
+	sqlite3_bind_int64(s, 2, run);
+	return step_done(st, s, err);
+}
+
+bool store_put_self_ids(struct store *st, const struct store_self_id *items,
+			guint n, GError **err)
+{
+	G_STATIC_ASSERT(sizeof(*items) == 3 * sizeof(char *));
+	/* Written only when it changed: an unchanged inbox writes
+	 * nothing. */
+	return write_each(st,
+		"INSERT INTO self_id(applicant_id, sex, race)"
+		" SELECT id, ?2, ?3 FROM applicants WHERE key=?1"
+		" ON CONFLICT(applicant_id) DO UPDATE SET sex=?2,"
+		" race=?3 WHERE sex<>?2 OR race<>?3",
+		items, sizeof(*items), n, 3, err);
+}
+
+static void audit_row_free(gpointer p)
+{
+	struct store_audit_row *r = p;
+
+	g_free(r->sex);
+	g_free(r->race);
+	g_free(r->bucket);
+	g_free(r->decision);
+	g_free(r->met);
+	g_free(r);
+}
+
+static gpointer audit_row_read(sqlite3_stmt *s, gconstpointer ctx)
+{
+	struct store_audit_row *r = g_new0(struct store_audit_row, 1);
+
+	r->sex = col_text(s, 0);
+	r->race = col_text(s, 1);
+	r->bucket = col_text(s, 2);
+	r->decision = col_text(s, 3);
+	r->met = col_text(s, 4);
+	return r;
+}
+
+GPtrArray *store_audit_rows(struct store *st, const char *from,
+			    const char *to, GError **err)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT coalesce(i.sex,'Unknown'), coalesce(i.race,'Unknown'),"
+		" sc.bucket, coalesce((SELECT decision FROM decisions WHERE"
+		" applicant_id=a.id ORDER BY id DESC LIMIT 1), ''),"
+		" coalesce((SELECT group_concat(criterion, ' ') FROM"
+		" criterion_scores WHERE screening_id=sc.id AND met=1), '')"
+		" FROM applicants a JOIN screenings sc ON sc.id=(SELECT max(id)"
+		" FROM screenings WHERE applicant_id=a.id)"
+		" LEFT JOIN self_id i ON i.applicant_id=a.id"
+		" JOIN runs r ON r.id=a.first_run"
+		" WHERE substr(r.started,1,10)>=?1 AND substr(r.started,1,10)<=?2"
+		" ORDER BY a.id", err);
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, from ? from : "0000-00-00");
+	bind_text(s, 2, to ? to : "9999-99-99");
+	return collect_rows(st, s, audit_row_read, NULL, audit_row_free, err);
+}
+
+GPtrArray *store_expired(struct store *st, guint days, GError **err)
+{
+	g_autofree char *ago = g_strdup_printf("-%u days", days);
+	sqlite3_stmt *s = stmt(st,
+		"SELECT a.key FROM applicants a JOIN runs r ON r.id=a.last_run"
+		" WHERE a.present=0 AND r.started<="
+		" strftime('%Y-%m-%dT%H:%M:%SZ','now',?1) ORDER BY a.key", err);
+	GPtrArray *out;
+	int rc;
+
+	if (!s)
+		return NULL;
+	bind_text(s, 1, ago);
+	out = g_ptr_array_new_with_free_func(g_free);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		g_ptr_array_add(out, col_text(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
+/* Statements of an erasure, in order: what refers to a row goes before
+ * the row.  ?1 is the applicant's id, ?2 its key. */
+static const char *const erase_sql[] = {
+	"UPDATE applicants SET erasing=1 WHERE id=?1",
+	"DELETE FROM evidence WHERE screening_id IN (SELECT id FROM"
+	" screenings WHERE applicant_id=?1)",
+	"DELETE FROM criterion_scores WHERE screening_id IN (SELECT id FROM"
+	" screenings WHERE applicant_id=?1)",
+	"DELETE FROM screenings WHERE applicant_id=?1",
+	"DELETE FROM documents WHERE applicant_id=?1",
+	"DELETE FROM decisions WHERE applicant_id=?1",
+	"DELETE FROM self_id WHERE applicant_id=?1",
+	"DELETE FROM skipped WHERE applicant=?2",
+	"DELETE FROM applicants WHERE id=?1",
+	/* the others' duplicate notes and cover-letter reasons may name
+	 * it: the next ranking computes them again */
+	"INSERT OR REPLACE INTO meta(key, value)"
+	" VALUES('duplicates_stale', '1')",
+};
+
+bool store_forget(struct store *st, const char *key,
+		  const struct store_erasure *e, GPtrArray *paths,
+		  GError **err)
+{
+	sqlite3_stmt *s;
+	gint64 app = 0;
+	gint64 docs = 0;
+	guint i;
+	int rc;
+
+	if (!exec(st, "PRAGMA secure_delete=ON", err) ||
+	    !exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	s = stmt(st, "SELECT id FROM applicants WHERE key=?", err);
+	if (!s)
+		goto fail;
+	bind_text(s, 1, key);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		app = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (!app) {
+		g_set_error(err, SCREENER_ERROR, SE_FAILED,
+			    "no such applicant");
+		goto fail;
+	}
+	s = stmt(st, "SELECT path FROM documents WHERE applicant_id=?"
+		 " ORDER BY path", err);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, app);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *p = col_text(s, 0);
+
+		docs++;
+		/* the same file stored twice (content changed) once */
+		if (paths && !(paths->len &&
+			       strcmp(paths->pdata[paths->len - 1], p) == 0))
+			g_ptr_array_add(paths, p);
+		else
+			g_free(p);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_fail(st, err, "read");
+		goto fail;
+	}
+	for (i = 0; i < G_N_ELEMENTS(erase_sql); i++) {
+		s = stmt(st, erase_sql[i], err);
+		if (!s)
+			goto fail;
+		if (sqlite3_bind_parameter_count(s) >= 1)
+			sqlite3_bind_int64(s, 1, app);
+		if (sqlite3_bind_parameter_count(s) >= 2)
+			bind_text(s, 2, key);
+		if (!step_done(st, s, err))
+			goto fail;
+	}
+	s = stmt(st, "INSERT INTO erasures(time, reviewer, reason, documents)"
+		 " VALUES(?,?,?,?)", err);
+	if (!s)
+		goto fail;
+	bind_text(s, 1, e->time);
+	bind_text(s, 2, e->reviewer);
+	bind_text(s, 3, e->reason);
+	sqlite3_bind_int64(s, 4, docs);
+	if (!step_done(st, s, err) || !bump_version(st, err))
+		goto fail;
+	return exec(st, "COMMIT", err);
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return false;
+}
+
+bool store_compact(struct store *st, GError **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	/* The statement cache holds prepared statements: VACUUM needs
+	 * none running, and they are all reset after use. */
+	if (!exec(st, "PRAGMA secure_delete=ON", err) ||
+	    !exec(st, "VACUUM", err))
+		return false;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1,
+			       &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, "checkpoint");
+	rc = sqlite3_step(s);
+	/* column 0 is 1 when a reader kept the checkpoint from ending */
+	if (rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0) {
+		sqlite3_finalize(s);
+		g_set_error(err, SCREENER_ERROR, SE_BUSY,
+			    "database busy: the erased pages are still in "
+			    "its log; try again");
+		return false;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, err, "checkpoint");
+	return true;
+}
+

@@ -9,7 +9,7 @@
  * applicant is one transaction, so a run killed at any moment leaves
  * each applicant either fully stored or not at all.
  *
- * Schema (version 2; see store.c for the SQL):
+ * Schema (version 6; see store.c for the SQL):
  *   meta(key, value)                       schema_version
  *   runs(id, started, finished, tool_version, ruleset_hash, ruleset_dir,
  *        as_of, inbox, applicants, advanced, archived, knocked_out,
@@ -34,7 +34,11 @@
  *            page, para, before, match, after, points)
  *   skipped(name, applicant, reason, last_run)
  *   decisions(id, applicant_id, time, reviewer, decision, note)
- *            append-only: triggers refuse UPDATE and DELETE
+ *            append-only: triggers refuse UPDATE and DELETE (DELETE
+ *            only while the applicant is being erased)
+ *   applicants also: blind_id (opaque number), erasing; runs: blind
+ *   self_id(applicant_id, sex, race)       voluntary, audit only
+ *   erasures(id, time, reviewer, reason, documents)   no personal data
  * An applicant's current screening is its newest (highest id).
  */
 #ifndef SCREENER_STORE_H
@@ -47,7 +51,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* Runs that try again a document whose failure may pass
  * (error_temporary()); after them the failure is final. */
@@ -262,6 +266,9 @@ struct store_ranked {
 	char *flags;		/* what its documents warn of ("hidden text:
 				   N words on page P"), "; "-joined, by
 				   document name; "" when nothing */
+	char *blind_id;		/* the opaque number of blind review */
+	char *shown;		/* how reports name it: the key, or in
+				   blind review a label (blind.h) */
 	guint n_crit;
 	struct store_crit_score *crit;	/* by criterion index */
 };
@@ -271,8 +278,13 @@ GPtrArray *store_ranking(struct store *st, guint n_crit, GError **err);
 /* What every report and "screener show" read first: the latest finished
  * run, its inbox and rule set's criteria, and the ranking.  Loaded once
  * per report batch; store_view_clear() frees the members. */
+struct blind;
 struct store_view {
 	gint64 run;		/* 0: no finished run */
+	bool blind;		/* the latest run was blind */
+	/* Set by the report batch (or show) in blind review: every output
+	 * masks what it shows through it (blind.h); NULL otherwise. */
+	struct blind *mask;
 	char *inbox;		/* "." when unknown */
 	GPtrArray *crits;	/* struct store_crit_row */
 	GPtrArray *rows;	/* struct store_ranked */
@@ -347,5 +359,67 @@ struct store_decision_row {
 /* Every decision for key, oldest first. */
 GPtrArray *store_decisions(struct store *st, const char *key,
 			   GError **err);
+
+/* ---- blind review, self-identification, erasure ---- */
+
+/* An applicant's present documents' paths (by path, as
+ * store_documents() orders them) and every contact detail the facts
+ * found in them (name, e-mail, phone, links, location), into paths and
+ * contacts (char *, owned by the arrays).  For blind review. */
+bool store_identity(struct store *st, const char *key, GPtrArray *paths,
+		    GPtrArray *contacts, GError **err);
+
+/* The rule set folder a run was given (as given), or NULL. */
+char *store_run_ruleset_dir(struct store *st, gint64 run);
+
+/* Whether run's reports hide identities (blind review); set once the
+ * run has begun. */
+bool store_run_blind(struct store *st, gint64 run);
+bool store_set_run_blind(struct store *st, gint64 run, bool blind,
+			 GError **err);
+
+/* Voluntary self-identification of applicants, kept in a table of its
+ * own that nothing scoring reads (selfid.h); rows of keys not stored
+ * are ignored, unchanged rows not rewritten.  One transaction. */
+struct store_self_id {
+	const char *key, *sex, *race;	/* borrowed */
+};
+bool store_put_self_ids(struct store *st, const struct store_self_id *items,
+			guint n, GError **err);
+
+/* Every applicant first screened by a run started from from to to
+ * (YYYY-MM-DD, inclusive; NULL: unbounded), present or not, with its
+ * self-identification ("Unknown" when none), current bucket, latest
+ * human decision ("" when none) and the criteria met (ids joined by
+ * spaces).  Free with g_ptr_array_unref. */
+struct store_audit_row {
+	char *sex, *race, *bucket, *decision, *met;
+};
+GPtrArray *store_audit_rows(struct store *st, const char *from,
+			    const char *to, GError **err);
+
+/* Keys of applicants not present in the inbox since a run started at
+ * least days ago (char *, by key). */
+GPtrArray *store_expired(struct store *st, guint days, GError **err);
+
+/* Erase an applicant: its documents (text, glyphs, facts), screenings,
+ * scores, evidence, decisions, self-identification, skipped files and
+ * the applicant row, in one transaction with secure_delete on; an
+ * erasures row keeps time, reviewer, reason and the number of
+ * documents, nothing about the person.  paths (may be NULL) gets the
+ * inbox-relative names of its documents (char *, owned by the array).
+ * SE_FAILED when key is unknown.  Call store_compact() after. */
+struct store_erasure {
+	const char *time, *reviewer, *reason;	/* reason: "request",
+						   "retention" */
+};
+bool store_forget(struct store *st, const char *key,
+		  const struct store_erasure *e, GPtrArray *paths,
+		  GError **err);
+
+/* VACUUM and a truncating WAL checkpoint, so erased bytes are in
+ * neither the database file nor its log.  SE_BUSY when a reader kept
+ * the log. */
+bool store_compact(struct store *st, GError **err);
 
 #endif

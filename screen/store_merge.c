@@ -87,6 +87,9 @@ static const struct copy copies[] = {
 	{ "decisions", COPY_NEW, "x.applicant_id IN " AMAP,
 	  { { "id", NULL }, { "applicant_id", MAPPED("applicant_id") } },
 	  NULL },
+	/* voluntary self-identification, for the audit of the whole */
+	{ "self_id", COPY_REPLACE, "x.applicant_id IN " AMAP,
+	  { { "applicant_id", MAPPED("applicant_id") } }, NULL },
 	/* the entries skipped by the shard's latest run, the current ones */
 	{ "skipped", COPY_REPLACE,
 	  "x.last_run=(SELECT max(id) FROM shard.runs WHERE finished IS NOT"
@@ -108,6 +111,7 @@ static const char *const forget[] = {
 	" FROM main.screenings WHERE applicant_id IN temp.merge_gone)",
 	"DELETE FROM main.screenings WHERE applicant_id IN temp.merge_gone",
 	"DELETE FROM main.documents WHERE applicant_id IN temp.merge_gone",
+	"DELETE FROM main.self_id WHERE applicant_id IN temp.merge_gone",
 	"UPDATE main.applicants SET present=0, last_run=NULL WHERE id IN"
 	" temp.merge_gone",
 	"DELETE FROM main.runs WHERE shard=?3",
