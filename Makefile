@@ -15,6 +15,7 @@
 #   make fuzz       libFuzzer campaigns (clang), FUZZ_SECONDS per target
 
 PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0 libseccomp
+PKGS    += cairo tesseract lept
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2

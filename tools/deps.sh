@@ -5,6 +5,7 @@ set -e
 PKGS="build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libxml2-dev
 libpcre2-dev libsqlite3-dev libzip-dev libseccomp-dev libhunspell-dev hunspell-en-us hunspell-en-gb
 python3 sqlite3 poppler-utils chromium valgrind"
+PKGS="$PKGS libtesseract-dev tesseract-ocr-eng"  # OCR of scanned PDFs (extract_ocr.c)
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
