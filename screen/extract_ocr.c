@@ -41,7 +41,8 @@ struct extract_ocr {
 	guint8 *late;		/* per page: 1 over its own cap, 2 past
 				   the document's */
 	guint8 *empty;		/* per page: read, no word found */
-	gint64 deadline;	/* monotonic µs for the document */
+	gint64 deadline;	/* monotonic µs for the document; 0 until
+				   the first page is read */
 	guint page_ms;
 	guint64 words;
 	double conf_sum;
@@ -62,8 +63,6 @@ struct extract_ocr *extract_ocr_new(PopplerDocument *pdf,
 	o->want = g_new0(guint8, n + 1);
 	o->late = g_new0(guint8, n + 1);
 	o->empty = g_new0(guint8, n + 1);
-	o->deadline = g_get_monotonic_time() +
-		      (gint64)caps->ocr_seconds * G_USEC_PER_SEC;
 	o->doc_cap = caps->ocr_seconds;
 	o->page_cap = MAX(caps->ocr_page_seconds, 1u);
 	o->page_ms = o->page_cap * 1000u;
@@ -224,11 +223,14 @@ bool extract_ocr_page(struct extract_ocr *o, struct doc *d, guint32 p)
 	g_autoptr(GArray) words = ocr_words_new();
 	g_autoptr(GError) err = NULL;
 	g_autofree guint8 *grey = NULL;
-	gint64 left = (o->deadline - g_get_monotonic_time()) / 1000;
+	gint64 t0 = g_get_monotonic_time(), left;
 	PopplerPage *page;
 	double scale = 1;
 	int w = 0, h = 0;
-	gint64 t0 = g_get_monotonic_time();
+
+	if (!o->deadline)
+		o->deadline = t0 + (gint64)o->doc_cap * G_USEC_PER_SEC;
+	left = (o->deadline - t0) / 1000;
 
 	if (left < MIN_PAGE_MS) {
 		o->late[p] = 2;
@@ -335,21 +337,21 @@ bool extract_ocr_finish(struct extract_ocr *o, struct doc *d,
 	}
 	if (o->words) {
 		g_autoptr(GString) pages = g_string_new(NULL);
-		guint8 *read = g_new0(guint8, o->pages + 1);
+		g_autofree guint8 *read = g_new0(guint8, o->pages + 1);
+		guint n = 0;
 
-		/* Pages read with words found, when not the whole
+		/* The pages read, words found, when not the whole
 		 * document. */
-		for (guint32 p = 1; p <= o->pages; p++)
+		for (guint32 p = 1; p <= o->pages; p++) {
 			read[p] = o->want[p] && !o->late[p] && !o->empty[p];
+			n += read[p];
+		}
 		if (any(read, o->pages, 0)) {
-			g_string_append(pages, " (page");
-			if (extract_ocr_n_wanted(o) > 1)
-				g_string_append_c(pages, 's');
+			g_string_append(pages, n > 1 ? " (pages" : " (page");
 			g_string_append_c(pages, ' ');
 			page_list(pages, read, o->pages, 1);
 			g_string_append_c(pages, ')');
 		}
-		g_free(read);
 		doc_warn(d, DOC_WARN_OCR "%s, mean word confidence %u%%",
 			 pages->str, mean);
 	}

@@ -26,8 +26,9 @@
 struct extract_ocr;
 
 /* OCR for the pages of pdf (borrowed, must outlive it), NULL when caps
- * turn OCR off or no language data is installed.  Its clock starts now:
- * caps->ocr_seconds for the document, caps->ocr_page_seconds a page.
+ * turn OCR off or no language data is installed.  Its clock starts with
+ * the first page read: caps->ocr_seconds for the document,
+ * caps->ocr_page_seconds a page.
  * Free with extract_ocr_free(). */
 struct extract_ocr *extract_ocr_new(PopplerDocument *pdf,
 				    const struct caps *caps);
