@@ -1524,6 +1524,7 @@ int sandbox_child_main(int argc, char **argv)
 			/* The parent is done with us. */
 			if (annot_iconv != (GIConv)-1)
 				g_iconv_close(annot_iconv);
+			ocr_shutdown();
 			return EXIT_OK;
 		}
 		if (r < 0 || !child_serve_one(&req, &caps, annotator))
