@@ -24,9 +24,9 @@ struct caps {
 	uint32_t zip_entries;
 	uint32_t zip_ratio;	/* max inflate ratio once a part passes 1 MiB */
 	uint32_t xml_depth;
-	uint32_t ocr_seconds;	/* OCR of one document, wall clock (within
-				   wall_seconds); 0: no OCR */
-	uint32_t ocr_page_seconds;	/* OCR of one page */
+	uint32_t ocr_seconds;	/* OCR of one document, CPU time (within
+				   the limits above); 0: no OCR */
+	uint32_t ocr_page_seconds;	/* OCR of one page, CPU time */
 };
 _Static_assert(sizeof(struct caps) == 5 * 8 + 8 * 4,
 	       "struct caps must have no padding");

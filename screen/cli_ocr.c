@@ -19,7 +19,7 @@ void cli_ocr_entries(struct cli_ocr *o, GOptionEntry out[3])
 		"auto|off" };
 	out[1] = (GOptionEntry){
 		"ocr-seconds", 0, 0, G_OPTION_ARG_INT, &o->seconds,
-		"OCR time per document, within --wall-seconds\n"
+		"OCR CPU time per document, inside the file's limits\n"
 		"                         (default 15; a page gets at most 10)",
 		"N" };
 	out[2] = (GOptionEntry){ NULL };

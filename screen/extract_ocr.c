@@ -13,10 +13,11 @@
  * Caps.  A page is rendered at EXTRACT_OCR_DPI unless that would pass
  * MAX_PIXELS (a page of a square metre is legal PDF): then at the
  * resolution that fits.  Each page gets caps->ocr_page_seconds, the
- * document caps->ocr_seconds in all (both wall clock, rendering
- * included, and inside the child's own limits); a page over its cap is
- * left out and named, and the pages after the document's cap are named
- * as not read.
+ * document caps->ocr_seconds in all: both CPU time, rendering included
+ * (a loaded machine reads as much as an idle one), and both inside the
+ * child's own CPU and wall-clock limits.  A page over its cap is left
+ * out and named, and the pages after the document's cap are named as
+ * not read.
  */
 #include <math.h>
 #include <string.h>
@@ -41,8 +42,8 @@ struct extract_ocr {
 	guint8 *late;		/* per page: 1 over its own cap, 2 past
 				   the document's */
 	guint8 *empty;		/* per page: read, no word found */
-	gint64 deadline;	/* monotonic µs for the document; 0 until
-				   the first page is read */
+	gint64 deadline;	/* ocr_cpu_ms() the document must stop at;
+				   0 until the first page is read */
 	guint page_ms;
 	guint64 words;
 	double conf_sum;
@@ -223,14 +224,14 @@ bool extract_ocr_page(struct extract_ocr *o, struct doc *d, guint32 p)
 	g_autoptr(GArray) words = ocr_words_new();
 	g_autoptr(GError) err = NULL;
 	g_autofree guint8 *grey = NULL;
-	gint64 t0 = g_get_monotonic_time(), left;
+	gint64 t0 = ocr_cpu_ms(), left;
 	PopplerPage *page;
 	double scale = 1;
 	int w = 0, h = 0;
 
 	if (!o->deadline)
-		o->deadline = t0 + (gint64)o->doc_cap * G_USEC_PER_SEC;
-	left = (o->deadline - t0) / 1000;
+		o->deadline = t0 + (gint64)o->doc_cap * 1000;
+	left = o->deadline - t0;
 
 	if (left < MIN_PAGE_MS) {
 		o->late[p] = 2;
@@ -241,7 +242,7 @@ bool extract_ocr_page(struct extract_ocr *o, struct doc *d, guint32 p)
 		return true;
 	grey = render_grey(page, &w, &h, &scale);
 	g_object_unref(page);
-	left -= (g_get_monotonic_time() - t0) / 1000;
+	left -= ocr_cpu_ms() - t0;
 	if (!grey) {
 		o->empty[p] = 1;
 		return true;

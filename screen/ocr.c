@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <tesseract/capi.h>
@@ -213,11 +214,26 @@ static void collect(GArray *words)
 	TessResultIteratorDelete(it);
 }
 
+gint64 ocr_cpu_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) < 0)
+		return 0;
+	return (gint64)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Tesseract asks between words whether to stop. */
+static bool out_of_time(void *until, int words)
+{
+	return ocr_cpu_ms() >= *(const gint64 *)until;
+}
+
 bool ocr_page(const guint8 *grey, int w, int h, int stride, int dpi,
-	      guint deadline_ms, GArray *words, GError **err)
+	      guint cpu_ms, GArray *words, GError **err)
 {
 	ETEXT_DESC *monitor;
-	gint64 t0 = g_get_monotonic_time();
+	gint64 until = ocr_cpu_ms() + cpu_ms;
 	int rc;
 
 	if (!engine(err))
@@ -226,18 +242,17 @@ bool ocr_page(const guint8 *grey, int w, int h, int stride, int dpi,
 	TessBaseAPISetImage(api, grey, w, h, 1, stride);
 	TessBaseAPISetSourceResolution(api, dpi);
 	monitor = TessMonitorCreate();
-	TessMonitorSetDeadlineMSecs(monitor, (int)MIN(deadline_ms,
-						      (guint)G_MAXINT));
+	TessMonitorSetCancelFunc(monitor, out_of_time);
+	TessMonitorSetCancelThis(monitor, &until);
 	rc = TessBaseAPIRecognize(api, monitor);
 	TessMonitorDelete(monitor);
 	if (rc != 0) {
-		bool late = g_get_monotonic_time() - t0 >=
-			    (gint64)deadline_ms * 1000;
+		bool late = ocr_cpu_ms() >= until;
 
 		TessBaseAPIClear(api);
 		g_set_error(err, SCREENER_ERROR, late ? SE_TIMEOUT : SE_FAILED,
 			    late ? "OCR over %u s" : "OCR failed (%u s)",
-			    (deadline_ms + 999) / 1000);
+			    (cpu_ms + 999) / 1000);
 		return false;
 	}
 	collect(words);
