@@ -34,16 +34,24 @@
 #define MAX_PIXELS (16u << 20)
 /* A page's render and recognition need at least this much time. */
 #define MIN_PAGE_MS 200
+/* On a loaded machine CPU seconds take longer: OCR also stops at this
+ * share of the file's wall-clock limit (from the start of the PDF's
+ * extraction), so that the pages read come back instead of the parent
+ * killing the child at the limit. */
+#define WALL_SHARE 0.8
 
 struct extract_ocr {
 	PopplerDocument *pdf;
 	guint32 pages;
 	guint8 *want;		/* per page: 1 marked */
 	guint8 *late;		/* per page: 1 over its own cap, 2 past
-				   the document's */
+				   the document's, 3 past the file's wall
+				   clock (WALL_SHARE) */
 	guint8 *empty;		/* per page: read, no word found */
 	gint64 deadline;	/* ocr_cpu_ms() the document must stop at;
 				   0 until the first page is read */
+	gint64 wall_until;	/* g_get_monotonic_time() OCR stops at */
+	guint wall_cap;		/* the file's wall clock, seconds */
 	guint page_ms;
 	guint64 words;
 	double conf_sum;
@@ -65,6 +73,9 @@ struct extract_ocr *extract_ocr_new(PopplerDocument *pdf,
 	o->late = g_new0(guint8, n + 1);
 	o->empty = g_new0(guint8, n + 1);
 	o->doc_cap = caps->ocr_seconds;
+	o->wall_cap = caps->wall_seconds;
+	o->wall_until = g_get_monotonic_time() +
+			(gint64)(caps->wall_seconds * WALL_SHARE * G_USEC_PER_SEC);
 	o->page_cap = MAX(caps->ocr_page_seconds, 1u);
 	o->page_ms = o->page_cap * 1000u;
 	return o;
@@ -233,6 +244,10 @@ bool extract_ocr_page(struct extract_ocr *o, struct doc *d, guint32 p)
 		o->deadline = t0 + (gint64)o->doc_cap * 1000;
 	left = o->deadline - t0;
 
+	if (g_get_monotonic_time() + MIN_PAGE_MS * 1000 >= o->wall_until) {
+		o->late[p] = 3;
+		return true;
+	}
 	if (left < MIN_PAGE_MS) {
 		o->late[p] = 2;
 		return true;
@@ -252,9 +267,11 @@ bool extract_ocr_page(struct extract_ocr *o, struct doc *d, guint32 p)
 		return true;
 	}
 	if (!ocr_page(grey, w, h, w, (int)lround(scale * 72),
-		      (guint)MIN(left, (gint64)o->page_ms), words, &err)) {
+		      (guint)MIN(left, (gint64)o->page_ms), o->wall_until,
+		      words, &err)) {
 		if (g_error_matches(err, SCREENER_ERROR, SE_TIMEOUT))
-			o->late[p] = left <= (gint64)o->page_ms ? 2 : 1;
+			o->late[p] = g_get_monotonic_time() >= o->wall_until ?
+				     3 : left <= (gint64)o->page_ms ? 2 : 1;
 		else
 			o->empty[p] = 1;
 		return true;
@@ -294,24 +311,37 @@ static bool any(const guint8 *v, guint32 n, guint8 want)
 	return false;
 }
 
-/* What the caps left out: "page 3 over the 10 s cap; pages 5-9 not
- * read (15 s for the document)". */
+/* What the caps left out, one clause per cap: "OCR time cap: page 3
+ * over 10 s, not read; OCR stopped at the document's time cap (15 s):
+ * pages 5-9 not read". */
 static void caps_note(const struct extract_ocr *o, GString *out)
 {
-	if (any(o->late, o->pages, 1)) {
-		g_string_append(out, out->len ? "; OCR time cap: pages " :
-				"OCR time cap: pages ");
-		page_list(out, o->late, o->pages, 1);
-		g_string_append_printf(out, " over %u s each, not read",
-				       o->page_cap);
-	}
-	if (any(o->late, o->pages, 2)) {
-		g_string_append(out, out->len ? "; OCR stopped at the "
-				"document's time cap (" : "OCR stopped at the "
-				"document's time cap (");
-		g_string_append_printf(out, "%u s): pages ", o->doc_cap);
-		page_list(out, o->late, o->pages, 2);
-		g_string_append(out, " not read");
+	for (guint8 why = 1; why <= 3; why++) {
+		guint n = 0;
+
+		for (guint32 p = 1; p <= o->pages; p++)
+			n += o->late[p] == why;
+		if (!n)
+			continue;
+		if (out->len)
+			g_string_append(out, "; ");
+		if (why == 2)
+			g_string_append_printf(out, "OCR stopped at the "
+					       "document's time cap (%u s): ",
+					       o->doc_cap);
+		else if (why == 3)
+			g_string_append_printf(out, "OCR stopped near the "
+					       "file's time limit (%u s): ",
+					       o->wall_cap);
+		else
+			g_string_append(out, "OCR time cap: ");
+		g_string_append(out, n > 1 ? "pages " : "page ");
+		page_list(out, o->late, o->pages, why);
+		if (why == 1)
+			g_string_append_printf(out, " over %u s, not read",
+					       o->page_cap);
+		else
+			g_string_append(out, " not read");
 	}
 }
 

@@ -223,17 +223,26 @@ gint64 ocr_cpu_ms(void)
 	return (gint64)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+struct until {
+	gint64 cpu_ms, wall;
+};
+
+static bool past(const struct until *u)
+{
+	return ocr_cpu_ms() >= u->cpu_ms || g_get_monotonic_time() >= u->wall;
+}
+
 /* Tesseract asks between words whether to stop. */
 static bool out_of_time(void *until, int words)
 {
-	return ocr_cpu_ms() >= *(const gint64 *)until;
+	return past(until);
 }
 
 bool ocr_page(const guint8 *grey, int w, int h, int stride, int dpi,
-	      guint cpu_ms, GArray *words, GError **err)
+	      guint cpu_ms, gint64 wall_until, GArray *words, GError **err)
 {
 	ETEXT_DESC *monitor;
-	gint64 until = ocr_cpu_ms() + cpu_ms;
+	struct until until = { ocr_cpu_ms() + cpu_ms, wall_until };
 	int rc;
 
 	if (!engine(err))
@@ -247,7 +256,7 @@ bool ocr_page(const guint8 *grey, int w, int h, int stride, int dpi,
 	rc = TessBaseAPIRecognize(api, monitor);
 	TessMonitorDelete(monitor);
 	if (rc != 0) {
-		bool late = ocr_cpu_ms() >= until;
+		bool late = past(&until);
 
 		TessBaseAPIClear(api);
 		g_set_error(err, SCREENER_ERROR, late ? SE_TIMEOUT : SE_FAILED,

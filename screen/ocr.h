@@ -41,12 +41,13 @@ const char *ocr_language(void);
 
 /* Recognise the 8-bit grey image grey[h][stride] (w pixels a row) at dpi,
  * giving up after cpu_ms milliseconds of the process's CPU time (CPU,
- * not wall clock: a loaded machine reads as much as an idle one).
- * Appends its words to words, in reading order.  Fails with SE_TIMEOUT
- * when the time ran out (nothing appended), SE_FAILED when no language
- * data could be loaded or Tesseract failed. */
+ * not wall clock: a loaded machine reads as much as an idle one), or at
+ * g_get_monotonic_time() wall_until, whichever comes first.  Appends its
+ * words to words, in reading order.  Fails with SE_TIMEOUT when the time
+ * ran out (nothing appended), SE_FAILED when no language data could be
+ * loaded or Tesseract failed. */
 bool ocr_page(const guint8 *grey, int w, int h, int stride, int dpi,
-	      guint cpu_ms, GArray *words, GError **err);
+	      guint cpu_ms, gint64 wall_until, GArray *words, GError **err);
 
 /* CPU time this process has used, in milliseconds. */
 gint64 ocr_cpu_ms(void);
