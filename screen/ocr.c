@@ -183,6 +183,14 @@ static bool engine(GError **err)
 	return true;
 }
 
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((guchar)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
 /* Every word of the last recognition, in Tesseract's reading order. */
 static void collect(GArray *words)
 {
@@ -198,7 +206,10 @@ static void collect(GArray *words)
 
 		if (!text)
 			continue;
+		/* A word is one token: a control character (a line break)
+		 * in it would cut the document's blocks. */
 		if (*text && g_utf8_validate(text, -1, NULL) &&
+		    !has_control(text) &&
 		    TessPageIteratorBoundingBox(pi, RIL_WORD, &w.x1, &w.y1,
 						&w.x2, &w.y2)) {
 			w.text = g_strdup(text);
