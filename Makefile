@@ -19,6 +19,7 @@
 
 PKGS     = poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell glib-2.0 libseccomp
 PKGS    += zlib
+PKGS    += cairo tesseract lept
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2

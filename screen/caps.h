@@ -24,8 +24,11 @@ struct caps {
 	uint32_t zip_entries;
 	uint32_t zip_ratio;	/* max inflate ratio once a part passes 1 MiB */
 	uint32_t xml_depth;
+	uint32_t ocr_seconds;	/* OCR of one document, CPU time (within
+				   the limits above); 0: no OCR */
+	uint32_t ocr_page_seconds;	/* OCR of one page, CPU time */
 };
-_Static_assert(sizeof(struct caps) == 5 * 8 + 6 * 4,
+_Static_assert(sizeof(struct caps) == 5 * 8 + 8 * 4,
 	       "struct caps must have no padding");
 
 static inline struct caps caps_default(void)
@@ -42,6 +45,8 @@ static inline struct caps caps_default(void)
 		.zip_total_bytes = 32u << 20,
 		.zip_ratio = 100,
 		.xml_depth = 256,
+		.ocr_seconds = 15,
+		.ocr_page_seconds = 10,
 	};
 	return l;
 }

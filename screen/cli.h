@@ -47,6 +47,22 @@ bool cli_db_present(const char *db);
 
 /* Whether s is a date YYYY-MM-DD that exists. */
 bool cli_valid_date(const char *s);
+/* The OCR options of run and extract (cli_ocr.c): cli_ocr_entries()
+ * fills two option entries that point into o
+ * (and the terminating one); cli_ocr_apply() checks
+ * what was given and sets caps (ocr_seconds 0 for --ocr off), or prints
+ * "screener CMD: --ocr: ..." and returns false. */
+#include "caps.h"
+struct cli_ocr {
+	char *mode;		/* "auto", "off"; NULL: auto */
+	int seconds;		/* 0: the default */
+};
+void cli_ocr_entries(struct cli_ocr *o, GOptionEntry out[3]);
+bool cli_ocr_apply(const struct cli_ocr *o, const char *cmd,
+		   struct caps *caps);
+void cli_ocr_clear(struct cli_ocr *o);
+typedef struct cli_ocr cli_ocr;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(cli_ocr, cli_ocr_clear)
 
 /* The text of the exit-code table, for every --help. */
 extern const char cli_exit_codes[];

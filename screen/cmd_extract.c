@@ -185,6 +185,8 @@ int cmd_extract(int argc, char **argv)
 	struct caps caps = caps_default();
 	gboolean json = FALSE, raw = FALSE, facts = FALSE;
 	gint wall = caps.wall_seconds;
+	g_auto(cli_ocr) ocr = { 0 };
+	GOptionEntry ocr_entries[3];
 	g_autofree char *as_of = NULL;
 	g_autofree char *criteria = NULL;
 	g_autoptr(ruleset) rs = NULL;
@@ -217,6 +219,8 @@ int cmd_extract(int argc, char **argv)
 				     "each FILE (PDF, DOCX, ODT, RTF, text),\n"
 				     "extracted in a limited child process.");
 	g_option_context_add_main_entries(ctx, entries, NULL);
+	cli_ocr_entries(&ocr, ocr_entries);
+	g_option_context_add_main_entries(ctx, ocr_entries, NULL);
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
 	if (argc < 2 || wall < 1) {
@@ -226,6 +230,8 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	caps.wall_seconds = wall;
+	if (!cli_ocr_apply(&ocr, "extract", &caps))
+		return EXIT_USAGE;
 	if (facts && raw) {
 		fprintf(stderr, "%s: --facts reads normalised text, not "
 			"--raw\n(try --help)\n", g_get_prgname());

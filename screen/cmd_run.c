@@ -868,6 +868,8 @@ int cmd_run(int argc, char **argv)
 	g_autofree char *jobs = NULL;
 	g_autofree char *settle = NULL;
 	g_autoptr(settings) set = NULL;
+	g_auto(cli_ocr) ocr = { 0 };
+	GOptionEntry ocr_entries[3];
 	GOptionEntry entries[] = {
 		CLI_OPTION_CONFIG(config),
 		{ "inbox", 0, 0, G_OPTION_ARG_FILENAME, &r.inbox,
@@ -925,6 +927,8 @@ int cmd_run(int argc, char **argv)
 	int rc;
 
 	g_option_context_add_main_entries(ctx, entries, NULL);
+	cli_ocr_entries(&ocr, ocr_entries);
+	g_option_context_add_main_entries(ctx, ocr_entries, NULL);
 	if (!cli_parse(ctx, &argc, &argv))
 		return EXIT_USAGE;
 	/* Over a file-size limit, let write() fail with a message instead
@@ -995,6 +999,8 @@ int cmd_run(int argc, char **argv)
 		r.jobs = MAX(g_get_num_processors(), 1u);
 	r.caps = caps_default();
 	r.caps.wall_seconds = wall;
+	if (!cli_ocr_apply(&ocr, "run", &r.caps))
+		goto out;
 	r.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					  NULL);
 	r.rs = ruleset_load(r.criteria, &err);

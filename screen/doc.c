@@ -63,6 +63,15 @@ void doc_warn(struct doc *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+void doc_clear_text(struct doc *d)
+{
+	g_string_truncate(d->raw, 0);
+	g_array_set_size(d->blocks, 0);
+	g_array_set_size(d->glyphs, 0);
+	g_ptr_array_set_size(d->warnings, 0);
+	d->truncated = false;
+}
+
 bool doc_full(const struct doc *d)
 {
 	return d->truncated;

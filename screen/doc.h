@@ -93,6 +93,15 @@ bool doc_full(const struct doc *d);
 
 void doc_warn(struct doc *d, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
+/* The start of the warning a document whose text came from OCR carries:
+ * "text from OCR, mean word confidence 91%" (extract_ocr.c); the
+ * pipeline shows it in the applicant's reason. */
+#define DOC_WARN_OCR "text from OCR"
+
+/* Back to no text, blocks, glyphs or warnings: an extractor starting
+ * over (a text layer replaced by OCR). */
+void doc_clear_text(struct doc *d);
+
 /* The block holding text offset off (after normalisation), or NULL. */
 const struct doc_block *doc_block_at(const struct doc *d, uint32_t off);
 

@@ -58,6 +58,7 @@
 
 #include "error.h"
 #include "extract.h"
+#include "extract_ocr.h"
 #include "garble.h"
 #include "pdf_streams.h"
 
@@ -1524,8 +1525,10 @@ static GArray *mark_running(GPtrArray *pages)
 }
 
 /* Emit every page's text in order, with the running lines once: headers
- * first, footers last.  False once the text cap is hit. */
-static bool pages_emit(GPtrArray *pages)
+ * first, footers last; the pages ocr marked are read by OCR in their
+ * place.  False once the text cap is hit. */
+static bool pages_emit(GPtrArray *pages, struct extract_ocr *ocr,
+		       struct doc *d)
 {
 	g_autoptr(GArray) run = mark_running(pages);
 
@@ -1539,6 +1542,11 @@ static bool pages_emit(GPtrArray *pages)
 	for (guint p = 0; p < pages->len; p++) {
 		struct page_ctx *pc = pages->pdata[p];
 
+		if (extract_ocr_wanted(ocr, p + 1)) {
+			if (!extract_ocr_page(ocr, d, p + 1))
+				return false;
+			continue;
+		}
 		if (pc && !(pc->plain ? page_emit_plain(pc) : page_emit(pc)))
 			return false;
 	}
@@ -1598,6 +1606,10 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 	int n = poppler_document_get_n_pages(pdf);
 	g_autoptr(GPtrArray) pages =
 		g_ptr_array_new_with_free_func((GDestroyNotify)page_ctx_free);
+	struct extract_ocr *ocr;
+	const char *why = NULL;
+	int code = 0;
+	bool ok;
 
 	if (n <= 0) {
 		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
@@ -1613,6 +1625,7 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 	d->pages = n;
 	g_free(d->date);
 	d->date = pdf_date(pdf);
+	ocr = extract_ocr_new(pdf, caps);
 	/* Pages past the text cap would not be read: they are not laid out
 	 * either, so a flood of text costs no more memory than it did. */
 	for (int i = 0; i < n && laid <= d->text_cap; i++) {
@@ -1631,36 +1644,61 @@ static bool pdf_extract(PopplerDocument *pdf, const struct caps *caps,
 			laid += strlen(pc->text);
 		/* Rendering for images costs: only pages with next to no
 		 * text, and only while the verdict is open. */
-		if (c < SCANNED_CHARS && 2 * scanned <= (guint)n &&
-		    page_has_image(page))
+		if (c < SCANNED_CHARS && (ocr || 2 * scanned <= (guint)n) &&
+		    page_has_image(page)) {
 			scanned++;
+			/* OCR reads it instead of its few characters. */
+			extract_ocr_want(ocr, i + 1);
+			if (ocr) {
+				g_ptr_array_index(pages, i) = NULL;
+				page_ctx_free(pc);
+			}
+		}
 		chars += c;
 		g_object_unref(page);
 	}
-	pages_emit(pages);
 	/* A page count with no page behind it (a page tree that loops or
 	 * points nowhere) is a broken file, not a scan. */
 	if (!loaded) {
+		extract_ocr_free(ocr);
 		g_set_error(err, SCREENER_ERROR, SE_PDF_UNREADABLE,
 			    "not a readable PDF");
 		return false;
 	}
+	/* No text at all (a scan, or text drawn as outlines): OCR reads
+	 * every page. */
+	if (chars == 0)
+		extract_ocr_all(ocr);
+	pages_emit(pages, ocr, d);
 	if (chars == 0 || 2 * scanned > (guint)n) {
-		g_set_error(err, SCREENER_ERROR, SE_NO_TEXT,
-			    "no text layer (scanned?)");
-		return false;
+		why = "no text layer (scanned?)";
+		code = SE_NO_TEXT;
+	} else if (garble_text_unreadable(d->raw->str, d->raw->len)) {
+		why = "text layer unreadable";
+		code = SE_TEXT_UNREADABLE;
+		/* Fonts without a usable Unicode map: OCR reads what the
+		 * pages show instead. */
+		if (ocr) {
+			doc_clear_text(d);
+			for (guint i = 0; i < pages->len; i++)
+				g_clear_pointer(&g_ptr_array_index(pages, i),
+						page_ctx_free);
+			extract_ocr_all(ocr);
+			pages_emit(pages, ocr, d);
+		}
 	}
-	if (garble_text_unreadable(d->raw->str, d->raw->len)) {
-		g_set_error(err, SCREENER_ERROR, SE_TEXT_UNREADABLE,
-			    "text layer unreadable");
-		return false;
-	}
-	/* A scanned page among text pages: the words on it are not read,
-	 * and the reviewer should know. */
-	if (scanned)
+	ok = !why;
+	if (extract_ocr_n_wanted(ocr))
+		ok = extract_ocr_finish(ocr, d, why, code, err);
+	else if (why)
+		g_set_error_literal(err, SCREENER_ERROR, code, why);
+	else if (scanned)
+		/* A scanned page among text pages: the words on it are not
+		 * read, and the reviewer should know. */
 		doc_warn(d, "%u of %d pages have no text layer (scanned?)",
 			 scanned, n);
-	return true;
+	extract_ocr_free(ocr);
+	return ok;
 }
 
 bool extract_pdf(const guint8 *data, gsize len, const struct caps *caps,

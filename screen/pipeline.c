@@ -307,6 +307,33 @@ static void contacts_of(struct store_applicant *a, const struct wdoc *w,
 	}
 }
 
+/* A document read by OCR is flagged where the reviewer reads the
+ * applicant's reason (show, the HTML pages, ranking.csv): "NAME: text
+ * from OCR, mean word confidence N%", after the reason. */
+static void flag_ocr(struct store_applicant *a, const struct wdoc *w,
+		     const struct pipeline_job *job)
+{
+	g_autoptr(GString) r = g_string_new(a->result.reason);
+
+	for (guint i = 0; i < job->docs->len; i++) {
+		const struct pipeline_doc *pd = g_ptr_array_index(job->docs, i);
+
+		for (guint k = 0; w[i].doc && k < w[i].doc->warnings->len;
+		     k++) {
+			const char *warn = w[i].doc->warnings->pdata[k];
+			g_autofree char *shown = NULL;
+
+			if (!g_str_has_prefix(warn, DOC_WARN_OCR))
+				continue;
+			shown = escape_name(pd->name);
+			g_string_append_printf(r, "%s%s: %s", r->len ? "; " :
+					       "", shown, warn);
+		}
+	}
+	g_free(a->result.reason);
+	a->result.reason = g_strdup(r->str);
+}
+
 struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 					 struct sandbox *sb,
 					 const struct pipeline_job *job)
@@ -442,6 +469,7 @@ struct store_applicant *pipeline_process(const struct pipeline_config *cfg,
 		g_free(a->result.reason);
 		a->result.reason = r;
 	}
+	flag_ocr(a, w, job);
 	if (mr && mr->n_crit < cfg->score->n_crit) {
 		/* A rule set and its results disagree: a bug of ours; keep
 		 * the scores we have. */

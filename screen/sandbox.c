@@ -105,6 +105,7 @@
 #include "confine.h"
 #include "error.h"
 #include "extract.h"
+#include "ocr.h"
 #include "sandbox.h"
 
 extern char **environ;
@@ -340,8 +341,10 @@ static int above_fixed(int fd)
 static char **child_env(void)
 {
 #ifdef SCREENER_VALGRIND
-	/* valgrind follows the exec through variables of its own. */
-	return g_strdupv(environ);
+	/* valgrind follows the exec through variables of its own; OpenMP
+	 * gets one thread, as below. */
+	return g_environ_setenv(g_strdupv(environ), "OMP_THREAD_LIMIT", "1",
+				TRUE);
 #else
 	static const char *const keep[] = {
 		"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS",
@@ -350,6 +353,9 @@ static char **child_env(void)
 	GPtrArray *env = g_ptr_array_new();
 	size_t i;
 
+	/* OpenMP (inside Tesseract) reads this as it loads, before main():
+	 * one thread, for a child that may start none (ocr.c). */
+	g_ptr_array_add(env, g_strdup("OMP_THREAD_LIMIT=1"));
 	for (i = 0; i < G_N_ELEMENTS(keep); i++) {
 		const char *v = g_getenv(keep[i]);
 
@@ -1023,6 +1029,9 @@ static void child_harden(pid_t parent, guint64 mem, guint64 cpu,
 		if (annot_iconv == (GIConv)-1)
 			child_fatal("cannot prepare the annotator (iconv)");
 		flags |= CONFINE_WRITABLE;
+	} else {
+		/* The OCR language data, opened while files can be. */
+		ocr_prepare();
 	}
 	/* Each layer the machine refuses is named once per run by the
 	 * parent (sandbox_check()); a step failing half-way is fatal. */
@@ -1534,6 +1543,7 @@ int sandbox_child_main(int argc, char **argv)
 			/* The parent is done with us. */
 			if (annot_iconv != (GIConv)-1)
 				g_iconv_close(annot_iconv);
+			ocr_shutdown();
 			return EXIT_OK;
 		}
 		if (r < 0 || !child_serve_one(&req, &caps, annotator))

@@ -274,3 +274,40 @@ for f in ranking.csv evidence.csv html/index.html; do
 	fi
 done
 echo "---- end of sharded runs ----"
+# ---- OCR: seconds per page (issue 14) ---------------------------------
+# Scans made at 300 dpi from the one- and two-page sample PDFs
+# (tests/fixtures/mkscan.py), each read by "screener extract" alone: wall
+# and CPU seconds per page (the child's included), and the word recall of
+# the OCR text against the sample's own text layer.  Kept out of the
+# docs/s figures above, whose corpus holds no scan.
+echo
+O="$B/ocr"
+if ! ls /usr/share/tesseract-ocr/*/tessdata/*.traineddata \
+	/usr/share/tessdata/*.traineddata \
+	/usr/local/share/tessdata/*.traineddata 2>/dev/null | grep -qv /osd; then
+	echo "OCR: skipped: no tesseract data"
+	exit 0
+fi
+rm -rf "$O" && mkdir -p "$O"
+for f in lena-fischer amara-johnson ben-carter divya-raghavan \
+	daniel-okafor tomasz-wojcik; do
+	python3 "$ROOT/tests/fixtures/mkscan.py" "$ROOT/samples/$f.pdf" \
+		"$O/$f.pdf"
+	"$S" extract --ocr off "$ROOT/samples/$f.pdf" >"$O/$f.ref"
+	# Wall and CPU seconds of the command and its children.
+	python3 -c 'import resource, subprocess, sys, time
+t = time.monotonic()
+subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], "w"), check=True)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %.3f" % (time.monotonic() - t, r.ru_utime + r.ru_stime))' \
+		"$O/$f.txt" "$S" extract --ocr-seconds 600 \
+		--wall-seconds 1200 "$O/$f.pdf" >"$O/$f.time"
+	echo "$f $(pdfinfo "$O/$f.pdf" | awk '/^Pages:/ { print $2 }')" \
+		"$(cat "$O/$f.time")" \
+		"$(python3 "$ROOT/tests/lib/recall.py" "$O/$f.ref" "$O/$f.txt")"
+done >"$O/figures"
+awk '{ n++; p += $2; w += $3; c += $4; r += $5
+	if (n == 1 || $5 < rmin) rmin = $5 }
+	END { printf "OCR (%d scans made at 300 dpi from the samples, %d pages; not in docs/s):\n", n, p
+	      printf "  seconds per page: %.2f wall, %.2f CPU\n", w / p, c / p
+	      printf "  word recall against the text layer: mean %.3f, lowest %.3f\n", r / n, rmin }' "$O/figures"

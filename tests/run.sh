@@ -8,6 +8,8 @@
 #   out     expected stdout, compared exactly (optional)
 #   err     expected stderr, compared exactly (optional)
 #   status  expected exit status (default 0)
+#   needs-ocr  (empty) the case reads scans: without Tesseract's language
+#           data it is skipped, with a "skipped: no tesseract data" line
 set -u
 BUILD=${1:-build-test}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,9 +39,19 @@ for t in "$ROOT/$BUILD"/tests/test_*; do
 	fi
 done
 
+# The places ocr.c looks for Tesseract's language data.
+tessdata=$(ls /usr/share/tesseract-ocr/5/tessdata/*.traineddata \
+	/usr/share/tesseract-ocr/4.00/tessdata/*.traineddata \
+	/usr/share/tessdata/*.traineddata \
+	/usr/local/share/tessdata/*.traineddata 2>/dev/null | grep -v /osd)
+
 for c in "$ROOT"/tests/cases/*/; do
 	[ -f "$c/cmd" ] || continue
 	name=$(basename "$c")
+	if [ -f "$c/needs-ocr" ] && [ -z "$tessdata" ]; then
+		echo "skipped: no tesseract data: case $name" >&2
+		continue
+	fi
 	work=$(mktemp -d)
 	want=0
 	[ -f "$c/status" ] && want=$(cat "$c/status")

@@ -8,6 +8,7 @@ python3 sqlite3 poppler-utils chromium valgrind"
 PKGS="$PKGS parallel"  # tests/cases/shard-merge and tools/scale: GNU parallel runs the shards
 PKGS="$PKGS mandoc man-db systemd"  # screener(1) lint and man -l (man-page), systemd-analyze verify of tools/systemd
 PKGS="$PKGS zlib1g-dev"  # pdf_streams.c inflates PDF content streams
+PKGS="$PKGS libtesseract-dev tesseract-ocr-eng"  # OCR of scanned PDFs (extract_ocr.c)
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "error.h"
 #include "extract.h"
+#include "ocr.h"
 #include "text.h"
 
 #define PAGE_W 595.0f	/* A4, the size of every sample */
@@ -65,13 +66,16 @@ static struct doc *sample(const char *name)
 	return d;
 }
 
+/* Without OCR (as on a machine without its data): a scan is named. */
 static void sample_fails(const char *name, int code, const char *message)
 {
 	struct caps caps = caps_default();
 	g_autofree char *path = root_path("samples", name, NULL);
 	g_autoptr(GError) err = NULL;
-	struct doc *d = extract_file(path, &caps, caps.text_bytes, &err);
+	struct doc *d;
 
+	caps.ocr_seconds = 0;
+	d = extract_file(path, &caps, caps.text_bytes, &err);
 	g_assert_null(d);
 	g_assert_error(err, SCREENER_ERROR, code);
 	g_assert_cmpstr(err->message, ==, message);
@@ -1028,6 +1032,86 @@ static void test_scanned_pages(void)
 	g_assert_error(err, SCREENER_ERROR, SE_NO_TEXT);
 }
 
+/* OCR tests need Tesseract's language data: without it they are
+ * skipped, and say so.  Their caps are raised so that a loaded machine
+ * reads every page. */
+static bool ocr_caps(struct caps *caps)
+{
+	*caps = caps_default();
+	caps->ocr_seconds = 300;
+	caps->ocr_page_seconds = 300;
+	if (ocr_available())
+		return true;
+	g_test_skip("skipped: no tesseract data");
+	return false;
+}
+
+static void assert_ocr_flag(const struct doc *d)
+{
+	g_assert_cmpuint(d->warnings->len, ==, 1);
+	g_assert_true(g_str_has_prefix(g_ptr_array_index(d->warnings, 0),
+				       "text from OCR, mean word confidence "));
+}
+
+/* A scan (a 100 dpi bitmap, no text layer) is read by OCR: its lines,
+ * a glyph box per character on the page, the flag; with OCR off it is
+ * only named. */
+static void test_ocr_scan(void)
+{
+	struct caps caps;
+	g_autofree char *path = root_path("samples", "scanned-lindqvist.pdf",
+					  NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(doc) d = NULL;
+
+	if (!ocr_caps(&caps))
+		return;
+	d = extract_file(path, &caps, caps.text_bytes, &err);
+	g_assert_no_error(err);
+	g_assert_cmpint(must_find(d, "Peter Lindqvist", true), ==, 0);
+	must_find(d, "Senior Accountant, Nordvik AB, 2018 - Present", true);
+	assert_glyphs_sane(d);
+	assert_ocr_flag(d);
+	caps.ocr_seconds = 0;
+	g_assert_null(extract_file(path, &caps, caps.text_bytes, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_NO_TEXT);
+}
+
+/* A text layer of private-use characters (a font whose Unicode map
+ * says nothing true) is unreadable; OCR reads what the page shows. */
+static void test_ocr_garbled(void)
+{
+	struct caps caps;
+	g_autofree char *map = g_strdup("1 beginbfrange\n<21> <7E> <E021>\n"
+					"endbfrange");
+	g_autoptr(GString) body = g_string_new(NULL);
+	g_autoptr(GString) pdf = NULL;
+	g_autoptr(doc) d = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(doc) e = doc_new(DOC_FORMAT_PDF, 0);
+	g_autoptr(GError) err = NULL;
+
+	if (!ocr_caps(&caps))
+		return;
+	draw_lines(body, main_lines, G_N_ELEMENTS(main_lines), 60, 780, 12,
+		   18);
+	pdf = make_mapped_pdf(map, map, body->str);
+	g_assert_true(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				  d, &err));
+	g_assert_no_error(err);
+	g_assert_cmpint(must_find(d, "EXPERIENCE", true), ==, 0);
+	g_assert_cmpint(must_find(d, "Integration Engineer, Harbour Freight "
+				  "Systems", true), ==, 1);
+	g_assert_cmpint(must_find(d, "Built REST and SOAP endpoints", false),
+			==, 3);
+	g_assert_cmpint(d->blocks->len, ==, G_N_ELEMENTS(main_lines));
+	assert_glyphs_sane(d);
+	assert_ocr_flag(d);
+	caps.ocr_seconds = 0;
+	g_assert_false(extract_pdf((const guint8 *)pdf->str, pdf->len, &caps,
+				   e, &err));
+	g_assert_error(err, SCREENER_ERROR, SE_TEXT_UNREADABLE);
+}
+
 static void test_page_cap(void)
 {
 	struct caps caps = caps_default();
@@ -1156,6 +1240,8 @@ static void test_corpus(void)
 
 		if (!g_str_has_suffix(name, ".pdf"))
 			continue;
+		/* The text layers as they are: OCR has its own tests. */
+		caps.ocr_seconds = 0;
 		for (gsize i = 0; i < G_N_ELEMENTS(corpus); i++)
 			if (!strcmp(corpus[i].file, name))
 				want = corpus[i].code;
@@ -1216,6 +1302,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract_pdf/bullet-not-heading",
 			test_bullet_not_heading);
 	g_test_add_func("/extract_pdf/scanned-pages", test_scanned_pages);
+	g_test_add_func("/extract_pdf/ocr-scan", test_ocr_scan);
+	g_test_add_func("/extract_pdf/ocr-garbled", test_ocr_garbled);
 	g_test_add_func("/extract_pdf/page-cap", test_page_cap);
 	g_test_add_func("/extract_pdf/text-cap", test_text_cap);
 	g_test_add_func("/extract_pdf/corpus", test_corpus);
