@@ -1506,6 +1506,10 @@ int sandbox_child_main(int argc, char **argv)
 		     flags);
 	if (check)
 		return child_check();
+	/* Inside the jail, as each document's would have been: poppler's
+	 * tables are built once for all the documents this child serves
+	 * (a speed-up only, so a refusal changes nothing). */
+	(void)extract_pdf_keep_ready();
 	for (;;) {
 		struct req_header req;
 		struct caps caps;
