@@ -61,7 +61,7 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_write(st, reports, problems, &err);
+	ok = st && report_write(st, reports, 0, problems, &err);
 	lock_release(lk);
 	for (guint i = 0; i < problems->len; i++)
 		fprintf(stderr, "screener report: annotated copy of %s\n",

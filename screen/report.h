@@ -15,10 +15,11 @@ struct store;
 /* Write ranking.csv, evidence.csv, errors.csv, the annotated PDFs and
  * html/ into dir from st, in one atomic batch (see atomic.h): files
  * whose bytes did not change are left alone, the rest are synced
- * together, then renamed.  Documents that could not be annotated are
+ * together, then renamed; the annotated copies are made jobs at a
+ * time (0: one per core).  Documents that could not be annotated are
  * added to problems ("NAME: reason") and do not fail the call.  False
  * with an SE_IO or store error. */
-bool report_write(struct store *st, const char *dir, GPtrArray *problems,
-		  GError **err);
+bool report_write(struct store *st, const char *dir, guint jobs,
+		  GPtrArray *problems, GError **err);
 
 #endif

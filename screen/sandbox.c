@@ -39,7 +39,7 @@
  * not fit in the budget left.  A lying child only shortens its own life:
  * the kernel holds the hard limit.  Children are also replaced after
  * MAX_DOCUMENTS documents, so memory a parser leaks or fragments stays
- * bounded.
+ * bounded (annotators after MAX_COPIES: poppler leaks what they add).
  *
  * Protocol, one request then one reply, native byte order (both ends are
  * the same binary):
@@ -122,6 +122,11 @@ extern char **environ;
 #define MESSAGE_MAX 1024u
 #define CPU_BUDGET_FACTOR 4u
 #define MAX_DOCUMENTS 1000u
+/* poppler 22.12 never frees an annotation it adds (see child_annotate()):
+ * about 0.3 MB a copy, so an annotator serving a thousand copies reached
+ * 320 MB.  Replaced after this many, it stays under 60 MB; a new one
+ * costs a few milliseconds. */
+#define MAX_COPIES 100u
 #define CHILD_NOFILE 16u
 #define RETIRE_WAIT_US (G_USEC_PER_SEC / 2)
 /* A reply holds raw text (1 byte per byte of the cap), normalised text
@@ -667,7 +672,8 @@ static GByteArray *exchange(struct sandbox *sb, guint32 flags,
 			    sb->caps.file_bytes);
 		return NULL;
 	}
-	if (sb->pid && (sb->documents >= MAX_DOCUMENTS ||
+	if (sb->pid && (sb->documents >= (sb->annotator ? MAX_COPIES :
+							  MAX_DOCUMENTS) ||
 			sb->cpu_ms / 1000 + 1 + sb->caps.cpu_seconds >
 				cpu_budget(&sb->caps)))
 		retire_child(sb);

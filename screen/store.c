@@ -22,6 +22,7 @@
 struct store {
 	sqlite3 *db;
 	GHashTable *stmts;	/* const char *sql -> sqlite3_stmt * */
+	bool batch;		/* in store_batch_begin()'s transaction */
 };
 
 /* Migration i brings the schema from version i to i + 1.  Append only:
@@ -882,7 +883,7 @@ bool store_put_applicant(struct store *st, gint64 run,
 	gint64 app, scr;
 	guint i;
 
-	if (!exec(st, "BEGIN IMMEDIATE", err))
+	if (!st->batch && !exec(st, "BEGIN IMMEDIATE", err))
 		return false;
 	app = upsert_applicant(st, run, a, err);
 	if (!app)
@@ -908,10 +909,38 @@ bool store_put_applicant(struct store *st, gint64 run,
 	if (!scr || !put_scores(st, scr, a, doc_ids, err) ||
 	    !bump_version(st, err))
 		goto fail;
-	return exec(st, "COMMIT", err);
+	return st->batch || exec(st, "COMMIT", err);
 fail:
+	/* In a batch the applicants before this one go too: none of them
+	 * was committed, and the run stops here. */
+	exec(st, "ROLLBACK", NULL);
+	st->batch = false;
+	return false;
+}
+
+bool store_batch_begin(struct store *st, GError **err)
+{
+	g_return_val_if_fail(!st->batch, false);
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	st->batch = true;
+	return true;
+}
+
+bool store_batch_end(struct store *st, GError **err)
+{
+	if (!st->batch)
+		return true;
+	st->batch = false;
+	if (exec(st, "COMMIT", err))
+		return true;
 	exec(st, "ROLLBACK", NULL);
 	return false;
+}
+
+bool store_in_batch(const struct store *st)
+{
+	return st->batch;
 }
 
 bool store_put_skip(struct store *st, gint64 run, const char *name,
