@@ -751,8 +751,12 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	if (!write_reports(r, err))
 		return EXIT_FATAL;
 	timing_add(TIMING_REPORT, t);
-	if (r->times)
+	if (r->times) {
 		timing_print(stderr);
+		fprintf(stderr, "peak RSS of a child: extraction %.1f MB, "
+			"annotation %.1f MB\n", sandbox_peak_rss_mb(false),
+			sandbox_peak_rss_mb(true));
+	}
 	if (r->failed)
 		rc = EXIT_SOME_FAILED;
 	if (!r->quiet)

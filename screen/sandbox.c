@@ -83,6 +83,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,11 +227,34 @@ static void drain_stderr(struct sandbox *sb)
 	}
 }
 
-static int reap(pid_t pid)
+/* The largest peak RSS (KiB) of the reaped children of each kind:
+ * [0] extraction, [1] annotation ("screener run --times"). */
+static _Atomic long peak_rss_kib[2];
+
+/* waitpid() that also keeps the child's peak RSS by kind. */
+static pid_t wait_child(pid_t pid, int *status, int flags, bool annotator)
+{
+	struct rusage ru = { 0 };
+	pid_t r = wait4(pid, status, flags, &ru);
+	long old = atomic_load(&peak_rss_kib[annotator]);
+
+	while (r == pid && ru.ru_maxrss > old &&
+	       !atomic_compare_exchange_weak(&peak_rss_kib[annotator], &old,
+					     ru.ru_maxrss))
+		;
+	return r;
+}
+
+double sandbox_peak_rss_mb(bool annotator)
+{
+	return atomic_load(&peak_rss_kib[annotator]) / 1024.0;
+}
+
+static int reap(pid_t pid, bool annotator)
 {
 	int status = 0;
 
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (wait_child(pid, &status, 0, annotator) < 0 && errno == EINTR)
 		;
 	return status;
 }
@@ -256,7 +280,7 @@ static void stop_child(struct sandbox *sb)
 	if (sb->pid > 0) {
 		kill(-sb->pid, SIGKILL);
 		kill(sb->pid, SIGKILL);
-		reap(sb->pid);
+		reap(sb->pid, sb->annotator);
 	}
 	sb->pid = 0;
 	close_fd(&sb->sock);
@@ -283,7 +307,7 @@ static void retire_child(struct sandbox *sb)
 	while (g_get_monotonic_time() < until) {
 		struct pollfd p = { .fd = sb->errfd, .events = POLLIN };
 
-		r = waitpid(pid, &status, WNOHANG);
+		r = wait_child(pid, &status, WNOHANG, sb->annotator);
 		if (r == pid || (r < 0 && errno != EINTR))
 			break;
 		/* Its stderr ends as it exits; it is reapable a moment
@@ -296,7 +320,7 @@ static void retire_child(struct sandbox *sb)
 	}
 	if (r != pid) {
 		kill(pid, SIGKILL);
-		status = reap(pid);
+		status = reap(pid, sb->annotator);
 	}
 	kill(-pid, SIGKILL);
 	sb->pid = 0;
@@ -517,7 +541,7 @@ static void child_died(struct sandbox *sb, gint64 deadline, bool timed_out,
 	pid_t r = 0;
 
 	while (!timed_out) {
-		r = waitpid(sb->pid, &status, WNOHANG);
+		r = wait_child(sb->pid, &status, WNOHANG, sb->annotator);
 		if (r == sb->pid || (r < 0 && errno != EINTR))
 			break;
 		if (g_get_monotonic_time() >= deadline) {
@@ -535,7 +559,7 @@ static void child_died(struct sandbox *sb, gint64 deadline, bool timed_out,
 	}
 	if (r != sb->pid) {
 		kill(sb->pid, SIGKILL);
-		status = reap(sb->pid);
+		status = reap(sb->pid, sb->annotator);
 	}
 	kill(-sb->pid, SIGKILL);
 	sb->pid = 0;
@@ -887,7 +911,7 @@ GPtrArray *sandbox_check(const char *self_exe, GError **err)
 	if (rc == 0) {
 		kill(-pid, SIGKILL);
 		kill(pid, SIGKILL);
-		status = reap(pid);
+		status = reap(pid, false);
 	}
 	(void)rmdir(scratch);
 	if (rc != 0 || !done || !WIFEXITED(status) ||
