@@ -202,6 +202,8 @@ struct copy_task {
 	GBytes *doc;		/* the stored encoding */
 	GArray *evs;		/* struct ev of this document */
 	char *had;		/* version recorded for canon, or NULL */
+	GHashTable *made;	/* version -> canonical path of the copies
+				   there, read-only while copiers run */
 
 	enum copy_outcome outcome;
 	char *version;		/* COPY_WRITTEN */
@@ -253,6 +255,22 @@ static struct input *read_original(struct copy_task *t)
 	return in;
 }
 
+/* The bytes of a copy made from the same original and highlights under
+ * another name (the applicant moved in the ranking), or NULL.  Read
+ * before any copy of this pass is renamed into place (one batch), so
+ * the file still holds what its recorded version says. */
+static GBytes *made_before(const struct copy_task *t)
+{
+	const char *path = g_hash_table_lookup(t->made, t->version);
+	char *data = NULL;
+	gsize len = 0;
+
+	if (!path || strcmp(path, t->canon) == 0 ||
+	    !g_file_get_contents(path, &data, &len, NULL))
+		return NULL;
+	return g_bytes_new_take(data, len);
+}
+
 /* Make one copy in a copier thread with its annotation child. */
 static void copy_run(struct copy_task *t, struct sandbox *sb)
 {
@@ -286,9 +304,11 @@ static void copy_run(struct copy_task *t, struct sandbox *sb)
 		t->outcome = COPY_KEPT;
 		return;
 	}
-	out = sandbox_annotate(sb, g_bytes_get_data(in->data, NULL),
-			       g_bytes_get_size(in->data), spec->data,
-			       spec->len, &e);
+	out = made_before(t);
+	if (!out)
+		out = sandbox_annotate(sb, g_bytes_get_data(in->data, NULL),
+				       g_bytes_get_size(in->data), spec->data,
+				       spec->len, &e);
 	input_free(in);
 	if (!out) {
 		task_problem(t, e->message);
@@ -365,6 +385,7 @@ struct annot_pass {
 	struct copiers *copiers;
 	guint window, in_flight, seq;
 	GHashTable *written;	/* names kept or written in this pass */
+	GHashTable *made;	/* see struct copy_task */
 	GPtrArray *done;	/* struct copy_task *, outcomes to record */
 };
 
@@ -412,6 +433,7 @@ static void submit(struct annot_pass *p, const struct store_document_row *row,
 		g_array_append_val(t->evs, e);
 	}
 	t->had = store_output_version(p->st, t->canon);
+	t->made = p->made;
 	g_async_queue_push(p->copiers->in, t);
 	p->in_flight++;
 	while (p->in_flight >= p->window)
@@ -444,6 +466,25 @@ static bool annotate_applicant(struct annot_pass *p, guint n,
 		submit(p, row, evs, name);
 	}
 	return true;
+}
+
+/* Record the version of each copy written (or, !now, forget what its
+ * file held), all in one transaction. */
+static bool record_versions(struct store *st, GPtrArray *done, bool now,
+			    GError **err)
+{
+	bool ok = store_batch_begin(st, err);
+
+	for (guint i = 0; i < done->len && ok; i++) {
+		const struct copy_task *t = g_ptr_array_index(done, i);
+
+		if (t->outcome == COPY_WRITTEN)
+			ok = store_set_output_version(st, t->canon, now ?
+						      t->version : NULL, err);
+	}
+	if (!store_batch_end(st, ok ? err : NULL))
+		ok = false;
+	return ok;
 }
 
 static int by_seq(gconstpointer a, gconstpointer b)
@@ -507,8 +548,16 @@ bool report_annot_write(struct store *st, const struct store_view *v,
 	bool ok = true;
 	guint i;
 
+	g_autoptr(GHashTable) made = NULL;
+	g_autofree char *canon_dir = NULL;
+
 	if (!atomic_mkdir(out_dir, err))
 		return false;
+	canon_dir = g_canonicalize_filename(out_dir, NULL);
+	made = store_output_versions_in(st, canon_dir, err);
+	if (!made)
+		return false;
+	p.made = made;
 	p.copiers = copiers_new(jobs);
 	/* One batch: the copies are synced together, then renamed. */
 	atomic_batch_begin();
@@ -533,19 +582,15 @@ bool report_annot_write(struct store *st, const struct store_view *v,
 		g_propagate_error(err, g_error_copy(failed));
 		ok = false;
 	}
+	/* What a file is about to be replaced with is recorded only once
+	 * it is in place, and what it held is forgotten before: a crash in
+	 * between costs a rewrite, never a copy taken for another. */
+	if (ok)
+		ok = record_versions(st, done, false, err);
 	if (!atomic_batch_end(ok ? err : NULL))
 		ok = false;
-	if (!ok)
+	if (!ok || !record_versions(st, done, true, err))
 		return false;
-	/* Recorded once the copies are in place: a crash in between costs
-	 * a rewrite, never a stale copy. */
-	for (i = 0; i < done->len && ok; i++) {
-		const struct copy_task *t = g_ptr_array_index(done, i);
-
-		if (t->outcome == COPY_WRITTEN)
-			ok = store_set_output_version(st, t->canon, t->version,
-						      err);
-	}
 	remove_stale(out_dir, written);
-	return ok;
+	return true;
 }

@@ -220,6 +220,39 @@ char *store_output_version(struct store *st, const char *path)
 	return meta_get(st, key);
 }
 
+GHashTable *store_output_versions_in(struct store *st, const char *dir,
+				     GError **err)
+{
+	g_autofree char *from = g_strconcat("reports:", dir, "/", NULL);
+	g_autofree char *to = g_strconcat("reports:", dir, "0", NULL);
+	GHashTable *out = g_hash_table_new_full(g_str_hash, g_str_equal,
+						g_free, g_free);
+	/* '0' follows '/': the range holds exactly the keys under dir/. */
+	sqlite3_stmt *s = stmt(st, "SELECT key, value FROM meta"
+			       " WHERE key>=?1 AND key<?2", err);
+	int rc;
+
+	if (!s) {
+		g_hash_table_unref(out);
+		return NULL;
+	}
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		g_autofree char *key = col_text(s, 0);
+
+		g_hash_table_replace(out, col_text(s, 1),
+				     g_strdup(key + strlen("reports:")));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_hash_table_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
 bool store_set_output_version(struct store *st, const char *path,
 			      const char *version, GError **err)
 {

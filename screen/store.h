@@ -138,6 +138,14 @@ char *store_data_version(struct store *st);
 char *store_output_version(struct store *st, const char *path);
 bool store_set_output_version(struct store *st, const char *path,
 			      const char *version, GError **err);
+/* (version NULL forgets what path was written from.) */
+
+/* The outputs recorded under the folder dir (a canonical path), as a
+ * table from version to path (strings owned by the table; one path per
+ * version), or NULL with a store error.  Finds a copy made from the
+ * same inputs under another name. */
+GHashTable *store_output_versions_in(struct store *st, const char *dir,
+				     GError **err);
 
 /* Record the stat of files read and found unchanged (copied or renamed
  * in, touched): the next run knows them without reading.  Rows already
@@ -218,8 +226,9 @@ bool store_put_applicant(struct store *st, gint64 run,
  * begin and end writes into it, and end commits them all (or none: a
  * run killed before the commit loses only these, which the next run
  * screens again).  Fewer commits, each of which costs a WAL frame
- * write and the lock's round trip.  Nothing else may write in a batch;
- * reads see what it holds.  store_batch_end() with no batch open does
+ * write and the lock's round trip.  store_set_output_version() writes
+ * into it too; no other writer may be called in a batch.  Reads see what
+ * it holds.  store_batch_end() with no batch open does
  * nothing.  SE_BUSY, SE_IO. */
 bool store_batch_begin(struct store *st, GError **err);
 bool store_batch_end(struct store *st, GError **err);
