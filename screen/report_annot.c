@@ -110,64 +110,125 @@ static bool same_line(const struct annot_box *b, const struct doc_glyph *g)
 	return overlap >= 0.5f * h && g->x1 >= b->x1 - 1;
 }
 
-static void flush_page(GByteArray *spec, guint32 page, GArray *boxes,
-		       const struct ev *e)
-{
-	struct annot_mark m = {
-		.page = page,
-		.rgb = report_annot_colour(e->crit),
-		.boxes = (const struct annot_box *)boxes->data,
-		.n_boxes = boxes->len,
-		.note = e->note,
-	};
+/* A box of a passage (one line of it) and its page; seq keeps the
+ * passages' order within a page. */
+struct page_box {
+	guint32 page;
+	guint seq;
+	struct annot_box box;
+};
 
-	if (boxes->len)
-		annot_spec_add(spec, &m);
-	g_array_set_size(boxes, 0);
-}
+/* Boxes per highlight, well under what annot_pdf.c accepts. */
+#define MARK_BOXES 1024u
 
-/* Add e's passage to spec: one highlight per page it touches, one box
- * per line.  Returns the number of highlights added. */
-static guint add_passage(GByteArray *spec, const struct doc *d,
-			 const struct ev *e)
+/* Add the boxes of e's passage to boxes, one per line and page.  A
+ * passage never extends the box of another. */
+static void passage_boxes(GArray *boxes, const struct doc *d,
+			  const struct ev *e)
 {
-	g_autoptr(GArray) boxes = g_array_new(FALSE, FALSE,
-					      sizeof(struct annot_box));
-	guint32 rs, re, page = 0;
-	guint i, marks = 0;
+	guint first = boxes->len;
+	guint32 rs, re;
 
 	if (e->end <= e->start || e->end > d->text->len)
-		return 0;
+		return;
 	rs = doc_raw_offset(d, e->start);
 	re = doc_raw_offset(d, e->end);
-	for (i = first_glyph(d, rs); i < d->glyphs->len; i++) {
+	for (guint i = first_glyph(d, rs); i < d->glyphs->len; i++) {
 		const struct doc_glyph *g =
 			&g_array_index(d->glyphs, struct doc_glyph, i);
-		struct annot_box *b = boxes->len ? &g_array_index(boxes,
-			struct annot_box, boxes->len - 1) : NULL;
+		struct page_box *b = boxes->len > first ? &g_array_index(
+			boxes, struct page_box, boxes->len - 1) : NULL;
 
 		if (g->off >= re)
 			break;
 		if (g->x2 <= g->x1 || g->y2 <= g->y1)
 			continue;
-		if (g->page != page) {
-			marks += boxes->len > 0;
-			flush_page(spec, page, boxes, e);
-			page = g->page;
-			b = NULL;
-		}
-		if (b && same_line(b, g)) {
-			b->x2 = MAX(b->x2, g->x2);
-			b->y1 = MIN(b->y1, g->y1);
-			b->y2 = MAX(b->y2, g->y2);
+		if (b && b->page == g->page && same_line(&b->box, g)) {
+			b->box.x2 = MAX(b->box.x2, g->x2);
+			b->box.y1 = MIN(b->box.y1, g->y1);
+			b->box.y2 = MAX(b->box.y2, g->y2);
 		} else {
-			struct annot_box nb = { g->x1, g->y1, g->x2, g->y2 };
+			struct page_box nb = { g->page, boxes->len,
+					       { g->x1, g->y1, g->x2, g->y2 } };
 
 			g_array_append_val(boxes, nb);
 		}
 	}
-	marks += boxes->len > 0;
-	flush_page(spec, page, boxes, e);
+}
+
+static int by_page(gconstpointer a, gconstpointer b)
+{
+	const struct page_box *x = a, *y = b;
+
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* One highlight per page for the boxes of a rule's passages (every
+ * passage one criterion's rule found), noted as e is; boxes is
+ * emptied.  Returns the number of highlights added. */
+static guint flush_rule(GByteArray *spec, GArray *boxes, const struct ev *e)
+{
+	g_autoptr(GArray) page = g_array_new(FALSE, FALSE,
+					     sizeof(struct annot_box));
+	guint marks = 0, i = 0;
+
+	g_array_sort(boxes, by_page);
+	while (i < boxes->len) {
+		guint32 p = g_array_index(boxes, struct page_box, i).page;
+		struct annot_mark m = {
+			.page = p,
+			.rgb = report_annot_colour(e->crit),
+			.note = e->note,
+		};
+
+		g_array_set_size(page, 0);
+		for (; i < boxes->len && page->len < MARK_BOXES &&
+		       g_array_index(boxes, struct page_box, i).page == p; i++)
+			g_array_append_val(page, g_array_index(
+				boxes, struct page_box, i).box);
+		m.boxes = (const struct annot_box *)page->data;
+		m.n_boxes = page->len;
+		annot_spec_add(spec, &m);
+		marks++;
+	}
+	g_array_set_size(boxes, 0);
+	return marks;
+}
+
+static int by_note(gconstpointer a, gconstpointer b)
+{
+	const struct ev *x = a, *y = b;
+	int c = strcmp(x->note, y->note);
+
+	if (c)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* The highlights of a document's evidence: one per rule and page (a
+ * highlight with one box per line of each passage the rule found
+ * there), so a copy carries a few dozen annotations, not one per
+ * passage: poppler's time to save a copy grows with them.  evs is
+ * sorted.  Returns the number of highlights. */
+static guint add_highlights(GByteArray *spec, const struct doc *d, GArray *evs)
+{
+	g_autoptr(GArray) boxes = g_array_new(FALSE, FALSE,
+					      sizeof(struct page_box));
+	guint marks = 0;
+
+	g_array_sort(evs, by_note);
+	for (guint i = 0; i < evs->len; i++) {
+		const struct ev *e = &g_array_index(evs, struct ev, i);
+
+		passage_boxes(boxes, d, e);
+		if (i + 1 == evs->len || strcmp(e->note, g_array_index(
+			evs, struct ev, i + 1).note) != 0)
+			marks += flush_rule(spec, boxes, e);
+	}
 	return marks;
 }
 
@@ -287,9 +348,7 @@ static void copy_run(struct copy_task *t, struct sandbox *sb)
 		task_problem(t, e->message);
 		return;
 	}
-	for (guint i = 0; i < t->evs->len; i++)
-		marks += add_passage(spec, d, &g_array_index(t->evs,
-							    struct ev, i));
+	marks = add_highlights(spec, d, t->evs);
 	if (!marks)
 		return;		/* no glyph boxes under the evidence */
 	in = read_original(t);
