@@ -15,6 +15,7 @@
  * its whole applicant for the next run: nothing extracted or stored,
  * only counted in the summary.  Not an error: the copy is not done yet.
  */
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -812,6 +813,13 @@ int cmd_run(int argc, char **argv)
 	/* Over a file-size limit, let write() fail with a message instead
 	 * of the signal killing the run half-way. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* A document's bytes, its encoding and an annotated copy are large
+	 * and short-lived, allocated by one thread and freed by another:
+	 * with glibc's sliding mmap threshold they end up in the threads'
+	 * heaps and stay there.  A fixed threshold hands each back to the
+	 * system when freed, so the parent's memory does not grow with the
+	 * inbox. */
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	rc = EXIT_USAGE;
 	if (argc > 1) {
 		fprintf(stderr, "screener run: unexpected argument '%s'\n",

@@ -280,8 +280,10 @@ static void copy_task_free(struct copy_task *t)
 	g_free(t->orig);
 	g_free(t->path);
 	g_free(t->sha256);
-	g_bytes_unref(t->doc);
-	g_array_unref(t->evs);
+	if (t->doc)
+		g_bytes_unref(t->doc);
+	if (t->evs)
+		g_array_unref(t->evs);
 	g_free(t->had);
 	g_free(t->version);
 	g_free(t->problem);
@@ -462,7 +464,7 @@ static void collect_one(struct annot_pass *p)
 	}
 	/* Only what the rest needs: the names, versions, messages. */
 	g_clear_pointer(&t->doc, g_bytes_unref);
-	g_array_set_size(t->evs, 0);
+	g_clear_pointer(&t->evs, g_array_unref);
 	g_ptr_array_add(p->done, t);
 }
 
