@@ -23,6 +23,8 @@
 #   peak RSS of an extraction child                      <= 120 MB
 #   peak RSS of the parent               and 500 docs    <= 50 MB, flat
 #   no-op rerun / first run                              keep (<= 0.02)
+# A child's peak RSS (wait4) is an upper bound: posix_spawn shares the
+# parent's memory until exec, and the kernel carries that peak over.
 # BENCH_DOCS sets the corpus size (default 2000), BENCH_SAMPLE the floor's
 # PDFs, BENCH_ROUNDS the tries per timing (default 3).
 # Later blocks (OCR...) append their figures after the table.
