@@ -363,7 +363,7 @@ static int merge_all(struct merge *m, int argc, char **argv)
 		goto fail;
 	m->st = store_open(m->db, &err);
 	if (m->st && merge_locked(m, &counts, &held, &err) &&
-	    report_write(m->st, m->reports, problems, &err)) {
+	    report_write(m->st, m->reports, 0, problems, &err)) {
 		lock_release(lk);
 		for (guint k = 0; k < problems->len; k++)
 			fprintf(stderr, "screener merge: annotated copy of "

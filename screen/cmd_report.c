@@ -74,7 +74,7 @@ int cmd_report(int argc, char **argv)
 		return err->code == SE_BUSY ? EXIT_BUSY : EXIT_FATAL;
 	}
 	st = store_open(db, &err);
-	ok = st && report_write_blind(st, reports, blind, problems, &err);
+	ok = st && report_write_blind(st, reports, 0, blind, problems, &err);
 	lock_release(lk);
 	for (guint i = 0; i < problems->len; i++)
 		fprintf(stderr, "screener report: annotated copy of %s\n",

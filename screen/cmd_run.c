@@ -6,8 +6,8 @@
  * one that touches the database, stdout and the progress display; the
  * workers of pipeline.c do the extraction, facts, matching and scoring.
  *
- * Order: options, rule set, lock, database, inbox, applicants (one
- * transaction each), ranking, reports.  A second run while one holds the
+ * Order: options, rule set, lock, database, inbox, applicants (a few
+ * per transaction, see BATCH_APPLICANTS), ranking, reports.  A second run while one holds the
  * lock exits with EXIT_BUSY before writing anything.
  *
  * Files modified less than --settle seconds ago may still be being
@@ -18,6 +18,7 @@
  * extracted or stored, only counted in the summary.  Not an error: the
  * copy is not done yet.
  */
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,6 +48,13 @@
  * that memory stays flat however large the inbox. */
 #define IN_FLIGHT_PER_WORKER 2
 #define ANSWERS_MAX (64u * 1024u)
+/* Applicants stored per transaction: at most this many, and a batch is
+ * committed once this old, or as soon as the workers keep the writer
+ * waiting that long, so the write lock is never held for long and a
+ * kill loses at most a fraction of a second of work (never a committed
+ * applicant). */
+#define BATCH_APPLICANTS 64u
+#define BATCH_US (G_USEC_PER_SEC / 10)
 
 struct run {
 	char *inbox, *criteria, *db, *reports, *as_of;
@@ -78,6 +86,8 @@ struct run {
 	 * struct selfid: kept here, beside the jobs and never in them, so
 	 * nothing that scores can see it; stored apart after the run. */
 	GHashTable *selfids;
+	gint64 batch_start;	/* when the open store batch began */
+	guint batch_n;		/* applicants in it */
 };
 
 static void fail_line(struct run *r, const char *name, const char *reason)
@@ -411,18 +421,54 @@ static void keep_stats(const struct pipeline_job *job, GArray *restat)
 	}
 }
 
+/* The next finished applicant: waits, committing the open batch
+ * first when nothing comes before it is BATCH_US old. */
+static struct store_applicant *next_result(struct run *r, struct pipeline *p,
+					   bool *ok, GError **err)
+{
+	struct store_applicant *a = NULL;
+
+	if (store_in_batch(r->st))
+		a = pipeline_pop_timeout(p, r->batch_start + BATCH_US -
+					    timing_now());
+	if (a)
+		return a;
+	if (!store_batch_end(r->st, *ok ? err : NULL))
+		*ok = false;
+	return pipeline_pop(p);
+}
+
+/* Store a in the open batch, opening one if need be, and commit the
+ * batch once it is full or BATCH_US old. */
+static bool store_batched(struct run *r, struct store_applicant *a,
+			  GError **err)
+{
+	if (!store_in_batch(r->st)) {
+		if (!store_batch_begin(r->st, err))
+			return false;
+		r->batch_start = timing_now();
+		r->batch_n = 0;
+	}
+	if (!store_result(r, a, err))
+		return false;
+	if (++r->batch_n < BATCH_APPLICANTS &&
+	    timing_now() - r->batch_start < BATCH_US)
+		return true;
+	return store_batch_end(r->st, err);
+}
+
 /* The next finished applicant, stored; the wait is timed apart from
  * the store so a bench can tell a starved writer from a slow one. */
 static bool store_next(struct run *r, struct pipeline *p, bool ok,
 		       GError **err)
 {
 	gint64 t = timing_now();
-	g_autoptr(store_applicant) a = pipeline_pop(p);
+	g_autoptr(store_applicant) a = next_result(r, p, &ok, err);
 
 	t = timing_add(TIMING_WAIT, t);
 	unmark_result(r, a);
 	if (ok)
-		ok = store_result(r, a, err);
+		ok = store_batched(r, a, err);
 	timing_add(TIMING_STORE, t);
 	progress_update(r->progress, r->docs_done, r->fresh_failures);
 	return ok;
@@ -554,6 +600,10 @@ static bool screen_all(struct run *r, const struct inbox *ib, GError **err)
 		ok = store_next(r, p, ok, err);
 	}
 	pipeline_free(p);
+	/* What is stored is committed, even when the run stops on an
+	 * error. */
+	if (!store_batch_end(r->st, ok ? err : NULL))
+		ok = false;
 	return ok && mark_seen(r, unchanged, restat, err);
 }
 
@@ -621,7 +671,7 @@ static bool write_reports(struct run *r, GError **err)
 	if (all && had && strcmp(had, version) == 0)
 		return true;
 	problems = g_ptr_array_new_with_free_func(g_free);
-	if (!report_write(r->st, r->reports, problems, err))
+	if (!report_write(r->st, r->reports, r->jobs, problems, err))
 		return false;
 	/* A document that could not be annotated costs only its copy; the
 	 * run's status is unchanged. */
@@ -847,8 +897,12 @@ static int run_locked(struct run *r, const struct inbox *ib, GError **err)
 	if (!write_reports(r, err))
 		return EXIT_FATAL;
 	timing_add(TIMING_REPORT, t);
-	if (r->times)
+	if (r->times) {
 		timing_print(stderr);
+		fprintf(stderr, "peak RSS of a child: extraction %.1f MB, "
+			"annotation %.1f MB\n", sandbox_peak_rss_mb(false),
+			sandbox_peak_rss_mb(true));
+	}
 	if (r->failed)
 		rc = EXIT_SOME_FAILED;
 	if (r->json)
@@ -934,6 +988,13 @@ int cmd_run(int argc, char **argv)
 	/* Over a file-size limit, let write() fail with a message instead
 	 * of the signal killing the run half-way. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* A document's bytes, its encoding and an annotated copy are large
+	 * and short-lived, allocated by one thread and freed by another:
+	 * with glibc's sliding mmap threshold they end up in the threads'
+	 * heaps and stay there.  A fixed threshold hands each back to the
+	 * system when freed, so the parent's memory does not grow with the
+	 * inbox. */
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	rc = EXIT_USAGE;
 	if (argc > 1) {
 		fprintf(stderr, "screener run: unexpected argument '%s'\n",

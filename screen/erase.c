@@ -164,7 +164,7 @@ static bool erase_locked(const struct erase_request *rq, struct store *st,
 		return true;
 	if (run && !store_finish_ranking(st, run, cfg, &counts, err))
 		return false;
-	if (!report_write(st, rq->reports, out->problems, err))
+	if (!report_write(st, rq->reports, 0, out->problems, err))
 		return false;
 	if (!out->inbox)
 		g_ptr_array_set_size(out->originals, 0);

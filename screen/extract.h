@@ -30,6 +30,11 @@ struct doc *extract_buffer(const guint8 *data, gsize len,
 
 bool extract_pdf(const guint8 *data, gsize len, const struct caps *caps,
 		 struct doc *d, GError **err);
+/* Keep poppler's global tables for the life of the process (a child
+ * serving many PDFs, extraction or annotation), instead of building
+ * them again for each document.  False when poppler refused the empty
+ * document it holds (then each PDF pays for them, as before). */
+bool extract_pdf_keep_ready(void);
 bool extract_docx(const guint8 *data, gsize len, const struct caps *caps,
 		  struct doc *d, GError **err);
 bool extract_odt(const guint8 *data, gsize len, const struct caps *caps,

@@ -527,6 +527,11 @@ struct store_applicant *pipeline_pop(struct pipeline *p)
 	return g_async_queue_pop(p->out);
 }
 
+struct store_applicant *pipeline_pop_timeout(struct pipeline *p, gint64 us)
+{
+	return g_async_queue_timeout_pop(p->out, MAX(us, 0));
+}
+
 void pipeline_free(struct pipeline *p)
 {
 	guint i;

@@ -74,6 +74,10 @@ void pipeline_push(struct pipeline *p, struct pipeline_job *job);
  * store_applicant_free()); results come in completion order. */
 struct store_applicant *pipeline_pop(struct pipeline *p);
 
+/* The same, waiting at most us microseconds: NULL when none finished
+ * by then. */
+struct store_applicant *pipeline_pop_timeout(struct pipeline *p, gint64 us);
+
 /* Run one job in the calling thread with the given sandbox (used by the
  * workers; tests too).  Never fails: problems become per-document
  * errors and a "needs review" bucket. */

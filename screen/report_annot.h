@@ -20,7 +20,6 @@
 #include <glib.h>
 
 struct store;
-struct sandbox;
 struct store_view;
 
 /* The highlight colour of criterion index crit, 0xRRGGBB: the one
@@ -32,13 +31,15 @@ guint32 report_annot_colour(guint crit);
 /* "<n>-<k>.pdf"; caller frees. */
 char *report_annot_name(guint n, guint k);
 
-/* Write dir/annotated/.  A document that cannot be annotated (original
- * gone or changed, the child failed on it) is left out and named in
- * problems ("NAME: reason", char *, added to the caller's array); the
+/* Write dir/annotated/, jobs copies at a time (each by a thread with
+ * its own annotation child; 0 counts as 1), synced together.  A
+ * document that cannot be annotated (original gone or changed, the
+ * child failed on it) is left out and named in problems ("NAME:
+ * reason", char *, added to the caller's array in ranking order); the
  * others go on.  False only with SE_IO (a report file) or a store
  * error. */
 bool report_annot_write(struct store *st, const struct store_view *v,
-			const char *dir, struct sandbox *sb,
-			GPtrArray *problems, GError **err);
+			const char *dir, guint jobs, GPtrArray *problems,
+			GError **err);
 
 #endif

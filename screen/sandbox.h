@@ -78,6 +78,11 @@ GPtrArray *sandbox_check(const char *self_exe, GError **err);
  * progress display that wants to show it). */
 pid_t sandbox_pid(const struct sandbox *sb);
 
+/* The largest peak RSS, in MB, of the extraction children (or of the
+ * annotation children) reaped so far in this process: what "screener
+ * run --times" reports for make bench. */
+double sandbox_peak_rss_mb(bool annotator);
+
 /* Entry point of the child: main.c calls it for "screener __child". */
 int sandbox_child_main(int argc, char **argv);
 

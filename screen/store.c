@@ -240,6 +240,39 @@ char *store_output_version(struct store *st, const char *path)
 	return meta_get(st, key);
 }
 
+GHashTable *store_output_versions_in(struct store *st, const char *dir,
+				     GError **err)
+{
+	g_autofree char *from = g_strconcat("reports:", dir, "/", NULL);
+	g_autofree char *to = g_strconcat("reports:", dir, "0", NULL);
+	GHashTable *out = g_hash_table_new_full(g_str_hash, g_str_equal,
+						g_free, g_free);
+	/* '0' follows '/': the range holds exactly the keys under dir/. */
+	sqlite3_stmt *s = stmt(st, "SELECT key, value FROM meta"
+			       " WHERE key>=?1 AND key<?2", err);
+	int rc;
+
+	if (!s) {
+		g_hash_table_unref(out);
+		return NULL;
+	}
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		g_autofree char *key = col_text(s, 0);
+
+		g_hash_table_replace(out, col_text(s, 1),
+				     g_strdup(key + strlen("reports:")));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		g_hash_table_unref(out);
+		db_fail(st, err, "read");
+		return NULL;
+	}
+	return out;
+}
+
 bool store_set_output_version(struct store *st, const char *path,
 			      const char *version, GError **err)
 {
@@ -917,7 +950,7 @@ bool store_put_applicant(struct store *st, gint64 run,
 	gint64 app, scr;
 	guint i;
 
-	if (!exec(st, "BEGIN IMMEDIATE", err))
+	if (!st->batch && !exec(st, "BEGIN IMMEDIATE", err))
 		return false;
 	app = upsert_applicant(st, run, a, err);
 	if (!app)
@@ -943,10 +976,38 @@ bool store_put_applicant(struct store *st, gint64 run,
 	if (!scr || !put_scores(st, scr, a, doc_ids, err) ||
 	    !bump_version(st, err))
 		goto fail;
-	return exec(st, "COMMIT", err);
+	return st->batch || exec(st, "COMMIT", err);
 fail:
+	/* In a batch the applicants before this one go too: none of them
+	 * was committed, and the run stops here. */
+	exec(st, "ROLLBACK", NULL);
+	st->batch = false;
+	return false;
+}
+
+bool store_batch_begin(struct store *st, GError **err)
+{
+	g_return_val_if_fail(!st->batch, false);
+	if (!exec(st, "BEGIN IMMEDIATE", err))
+		return false;
+	st->batch = true;
+	return true;
+}
+
+bool store_batch_end(struct store *st, GError **err)
+{
+	if (!st->batch)
+		return true;
+	st->batch = false;
+	if (exec(st, "COMMIT", err))
+		return true;
 	exec(st, "ROLLBACK", NULL);
 	return false;
+}
+
+bool store_in_batch(const struct store *st)
+{
+	return st->batch;
 }
 
 bool store_put_skip(struct store *st, gint64 run, const char *name,

@@ -6,8 +6,9 @@
  *
  * Only store.c includes sqlite3.h; this header speaks in plain C records.
  * The store is used by one thread (the main one).  Every write of an
- * applicant is one transaction, so a run killed at any moment leaves
- * each applicant either fully stored or not at all.
+ * applicant is inside one transaction (its own, or a batch of a few), so
+ * a run killed at any moment leaves each applicant either fully stored
+ * or not at all.
  *
  * Schema (version 6; see store.c for the SQL):
  *   meta(key, value)                       schema_version
@@ -144,6 +145,14 @@ char *store_data_version(struct store *st);
 char *store_output_version(struct store *st, const char *path);
 bool store_set_output_version(struct store *st, const char *path,
 			      const char *version, GError **err);
+/* (version NULL forgets what path was written from.) */
+
+/* The outputs recorded under the folder dir (a canonical path), as a
+ * table from version to path (strings owned by the table; one path per
+ * version), or NULL with a store error.  Finds a copy made from the
+ * same inputs under another name. */
+GHashTable *store_output_versions_in(struct store *st, const char *dir,
+				     GError **err);
 
 /* Record the stat of files read and found unchanged (copied or renamed
  * in, touched): the next run knows them without reading.  Rows already
@@ -213,10 +222,24 @@ typedef struct store_applicant store_applicant;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(store_applicant, store_applicant_free)
 void store_doc_free(struct store_doc *d);
 
-/* Write one applicant's screening in one transaction.  SE_BUSY, SE_IO. */
+/* Write one applicant's screening in one transaction (or in the
+ * batch's, see below).  SE_BUSY, SE_IO; a failure in a batch rolls the
+ * whole batch back. */
 bool store_put_applicant(struct store *st, gint64 run,
 			 const char *ruleset_hash, const char *as_of,
 			 const struct store_applicant *a, GError **err);
+
+/* Several applicants in one transaction: store_put_applicant() between
+ * begin and end writes into it, and end commits them all (or none: a
+ * run killed before the commit loses only these, which the next run
+ * screens again).  Fewer commits, each of which costs a WAL frame
+ * write and the lock's round trip.  store_set_output_version() writes
+ * into it too; no other writer may be called in a batch.  Reads see what
+ * it holds.  store_batch_end() with no batch open does
+ * nothing.  SE_BUSY, SE_IO. */
+bool store_batch_begin(struct store *st, GError **err);
+bool store_batch_end(struct store *st, GError **err);
+bool store_in_batch(const struct store *st);
 
 /* Skipped inbox entries seen in this run (for errors.csv).  *fresh says
  * whether it is news (not skipped for the same reason before), so a

@@ -13,6 +13,7 @@
 struct store {
 	sqlite3 *db;
 	GHashTable *stmts;	/* const char *sql -> sqlite3_stmt * */
+	bool batch;		/* in store_batch_begin()'s transaction */
 };
 
 /* Set err from the connection's last error ("database: WHAT: reason",

@@ -1,37 +1,44 @@
 #!/bin/sh
-# make bench: throughput and memory figures for screener run (a benchmark,
-# never a test: the machine may be shared and noisy, so read the figures as
-# such).  Builds a corpus of distinct applicants once and caches it under
-# build/bench/corpus-N:
-#   - PDF and DOCX from the readable samples, 1-3 pages (3-page PDFs join
-#     two samples with pdfunite), and one document in 40 a 10-20 page PDF;
-#   - each copy differs in a trailing PDF comment or zip comment, so its
-#     content hash is new while its text stays realistic.
-# Then prints, in one run:
-#   - the floor: poppler in process, one thread, no other work
-#     (tools/pdfbench, CPU time) and pdftotext run per file, on a sample of
-#     the corpus' PDFs; and screener run --jobs 1 on that same sample
-#   - screener run --jobs 1 and --jobs 2 on a fresh database: docs/s,
-#     pages/s, time per stage (run --times, summed over threads), peak RSS
-#     of the parent and of the largest extraction child
-#   - a rerun on the unchanged inbox (incremental no-op)
-#   - a re-score after a rule change (the advance threshold, in a copy of
-#     the rule set), checked to extract nothing and to add one screening
-#     per applicant beside the old one
-#   - peak RSS of a run over 500 documents and over the whole corpus
-# and each target with its ratio and OK or MISS.
-# BENCH_DOCS sets the corpus size (default 2000); BENCH_SAMPLE the PDFs
-# the floor is measured on (default 300).
+# make bench: throughput and memory of screener run against the targets of
+# issue 15, one table row each with OK or MISS.  A benchmark, never a
+# test: on a shared machine wall-clock figures are noisy, so every timing
+# is taken three times and the best kept, the CPU figures (parent and
+# children, from run --times) are printed beside them, and the machine's
+# load is recorded before and after.
+#
+# Corpus: distinct applicants made once and cached under
+# build/bench/corpus-N (PDF and DOCX from the readable samples, 1-3
+# pages, one document in 40 a 10-20 page PDF; each copy differs in a
+# trailing PDF comment or zip comment, so its content hash is new while
+# its text stays realistic).  The floor: poppler in process, one thread,
+# no other work (tools/pdfbench, CPU time), and pdftotext run per file,
+# on BENCH_SAMPLE PDFs of the corpus (default 300).
+#
+# The table (tests/bench/README.md says where a document's time goes):
+#   --jobs 2, fresh database             docs/s          >= 300 (450)
+#   report stage share of a first run    report / wall   <= 20%
+#   --jobs 2 speed-up over --jobs 1      wall ratio      >= 1.7
+#   --jobs 1 CPU / poppler floor         same PDFs       <= 2.0
+#   --jobs 1 / pdftotext run per file    same PDFs, wall <= 1.0
+#   peak RSS of an extraction child                      <= 120 MB
+#   peak RSS of the parent               and 500 docs    <= 50 MB, flat
+#   no-op rerun / first run                              keep (<= 0.02)
+# A child's peak RSS (wait4) is an upper bound: posix_spawn shares the
+# parent's memory until exec, and the kernel carries that peak over.
+# BENCH_DOCS sets the corpus size (default 2000), BENCH_SAMPLE the floor's
+# PDFs, BENCH_ROUNDS the tries per timing (default 3).
+# Later blocks (OCR...) append their figures after the table.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 N=${BENCH_DOCS:-2000}
 SAMPLE=${BENCH_SAMPLE:-300}
+ROUNDS=${BENCH_ROUNDS:-3}
 B="$ROOT/build/bench"
 C="$B/corpus-$N"
 S="$ROOT/build/screener"
 CRIT="$ROOT/criteria/integration-engineer"
 mkdir -p "$B"
-for t in pdfunite pdftotext sqlite3; do
+for t in pdfunite pdftotext pdfinfo sqlite3; do
 	command -v $t >/dev/null || { echo "bench: $t missing (make deps)" >&2; exit 2; }
 done
 
@@ -96,9 +103,6 @@ PY
 fi
 pdfs=$(find "$C" -name '*.pdf' | wc -l)
 docs=$(find "$C" -type f | wc -l)
-echo "corpus: $docs documents ($pdfs PDF, $((docs - pdfs)) DOCX; 1 in 40 a 10-20 page PDF), $C"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (shared: figures are noisy)"
-
 # A sample of the PDFs, spread over the corpus, as hard links in a folder
 # of its own so screener can run on exactly what the floor measured.
 P="$B/floor-$N"
@@ -114,78 +118,107 @@ nfloor=$(find "$P" -type f | wc -l)
 cc -std=c11 -D_GNU_SOURCE -O2 -iquote "$ROOT/screen" \
 	$(pkg-config --cflags poppler-glib) -o "$B/pdfbench" \
 	"$ROOT/tools/pdfbench.c" "$ROOT/build/libscreener.a" \
-	$(pkg-config --libs poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell) \
+	$(pkg-config --libs poppler-glib libxml-2.0 libpcre2-8 sqlite3 libzip hunspell libseccomp) \
 	-lpthread -lm
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
 secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
+load_before=$(load)
+echo "corpus: $docs documents ($pdfs PDF, $((docs - pdfs)) DOCX; 1 in 40 a 10-20 page PDF), $C"
+echo "machine: $(nproc) cores, load before: $load_before (best of $ROUNDS tries per timing)"
 
-"$B/pdfbench" -n 1 "$P"/*.pdf | awk '
-	/ poppler / { n++; p += $3; e += $6 }
-	END { printf "%.3f %.3f %d\n", p / 1000, e / 1000, n }' >"$B/floor"
-read -r floor_s ours_s _ <"$B/floor"
-start=$(now)
-for f in "$P"/*.pdf; do pdftotext -q "$f" /dev/null || true; done
-pdftotext_s=$(secs "$start" "$(now)")
-floor_pages=$(for f in "$P"/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done |
-	awk '{ s += $1 } END { print s }')
-
-# run LABEL INBOX DB JOBS [CRITERIA]: one screener run, quiet but for
-# --times; leaves wall seconds in $B/wall and the stage lines in $B/times.
+# run INBOX DB JOBS [CRITERIA]: one screener run, quiet but for --times;
+# leaves wall seconds in $B/wall and the --times lines in $B/times.
 run() {
 	start=$(now)
-	"$S" run --settle 0 --inbox "$2" --db "$3/screen.db" --reports "$3" \
-		--as-of 2026-11-28 --jobs "$4" --criteria "${5:-$CRIT}" --quiet \
+	"$S" run --settle 0 --inbox "$1" --db "$2/screen.db" --reports "$2" \
+		--as-of 2026-11-28 --jobs "$3" --criteria "${4:-$CRIT}" --quiet \
 		--times >/dev/null 2>"$B/times" || true
 	secs "$start" "$(now)" >"$B/wall"
 }
-stage() { awk -v k="stage $1:" 'index($0, k) == 1 { print $3 }' "$B/times"; }
-rss() { awk -v w="$1" '/^peak RSS/ { print w == "parent" ? $4 : $7 }' "$B/times"; }
-cpu() { awk '/^cpu:/ { print $3 + $6 }' "$B/times"; }
-show() {	# show LABEL DOCS DB: the figures of the last run
-	w=$(cat "$B/wall")
+# best LABEL INBOX DB JOBS [fresh]: ROUNDS runs (each on a fresh
+# database when asked), the fastest kept in $B/LABEL.{wall,times}.
+best() {
+	bw=
+	for _ in $(seq "$ROUNDS"); do
+		[ "${5:-}" = fresh ] && rm -rf "$3"
+		run "$2" "$3" "$4"
+		w=$(cat "$B/wall")
+		if [ -z "$bw" ] || [ "$(min "$bw" "$w")" = "$w" ]; then
+			bw=$w
+			cp "$B/times" "$B/$1.times"
+		fi
+	done
+	echo "$bw" >"$B/$1.wall"
+}
+wall() { cat "$B/$1.wall"; }
+stage() { awk -v k="stage $2:" 'index($0, k) == 1 { print $3 }' "$B/$1.times"; }
+parent_rss() { awk '/^peak RSS: parent/ { print $4 }' "$B/$1.times"; }
+child_rss() {	# child_rss LABEL extraction|annotation
+	awk -v w="$2" '/^peak RSS of a child/ {
+		for (i = 1; i < NF; i++) if ($i == w) print $(i + 1) }' "$B/$1.times"; }
+cpu() { awk '/^cpu:/ { print $3 + $6 }' "$B/$1.times"; }
+show() {	# show KEY TEXT DOCS DB: the figures of a key's best run
+	k=$1
+	shift
 	pages=$(sqlite3 "$3/screen.db" "select coalesce(sum(pages), 0) from documents")
-	awk -v l="$1" -v w="$w" -v n="$2" -v p="$pages" 'BEGIN {
-		printf "%-26s %7.2f s %8.1f docs/s %8.1f pages/s\n", l, w, n / w, p / w }'
+	awk -v l="$1" -v w="$(wall "$k")" -v n="$2" -v p="$pages" 'BEGIN {
+		printf "  %-24s %7.2f s %8.1f docs/s %8.1f pages/s\n", l, w, n / w, p / w }'
 	printf "%28s" "stages (s):"
 	for s in read extract analyse match store rank report wait; do
-		printf " %s %s" "$s" "$(stage $s)"
+		printf " %s %s" "$s" "$(stage "$k" $s)"
 	done
-	printf "\n%28s parent %s MB, child %s MB;" "peak RSS:" "$(rss parent)" "$(rss child)"
-	awk '/^cpu:/ { printf " CPU: parent %.2f s, children %.2f s\n", $3, $6 }' "$B/times"
+	printf "\n%28s parent %s MB, extraction child %s MB, annotation child %s MB\n" \
+		"peak RSS:" "$(parent_rss "$k")" "$(child_rss "$k" extraction)" \
+		"$(child_rss "$k" annotation)"
+	awk '/^cpu:/ { printf "%28s parent %.2f s, children %.2f s\n", "CPU:", $3, $6 }' \
+		"$B/$k.times"
 }
 
 echo
-echo "floor, $nfloor PDFs ($floor_pages pages) of the corpus, one thread:"
-awk -v p="$floor_s" -v e="$ours_s" -v t="$pdftotext_s" -v n="$nfloor" 'BEGIN {
+echo "floor, $nfloor PDFs of the corpus, one thread:"
+floor_s= ours_s= pdftotext_s=
+for _ in $(seq "$ROUNDS"); do
+	"$B/pdfbench" -n 1 "$P"/*.pdf | awk '
+		/ poppler / { p += $3; e += $6 }
+		END { printf "%.3f %.3f\n", p / 1000, e / 1000 }' >"$B/floor"
+	read -r f o <"$B/floor"
+	floor_s=$(min "$floor_s" "$f")
+	ours_s=$(min "$ours_s" "$o")
+	start=$(now)
+	for f in "$P"/*.pdf; do pdftotext -q "$f" /dev/null || true; done
+	pdftotext_s=$(min "$pdftotext_s" "$(secs "$start" "$(now)")")
+done
+floor_pages=$(for f in "$P"/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ { print $2 }'; done |
+	awk '{ s += $1 } END { print s }')
+awk -v p="$floor_s" -v e="$ours_s" -v t="$pdftotext_s" -v n="$nfloor" -v g="$floor_pages" 'BEGIN {
+	printf "  %d pages\n", g
 	printf "  poppler in process        %7.2f s %8.2f ms/PDF (CPU)\n", p, 1000 * p / n
 	printf "  extract_pdf in process    %7.2f s %8.2f ms/PDF (CPU, %+.1f%%)\n", e, 1000 * e / n, 100 * (e - p) / p
 	printf "  pdftotext per file        %7.2f s %8.2f ms/PDF (wall)\n", t, 1000 * t / n }'
-rm -rf "$B/db-floor"
-run floor "$P" "$B/db-floor" 1
-floor_run=$(cat "$B/wall")
-floor_cpu=$(cpu)
-show "  screener run --jobs 1" "$nfloor" "$B/db-floor"
+best floor "$P" "$B/db-floor" 1 fresh
+show floor "screener run --jobs 1" "$nfloor" "$B/db-floor"
 
 echo
 echo "screener run on the corpus, fresh database:"
-for j in 1 2; do
-	rm -rf "$B/db"
-	run "jobs$j" "$C" "$B/db" "$j"
-	eval "wall$j=$(cat "$B/wall")"
-	show "--jobs $j" "$docs" "$B/db"
-done
-rss2000=$(rss parent)
-run noop "$C" "$B/db" 2
-noop=$(cat "$B/wall")
-show "rerun, unchanged inbox" "$docs" "$B/db"
+best jobs1 "$C" "$B/db" 1 fresh
+show jobs1 "--jobs 1" "$docs" "$B/db"
+best jobs2 "$C" "$B/db" 2 fresh
+show jobs2 "--jobs 2" "$docs" "$B/db"
+best noop "$C" "$B/db" 2
+show noop "rerun, unchanged inbox" "$docs" "$B/db"
 
+# A re-score after a rule change (the years an advance needs, in a copy of
+# the rule set): nothing extracted, one screening added per applicant.
 rm -rf "$B/criteria-changed"
 cp -r "$CRIT" "$B/criteria-changed"
-sed -i 's/^threshold = 60$/threshold = 55/' "$B/criteria-changed/profile.ini"
+sed -i 's/years >= 3$/years >= 4/' "$B/criteria-changed/profile.ini"
 before=$(sqlite3 "$B/db/screen.db" "select count(*) from screenings")
-run rescore "$C" "$B/db" 2 "$B/criteria-changed"
-rescore=$(cat "$B/wall")
-show "re-score, rule changed" "$docs" "$B/db"
+run "$C" "$B/db" 2 "$B/criteria-changed"
+cp "$B/wall" "$B/rescore.wall"
+cp "$B/times" "$B/rescore.times"
+show rescore "re-score, rule changed" "$docs" "$B/db"
 sqlite3 -separator ' ' "$B/db/screen.db" "select screened, extracted,
 	(select count(*) from screenings) - $before, applicants
 	from runs order by id desc limit 1" >"$B/rescore"
@@ -193,7 +226,8 @@ read -r screened extracted added applicants <"$B/rescore"
 echo "  re-score: $screened applicants screened, $extracted documents extracted," \
 	"$added screenings added beside $before"
 
-# Peak RSS over a 500-document subset (hard links, made once).
+# The parent's peak RSS over a 500-document subset (hard links, made
+# once), to compare with the whole corpus.
 H="$B/corpus-$N-500"
 if [ ! -d "$H" ]; then
 	mkdir -p "$H.tmp"
@@ -201,26 +235,38 @@ if [ ! -d "$H" ]; then
 	mv "$H.tmp" "$H"
 fi
 rm -rf "$B/db-500"
-run rss500 "$H" "$B/db-500" 2
-rss500=$(rss parent)
-echo "  peak RSS, --jobs 2: 500 documents $rss500 MB, $docs documents $rss2000 MB"
+run "$H" "$B/db-500" 2
+cp "$B/times" "$B/rss500.times"
+rss500=$(parent_rss rss500)
+rss_all=$(parent_rss jobs2)
+echo "  peak RSS of the parent, --jobs 2: 500 documents $rss500 MB, $docs documents $rss_all MB"
+load_after=$(load)
 
 echo
-echo "targets (ratios from this one run):"
-target() {	# target TEXT VALUE OP LIMIT
-	awk -v t="$1" -v v="$2" -v op="$3" -v l="$4" 'BEGIN {
-		ok = op == "<=" ? v <= l : v >= l
-		printf "  %-48s %7.3f %s %-6s %s\n", t, v, op, l, ok ? "OK" : "MISS" }'
+echo "targets (issue 15; best of $ROUNDS; load before $load_before, after $load_after):"
+target() {	# target TEXT VALUE OP LIMIT [NOW]
+	awk -v t="$1" -v v="$2" -v op="$3" -v l="$4" -v was="${5:-}" 'BEGIN {
+		ok = op == "<=" ? v + 0 <= l + 0 : v + 0 >= l + 0
+		printf "  %-44s %9.3f %s %-7s %-4s %s\n", t, v, op, l,
+			ok ? "OK" : "MISS", was == "" ? "" : "(issue: " was ")" }'
 }
-target "--jobs 1 / poppler floor (same PDFs)" "$(awk -v a="$floor_run" -v b="$floor_s" 'BEGIN { print a / b }')" "<=" 1.15
-target "  the same in CPU time (what a busy machine skews least)" "$(awk -v a="$floor_cpu" -v b="$floor_s" 'BEGIN { print a / b }')" "<=" 1.15
-target "--jobs 2 speed-up over --jobs 1" "$(awk -v a="$wall1" -v b="$wall2" 'BEGIN { print a / b }')" ">=" 1.8
-target "no-op rerun / first run (--jobs 2)" "$(awk -v a="$noop" -v b="$wall2" 'BEGIN { print a / b }')" "<=" 0.02
+r() { awk "BEGIN { print $1 }"; }
+w1=$(wall jobs1) w2=$(wall jobs2)
+target "--jobs 2, fresh database (docs/s)" "$(r "$docs / $w2")" ">=" 300 177.7
+target "  stretch" "$(r "$docs / $w2")" ">=" 450
+target "report stage share of a first run (--jobs 2)" "$(r "$(stage jobs2 report) / $w2")" "<=" 0.20 0.63
+target "--jobs 2 speed-up over --jobs 1" "$(r "$w1 / $w2")" ">=" 1.7 1.34
+target "--jobs 1 CPU / poppler floor (same PDFs)" "$(r "$(cpu floor) / $floor_s")" "<=" 2.0 3.6
+target "--jobs 1 / pdftotext run per file (wall)" "$(r "$(wall floor) / $pdftotext_s")" "<=" 1.0 1.96
+target "peak RSS of an extraction child (MB)" "$(child_rss jobs2 extraction)" "<=" 120 317
+target "peak RSS of the parent (MB)" "$rss_all" "<=" 50 48
+target "  flat: $docs docs / 500 docs" "$(r "$rss_all / $rss500")" "<=" 1.10
+target "no-op rerun / first run (--jobs 2)" "$(r "$(wall noop) / $w2")" "<=" 0.02 0.007
 target "re-score: documents extracted" "$extracted" "<=" 0
-target "re-score: screenings added / applicants" "$(awk -v a="$added" -v b="$applicants" 'BEGIN { print b ? a / b : 0 }')" ">=" 1
-awk -v a="$floor_run" -v b="$pdftotext_s" -v r="$rescore" -v w="$wall2" 'BEGIN {
-	printf "  (for reference: --jobs 1 / pdftotext per file %.3f; re-score / first run %.3f)\n", a / b, r / w }'
-target "peak RSS $docs docs / 500 docs" "$(awk -v a="$rss2000" -v b="$rss500" 'BEGIN { print a / b }')" "<=" 1.10
+target "re-score: screenings added / applicants" "$(r "$applicants ? $added / $applicants : 0")" ">=" 1
+awk -v a="$(cpu jobs1)" -v b="$(cpu jobs2)" -v n="$docs" -v r="$(wall rescore)" -v w="$w2" 'BEGIN {
+	printf "  (CPU per document: --jobs 1 %.2f ms, --jobs 2 %.2f ms; re-score / first run %.3f)\n",
+		1000 * a / n, 1000 * b / n, r / w }'
 
 # ---- sharded runs -----------------------------------------------------
 # Two shards at once on the two cores (screener run --shard K/2 --jobs 1
