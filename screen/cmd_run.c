@@ -1018,6 +1018,7 @@ int cmd_run(int argc, char **argv)
 	settings_override(set, SETTINGS_REPORTS, r.reports, "--reports");
 	settings_override(set, SETTINGS_JOBS, jobs, "--jobs");
 	settings_override(set, SETTINGS_SETTLE, settle, "--settle");
+	settings_override(set, SETTINGS_OCR, ocr.mode, "--ocr");
 	g_free(r.inbox);
 	g_free(r.criteria);
 	g_free(r.db);
@@ -1060,6 +1061,13 @@ int cmd_run(int argc, char **argv)
 		r.jobs = MAX(g_get_num_processors(), 1u);
 	r.caps = caps_default();
 	r.caps.wall_seconds = wall;
+	g_free(ocr.mode);
+	ocr.mode = g_strdup(settings_value(set, SETTINGS_OCR));
+	if (strcmp(ocr.mode, "auto") != 0 && strcmp(ocr.mode, "off") != 0) {
+		fprintf(stderr, "screener run: %s: ocr: auto or off\n",
+			settings_origin(set, SETTINGS_OCR));
+		goto out;
+	}
 	if (!cli_ocr_apply(&ocr, "run", &r.caps))
 		goto out;
 	r.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,

@@ -24,9 +24,7 @@ struct settings {
  * an option "run" gains later is one more key: an entry in enum
  * settings_key and here, its default in put_defaults(), and in cmd_run.c
  * a settings_override() with the option's value and a settings_value()
- * where the option is read.  The OCR mode is meant to come this way
- * ("ocr = auto|off", SETTINGS_OCR, with --ocr); until run has that
- * option the file refuses the key, like any unknown one. */
+ * where the option is read. */
 static const struct {
 	const char *name;
 	bool is_path;		/* relative values taken from the file's folder */
@@ -37,6 +35,7 @@ static const struct {
 	[SETTINGS_REPORTS] = { "reports", true },
 	[SETTINGS_JOBS] = { "jobs", false },
 	[SETTINGS_SETTLE] = { "settle", false },
+	[SETTINGS_OCR] = { "ocr", false },
 };
 
 const char *settings_name(enum settings_key k)
@@ -62,6 +61,7 @@ static void put_defaults(struct settings *s)
 	put(s, SETTINGS_JOBS, g_strdup_printf("%u",
 		MAX(g_get_num_processors(), 1u)), "default: one per core");
 	put(s, SETTINGS_SETTLE, g_strdup("5"), "default");
+	put(s, SETTINGS_OCR, g_strdup("auto"), "default");
 }
 
 /* The file to read: the one given, else the first that exists. */
