@@ -116,7 +116,7 @@ static void put_flags(GString *out, const struct store_ranked *r)
 		g_string_append(out, " <span class=\"badge b-flag\">duplicate"
 				"</span>");
 	if (*r->flags) {
-		g_string_append(out, " <span class=\"badge b-flag\">");
+		g_string_append(out, " <span class=\"badge b-flag note\">");
 		h(out, r->flags);
 		g_string_append(out, "</span>");
 	}

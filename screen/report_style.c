@@ -193,6 +193,8 @@ static const char css_template[] =
 	".badge{display:inline-block;padding:0 .55em;border-radius:1em;"
 	"border:1px solid currentColor;font-size:.85rem;font-weight:600;"
 	"line-height:1.6;white-space:nowrap}"
+	/* a badge that carries a document's own warning wraps */
+	".badge.note{white-space:normal}"
 	".b-all{color:@ink@;background:@head@}"
 	".b-advance{color:@adv-fg@;background:@adv-bg@}"
 	".b-review{color:@rev-fg@;background:@rev-bg@}"
