@@ -415,7 +415,7 @@ static gpointer copier(gpointer data)
 {
 	struct copiers *c = data;
 	struct caps caps = caps_default();
-	struct sandbox *sb = sandbox_new_annotator("/proc/self/exe", &caps);
+	struct sandbox *sb = sandbox_new_annotator(sandbox_self_exe(), &caps);
 
 	for (;;) {
 		struct copy_task *t = g_async_queue_pop(c->in);
